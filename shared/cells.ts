@@ -1,0 +1,287 @@
+/**
+ * Column types: how one cell is read, checked and normalised. Each builder returns a
+ * `ColumnSpec` that carries the header, the help note, what the add-on needs to build data
+ * validation, and the zod schema both the add-on and the worker parse the cell with — a column
+ * is defined once. Schemas are idempotent: a parsed value parses to itself, so the worker can
+ * re-validate what the add-on sent.
+ */
+import { z } from "./zod-vi";
+import { codesOf, type Vocabulary } from "./enums";
+import { fold, nfc } from "./text";
+import { parsePeriodKey, type PeriodKind } from "./periods";
+import { TZDate } from "@date-fns/tz";
+import { format, isValid, parse } from "date-fns";
+
+export type ColumnType =
+  | "text" | "name" | "names" | "code" | "phone" | "int" | "date" | "enum" | "bool" | "period";
+
+/** The zod schema of a column: required columns give T, optional ones T | undefined (key optional). */
+export type ColumnSchema<T, R extends boolean> = R extends true ? z.ZodType<T, unknown> : z.ZodOptional<z.ZodType<T, unknown>>;
+
+export interface ColumnSpec<T = unknown, S extends z.ZodType = z.ZodType> {
+  key: string;
+  header: string;
+  type: ColumnType;
+  required: boolean;
+  /** Labels offered in a dropdown (enum, bool). */
+  values?: readonly string[];
+  min?: number;
+  max?: number;
+  /** Period kinds accepted by a `period` column. */
+  periodKinds?: readonly PeriodKind[];
+  /** Help note shown on the header cell. */
+  note: string;
+  /** Column width in pixels for the sheet. */
+  width: number;
+  schema: S;
+  /** Phantom: the value type. */
+  readonly _value?: T;
+}
+
+interface Base {
+  header: string;
+  note?: string;
+  width?: number;
+}
+
+/** Blank cells ("", spaces, null) read as undefined. */
+export function blankToUndefined(v: unknown): unknown {
+  if (v === null || v === undefined) return undefined;
+  if (typeof v === "string" && v.trim() === "") return undefined;
+  return v;
+}
+
+function msgRequired(header: string) {
+  return `Chưa nhập "${header}".`;
+}
+
+/** Wrap a value schema as required or optional, with a Vietnamese message for a blank cell. */
+function finish<T, R extends boolean>(
+  key: string,
+  base: Base,
+  type: ColumnType,
+  required: R,
+  inner: z.ZodType<T>,
+  extra: Partial<ColumnSpec<T>> = {},
+  defaultNote = "",
+): Col<R, T> {
+  const requiredSchema = z.preprocess(
+    blankToUndefined,
+    z.unknown().superRefine((v, ctx) => {
+      if (v === undefined) ctx.addIssue({ code: "custom", message: msgRequired(base.header), params: { code: "required" } });
+    }).pipe(inner),
+  ) as unknown as z.ZodType<T>;
+  const optionalSchema = z.preprocess(blankToUndefined, inner.optional()) as unknown as z.ZodType<T>;
+  return {
+    key,
+    header: base.header,
+    type,
+    required,
+    note: base.note ?? defaultNote,
+    width: base.width ?? 140,
+    ...extra,
+    schema: (required ? requiredSchema : optionalSchema) as ColumnSchema<T, R>,
+  } as Col<R, T>;
+}
+
+/** What a column builder returns. */
+export type Col<R extends boolean, T> = ColumnSpec<T, ColumnSchema<T, R>>;
+
+// ---------- text ----------
+
+export function text<R extends boolean>(key: string, required: R, base: Base & { max?: number }): Col<R, string> {
+  const max = base.max ?? 1000;
+  const inner = z
+    .union([z.string(), z.number()], { error: `"${base.header}" phải là chữ.` })
+    .transform((v) => nfc(String(v)))
+    .pipe(z.string().max(max, { error: `"${base.header}" dài quá ${max} ký tự.` }));
+  return finish(key, base, "text", required, inner, {}, `Tối đa ${max} ký tự.`);
+}
+
+/** A person's name: NFC, single spaces, letters required, no digits. */
+export function name<R extends boolean>(key: string, required: R, base: Base): Col<R, string> {
+  const inner = z
+    .string({ error: `"${base.header}" phải là họ và tên (chữ).` })
+    .transform((v) => nfc(v))
+    .pipe(
+      z
+        .string()
+        .max(100, { error: `"${base.header}" dài quá 100 ký tự.` })
+        .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, { error: `"${base.header}" chỉ gồm chữ cái và dấu cách (không có số).` }),
+    );
+  return finish(key, base, "name", required, inner, {}, "Họ và tên đầy đủ, có dấu.");
+}
+
+/**
+ * A list of people in one cell, as the plan's form writes it: "1. Nguyễn Thị A; 2. Hoàng Văn B:".
+ * Numbering and trailing colons are dropped; separators are ";", newline or ",".
+ */
+export function splitNames(cell: string): string[] {
+  return cell
+    .split(/[;\n,]+/)
+    .map((p) => nfc(p.replace(/^\s*\d+\s*[.)/-]?\s*/, "").replace(/[:.]+\s*$/, "")))
+    .filter((p) => p.length > 0);
+}
+
+export function names<R extends boolean>(key: string, required: R, base: Base): Col<R, string[]> {
+  const person = z
+    .string()
+    .max(100)
+    .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, { error: `"${base.header}": mỗi người là một họ tên (chữ), cách nhau bởi dấu ";".` });
+  const inner = z
+    .union([z.string(), z.array(z.string())], { error: `"${base.header}" phải là danh sách họ tên.` })
+    .transform((v) => (Array.isArray(v) ? v.map(nfc).filter(Boolean) : splitNames(v)))
+    .pipe(z.array(person).min(1, { error: msgRequired(base.header) }).max(5, { error: `"${base.header}": tối đa 5 người.` }));
+  return finish(key, base, "names", required, inner, {}, 'Ví dụ: "1. Nguyễn Thị A; 2. Hoàng Văn B".');
+}
+
+/** A short identifier (team code, household code): letters, digits, - _ . ; stored upper-case. */
+export function code<R extends boolean>(key: string, required: R, base: Base): Col<R, string> {
+  const inner = z
+    .union([z.string(), z.number()], { error: `"${base.header}" phải là mã.` })
+    .transform((v) => nfc(String(v)).toUpperCase())
+    .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, { error: `"${base.header}" chỉ gồm chữ không dấu, số và dấu "-" (tối đa 40 ký tự).` }));
+  return finish(key, base, "code", required, inner, {}, 'Chữ không dấu, số và dấu "-".');
+}
+
+/** Vietnamese phone number: 10 digits starting with 0 (a leading 0 lost by a number cell is restored), or +84. */
+export function phone<R extends boolean>(key: string, required: R, base: Base): Col<R, string> {
+  const inner = z
+    .union([z.string(), z.number()], { error: `"${base.header}" phải là số điện thoại.` })
+    .transform((v) => {
+      let s = String(v).replace(/[\s.()-]/g, "");
+      if (s.startsWith("+84")) s = "0" + s.slice(3);
+      if (/^[1-9]\d{8}$/.test(s)) s = "0" + s;
+      return s;
+    })
+    .pipe(z.string().regex(/^0\d{9}$/, { error: `"${base.header}" phải có 10 chữ số, bắt đầu bằng 0.` }));
+  return finish(key, base, "phone", required, inner, {}, "10 chữ số, ví dụ 0912345678.");
+}
+
+// ---------- numbers ----------
+
+/**
+ * Read a number as typed in a Vietnamese sheet: " 4 " → 4, "1.975" → 1975 (dot as thousands
+ * separator), "1,975" → 1975. Anything else that is not a plain number stays as it is and fails.
+ */
+export function readNumber(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  const s = v.trim().replace(/\s+/g, "");
+  if (/^-?\d{1,3}([.,]\d{3})+$/.test(s)) return Number(s.replace(/[.,]/g, ""));
+  if (/^-?\d+(\.\d+)?$/.test(s)) return Number(s);
+  return v;
+}
+
+export function int<R extends boolean>(
+  key: string,
+  required: R,
+  base: Base & { min: number; max: number },
+): Col<R, number> {
+  const { header, min, max } = base;
+  const inner = z.preprocess(
+    readNumber,
+    z
+      .number({ error: `"${header}" phải là số.` })
+      .int({ error: `"${header}" phải là số nguyên.` })
+      .min(min, { error: min === 0 ? `"${header}" không được âm.` : `"${header}" phải từ ${min} đến ${max}.` })
+      .max(max, { error: `"${header}" phải từ ${min} đến ${max}.` }),
+  ) as unknown as z.ZodType<number>;
+  return finish(key, base, "int", required, inner, { min, max }, `Số nguyên từ ${min} đến ${max}.`);
+}
+
+// ---------- dates ----------
+
+const SHEETS_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/**
+ * Read a date cell as a calendar date 'yyyy-MM-dd' in Vietnam time: a Date (what Sheets'
+ * getValues returns), 'yyyy-MM-dd', 'd/M/yyyy' or a Sheets serial day number.
+ */
+export function readDate(v: unknown): unknown {
+  if (v instanceof Date) {
+    return isValid(v) ? format(new TZDate(v.getTime(), "Asia/Ho_Chi_Minh"), "yyyy-MM-dd") : v;
+  }
+  if (typeof v === "number" && Number.isInteger(v) && v > 0 && v < 100000) {
+    return new Date(SHEETS_EPOCH_MS + v * 86400000).toISOString().slice(0, 10);
+  }
+  if (typeof v !== "string") return v;
+  const s = v.trim();
+  for (const pattern of ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"]) {
+    const d = parse(s, pattern, new Date(2000, 0, 1));
+    if (isValid(d) && d.getFullYear() >= 1000) return format(d, "yyyy-MM-dd");
+  }
+  return v;
+}
+
+export function date<R extends boolean>(key: string, required: R, base: Base): Col<R, string> {
+  const inner = z.preprocess(
+    readDate,
+    z
+      .string({ error: `"${base.header}" phải là ngày (dd/MM/yyyy).` })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: `"${base.header}" phải là ngày dạng dd/MM/yyyy.` })
+      .refine((s) => s >= "2000-01-01" && s <= "2100-12-31", { error: `"${base.header}" nằm ngoài khoảng 2000–2100.` }),
+  ) as unknown as z.ZodType<string>;
+  return finish(key, base, "date", required, inner, {}, "Ngày dạng dd/MM/yyyy.");
+}
+
+// ---------- choices ----------
+
+/** Match a cell against a vocabulary by code or by label, ignoring case and diacritics. */
+export function readChoice<C extends string>(vocab: Vocabulary<C>): (v: unknown) => unknown {
+  const index = new Map<string, C>();
+  for (const [c, label] of Object.entries(vocab) as [C, string][]) {
+    index.set(fold(c), c);
+    index.set(fold(label), c);
+  }
+  return (v) => (typeof v === "string" ? index.get(fold(v)) ?? v : v);
+}
+
+export function choice<C extends string, R extends boolean>(
+  key: string,
+  required: R,
+  base: Base & { vocab: Vocabulary<C> },
+): Col<R, C> {
+  const labels = Object.values(base.vocab) as string[];
+  const inner = z.preprocess(
+    readChoice(base.vocab),
+    z.enum(codesOf(base.vocab), { error: `"${base.header}" phải là một trong: ${labels.join("; ")}.` }),
+  ) as unknown as z.ZodType<C>;
+  return finish(key, base, "enum", required, inner, { values: labels }, `Chọn trong danh sách: ${labels.join("; ")}.`);
+}
+
+export const YES_NO = { yes: "Có", no: "Không" } as const;
+
+function readBool(v: unknown): unknown {
+  if (typeof v === "boolean") return v;
+  if (typeof v === "number") return v === 1 ? true : v === 0 ? false : v;
+  if (typeof v !== "string") return v;
+  const f = fold(v);
+  if (["co", "yes", "x", "true", "1", "c"].includes(f)) return true;
+  if (["khong", "no", "false", "0", "k"].includes(f)) return false;
+  return v;
+}
+
+export function bool<R extends boolean>(key: string, required: R, base: Base): Col<R, boolean> {
+  const inner = z.preprocess(readBool, z.boolean({ error: `"${base.header}" phải là "Có" hoặc "Không".` })) as unknown as z.ZodType<boolean>;
+  return finish(key, base, "bool", required, inner, { values: [YES_NO.yes, YES_NO.no] }, 'Chọn "Có" hoặc "Không".');
+}
+
+/** A reporting period key of the given kinds, e.g. '2022-W03', '2022-Q1', '2022'. */
+export function period<R extends boolean>(
+  key: string,
+  required: R,
+  base: Base & { kinds: readonly PeriodKind[]; example: string },
+): Col<R, string> {
+  const inner = z
+    .union([z.string(), z.number()], { error: `"${base.header}" phải là kỳ, ví dụ ${base.example}.` })
+    .transform((v, ctx) => {
+      const p = parsePeriodKey(String(v));
+      if (!p || !base.kinds.includes(p.kind)) {
+        ctx.addIssue({ code: "custom", message: `"${base.header}" không đúng dạng kỳ, ví dụ ${base.example}.`, params: { code: "invalid_period" } });
+        return z.NEVER;
+      }
+      return p.key;
+    });
+  return finish(key, base, "period", required, inner, { periodKinds: base.kinds }, `Ví dụ ${base.example}.`);
+}
+

@@ -1,0 +1,78 @@
+/**
+ * Check a workbook: every row against its sheet's schema (cell errors), then the cross-row
+ * rules on the rows that parsed. Errors block a submission; warnings do not.
+ */
+import { rowIssues, sheetRow, type Issue } from "../issues";
+import { ROW_SCHEMAS, type Workbook } from "../schemas";
+import { SHEET_KEYS, SHEETS } from "../templates";
+import { makeContext, type Rule, type RuleOptions } from "./context";
+import { uniqueKeys } from "./keys";
+import { memberInOneTeam, rosterReferences, teamComposition } from "./roster";
+import { birthYear, duplicateHousehold, householdsPerTeam, householdTeam } from "./households";
+import { changeHousehold, ethnicOnlyWhereEnabled, logTeams, meetingAttendance, weeklyDates } from "./logs";
+
+export type { RuleOptions } from "./context";
+export { HOUSEHOLDS_PER_TEAM } from "./households";
+
+export const RULES: readonly Rule[] = [
+  uniqueKeys,
+  teamComposition,
+  rosterReferences,
+  memberInOneTeam,
+  householdsPerTeam,
+  householdTeam,
+  birthYear,
+  duplicateHousehold,
+  changeHousehold,
+  logTeams,
+  weeklyDates,
+  ethnicOnlyWhereEnabled,
+  meetingAttendance,
+];
+
+/** Cross-row rules on an already parsed workbook. */
+export function checkRules(wb: Workbook, opts: RuleOptions): Issue[] {
+  const ctx = makeContext(wb, opts);
+  return RULES.flatMap((rule) => rule(ctx));
+}
+
+export interface CheckResult {
+  /** Rows that parsed (rows with cell errors are left out), normalised. */
+  workbook: Workbook;
+  issues: Issue[];
+  ok: boolean;
+}
+
+/** A row is blank when every cell is empty; blank rows are skipped, as a clerk expects. */
+export function isBlankRow(row: Record<string, unknown>): boolean {
+  return Object.entries(row).every(([k, v]) => k === "_row" || v === null || v === undefined || (typeof v === "string" && v.trim() === ""));
+}
+
+/** Parse every row of every sheet, then run the rules. `input` is raw cells keyed by column. */
+export function checkWorkbook(input: Record<string, unknown>, opts: RuleOptions): CheckResult {
+  const issues: Issue[] = [];
+  const workbook = Object.fromEntries(SHEET_KEYS.map((k) => [k, []])) as unknown as Workbook;
+  for (const key of Object.keys(input)) {
+    if (!(key in SHEETS)) {
+      issues.push({ sheet: null, row: null, column: key, code: "unknown_sheet", severity: "error", message_vi: `Trang "${key}" không có trong mẫu.` });
+    }
+  }
+  for (const sheet of SHEET_KEYS) {
+    const rows = input[sheet];
+    if (rows === undefined) continue;
+    if (!Array.isArray(rows)) {
+      issues.push({ sheet, row: null, column: null, code: "invalid_type", severity: "error", message_vi: `Trang "${SHEETS[sheet].title}" phải là danh sách dòng.` });
+      continue;
+    }
+    const schema = ROW_SCHEMAS[sheet];
+    const out = workbook[sheet] as unknown[];
+    rows.forEach((row, i) => {
+      if (row && typeof row === "object" && isBlankRow(row as Record<string, unknown>)) return;
+      const r = schema.safeParse(row);
+      if (r.success) out.push(r.data);
+      else issues.push(...rowIssues(r.error, sheet, sheetRow(row, i)));
+    });
+  }
+  issues.push(...checkRules(workbook, opts));
+  return { workbook, issues, ok: !issues.some((i) => i.severity === "error") };
+}

@@ -1,0 +1,80 @@
+/**
+ * Zod schemas of the domain — the one source of truth; types are inferred from them.
+ * Row schemas come from the template specs (./templates); the submission envelope wraps them.
+ */
+import { z } from "./zod-vi";
+import type { ColumnSpec } from "./cells";
+import { SHEETS, type Columns, type SheetKey, type SheetSpec } from "./templates";
+
+/** Row schema of a sheet: its columns' schemas plus `_row`, the sheet row the values came from. */
+export function rowSchemaOf<C extends Columns>(spec: SheetSpec<string, C>) {
+  const shape = Object.fromEntries(
+    Object.entries(spec.columns).map(([k, c]) => [k, (c as ColumnSpec).schema]),
+  ) as { [P in keyof C]: C[P]["schema"] };
+  return z.strictObject({ ...shape, _row: z.number().int().min(1).optional() });
+}
+
+export const villageSchema = rowSchemaOf(SHEETS.villages);
+export const teamSchema = rowSchemaOf(SHEETS.teams);
+export const memberSchema = rowSchemaOf(SHEETS.members);
+export const householdSchema = rowSchemaOf(SHEETS.households);
+export const changeSchema = rowSchemaOf(SHEETS.changes);
+export const weeklyReportSchema = rowSchemaOf(SHEETS.weekly);
+export const adhocReportSchema = rowSchemaOf(SHEETS.adhoc);
+export const meetingSchema = rowSchemaOf(SHEETS.meetings);
+export const evaluationSchema = rowSchemaOf(SHEETS.evaluations);
+export const milestoneSchema = rowSchemaOf(SHEETS.milestones);
+
+export const ROW_SCHEMAS = {
+  villages: villageSchema,
+  teams: teamSchema,
+  members: memberSchema,
+  households: householdSchema,
+  changes: changeSchema,
+  weekly: weeklyReportSchema,
+  adhoc: adhocReportSchema,
+  meetings: meetingSchema,
+  evaluations: evaluationSchema,
+  milestones: milestoneSchema,
+} as const satisfies Record<SheetKey, z.ZodType>;
+
+export type Village = z.output<typeof villageSchema>;
+export type Team = z.output<typeof teamSchema>;
+export type Member = z.output<typeof memberSchema>;
+export type Household = z.output<typeof householdSchema>;
+export type PopulationChange = z.output<typeof changeSchema>;
+export type WeeklyReport = z.output<typeof weeklyReportSchema>;
+export type AdhocReport = z.output<typeof adhocReportSchema>;
+export type Meeting = z.output<typeof meetingSchema>;
+export type Evaluation = z.output<typeof evaluationSchema>;
+export type Milestone = z.output<typeof milestoneSchema>;
+
+/** At most this many rows per sheet in one submission (a commune of ~50 teams × 50 households fits). */
+export const MAX_ROWS_PER_SHEET = 20000;
+
+/** All sheets of a commune workbook. Missing sheets read as empty. */
+export const workbookSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(ROW_SCHEMAS).map(([k, s]) => [k, z.array(s).max(MAX_ROWS_PER_SHEET).default([])]),
+  ) as { [K in SheetKey]: z.ZodDefault<z.ZodArray<(typeof ROW_SCHEMAS)[K]>> },
+);
+export type Workbook = z.output<typeof workbookSchema>;
+/** A workbook as it may arrive: raw cells or already-normalised values. */
+export type WorkbookInput = z.input<typeof workbookSchema>;
+
+/** Version of the envelope format; the worker refuses other versions with `stale_schema_version`. */
+export const SCHEMA_VERSION = 1;
+
+/** A submission as the add-on sends it and the worker receives it. */
+export const envelopeSchema = z.strictObject({
+  schema_version: z.number().int(),
+  commune_code: z.string().regex(/^\d{5}$/, { error: "Mã xã phải gồm 5 chữ số." }),
+  commune_name: z.string().max(100).optional(),
+  spreadsheet_id: z.string().min(1).max(200),
+  submission_id: z.uuid({ error: "Mã lần gửi không hợp lệ." }),
+  generated_at: z.iso.datetime({ offset: true, error: "Thời điểm tạo không hợp lệ." }),
+  content_hash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Mã băm nội dung không hợp lệ." }),
+  sheets: workbookSchema,
+});
+export type Envelope = z.output<typeof envelopeSchema>;
+export type EnvelopeInput = z.input<typeof envelopeSchema>;
