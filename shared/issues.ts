@@ -31,7 +31,7 @@ function codeOf(iss: z.core.$ZodIssue): string {
   if (iss.code === "custom") return String((iss.params as { code?: string } | undefined)?.code ?? "invalid");
   switch (iss.code) {
     case "invalid_type":
-      return iss.input === undefined ? "required" : "invalid_type";
+      return "invalid_type";
     case "too_small":
     case "too_big":
       return "out_of_range";

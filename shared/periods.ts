@@ -1,141 +1,178 @@
 /**
- * Reporting periods in Vietnam time (Asia/Ho_Chi_Minh), with date-fns: ISO weeks, months,
- * quarters, half-years, years and the plan's phases. Keys: `2022-W03`, `2022-01`, `2022-Q1`,
- * `2022-H1`, `2022`, `P1`…`P3`. Dates are calendar dates 'yyyy-MM-dd'; instants are Date/ISO.
+ * Reporting periods in Vietnam time (Asia/Ho_Chi_Minh), computed with date-fns in a `tz(TZ)`
+ * context so the host's time zone never matters: ISO weeks, months, quarters, half-years, years
+ * and the plan's phases. Keys: `2022-W03`, `2022-01`, `2022-Q1`, `2022-H1`, `2022`, `P1`…`P3`.
+ * Dates are calendar dates 'yyyy-MM-dd'; instants are `Date`s or ISO strings.
  */
-import { TZDate } from "@date-fns/tz";
+import { TZDate, tz } from "@date-fns/tz";
 import {
   addDays,
+  addWeeks,
+  endOfDay,
+  endOfISOWeek,
   endOfMonth,
   endOfQuarter,
+  endOfYear,
   format,
   getISOWeek,
   getISOWeeksInYear,
   getISOWeekYear,
+  getMonth,
   getQuarter,
+  getYear,
+  isValid,
   parseISO,
   setISOWeek,
+  startOfDay,
   startOfISOWeek,
 } from "date-fns";
 import { formatDateVi, TZ } from "./text";
 
 export type PeriodKind = "week" | "month" | "quarter" | "half" | "year" | "phase";
 
+export const PERIOD_KINDS: readonly PeriodKind[] = ["week", "month", "quarter", "half", "year", "phase"];
+
 export interface Period {
   kind: PeriodKind;
+  /** Canonical key: `2022-W03`, `2022-01`, `2022-Q1`, `2022-H1`, `2022`, `P1`. */
   key: string;
   /** First day, 'yyyy-MM-dd'. */
   start: string;
   /** Last day (inclusive), 'yyyy-MM-dd'. */
   end: string;
+  /** "Tuần 03/2022 (17/01–23/01/2022)", "Quý I/2022", … */
   label_vi: string;
 }
 
-/** Start of operation of the teams (plan, section III). */
+/** The teams start operating (plan, section III). */
 export const PLAN_START = "2021-10-20";
-/** Roll-out to every commune from December 2022. */
+/** Roll-out beyond the pilot communes, from December 2022. */
 export const ROLL_OUT_FROM = "2022-12-01";
 
-/** The plan's phases: each ends with its review (sơ kết / tổng kết). */
+/** The plan's three phases; each ends with its review (sơ kết đợt 1, đợt 2, tổng kết). */
 export const PLAN_PHASES = [
   { key: "P1", start: "2021-10-20", end: "2022-01-31", label_vi: "Đợt 1: từ 20/10/2021 đến sơ kết tháng 01/2022" },
-  { key: "P2", start: "2022-02-01", end: "2022-06-30", label_vi: "Đợt 2: đến sơ kết tháng 6/2022" },
-  { key: "P3", start: "2022-07-01", end: "2022-10-31", label_vi: "Đợt 3: đến tổng kết tháng 10/2022" },
+  { key: "P2", start: "2022-02-01", end: "2022-06-30", label_vi: "Đợt 2: từ 01/02/2022 đến sơ kết tháng 6/2022" },
+  { key: "P3", start: "2022-07-01", end: "2022-10-31", label_vi: "Đợt 3: từ 01/07/2022 đến tổng kết tháng 10/2022" },
 ] as const;
 
-/** The dated steps of the plan (section III). */
+/** The dated steps of the plan (section III, "Thời gian thực hiện"), in order. */
 export const PLAN_MILESTONES = [
-  { code: "M01", due_on: "2021-10-10", title_vi: "Ban Thường vụ Huyện ủy ban hành Kế hoạch và Quyết định thành lập Tổ hướng dẫn và giám sát" },
+  {
+    code: "M01",
+    due_on: "2021-10-10",
+    title_vi:
+      "Ban Thường vụ Huyện ủy ban hành Kế hoạch triển khai xây dựng thí điểm Tổ Dân vận cộng đồng; ban hành Quyết định thành lập Tổ hướng dẫn và giám sát việc triển khai xây dựng thí điểm các Tổ Dân vận cộng đồng",
+  },
   { code: "M02", due_on: "2021-10-15", title_vi: "Hướng dẫn nhiệm vụ của Tổ Dân vận cộng đồng" },
-  { code: "M03", due_on: "2021-10-15", title_vi: "Đảng ủy xã ban hành Kế hoạch, Quyết định thành lập Ban Chỉ đạo, Quyết định thành lập các Tổ; hội nghị triển khai" },
-  { code: "M04", due_on: "2021-10-20", title_vi: "Tổ Dân vận cộng đồng đi vào hoạt động, thành lập nhóm Zalo gồm đại diện các hộ gia đình" },
+  {
+    code: "M03",
+    due_on: "2021-10-15",
+    title_vi:
+      "Đảng ủy xã ban hành Kế hoạch triển khai xây dựng thí điểm các Tổ Dân vận cộng đồng; Quyết định thành lập Ban Chỉ đạo; quyết định thành lập các Tổ Dân vận cộng đồng; tổ chức hội nghị triển khai và hướng dẫn hoạt động Tổ Dân vận cộng đồng",
+  },
+  {
+    code: "M04",
+    due_on: "2021-10-20",
+    title_vi: "Tổ Dân vận cộng đồng bắt đầu đi vào hoạt động và thành lập nhóm Zalo có thành viên là đại diện các hộ gia đình của toàn thôn",
+  },
   { code: "M05", due_on: "2022-01-31", title_vi: "Sơ kết rút kinh nghiệm đợt 1 (tháng 01/2022)" },
   { code: "M06", due_on: "2022-06-30", title_vi: "Sơ kết rút kinh nghiệm đợt 2 (tháng 6/2022)" },
-  { code: "M07", due_on: "2022-10-31", title_vi: "Tổng kết thực hiện thí điểm (tháng 10/2022)" },
-  { code: "M08", due_on: "2022-12-31", title_vi: "Triển khai nhân rộng mô hình (từ tháng 12/2022)" },
+  { code: "M07", due_on: "2022-10-31", title_vi: "Tổng kết việc thực hiện thí điểm Tổ Dân vận cộng đồng (tháng 10/2022)" },
+  { code: "M08", due_on: "2022-12-31", title_vi: "Thực hiện, triển khai nhân ra diện rộng (từ tháng 12/2022)" },
 ] as const;
 
-const day = (d: Date) => format(d, "yyyy-MM-dd");
-const pad = (n: number, w = 2) => String(n).padStart(w, "0");
-const ROMAN = ["I", "II", "III", "IV"] as const;
+/** Days after a week's Sunday by which its report is due: by default the Monday after. */
+export const DEFAULT_GRACE_DAYS = 1;
 
-/** Monday of ISO week `week` of ISO week-year `year`. */
-function isoWeekMonday(year: number, week: number): Date {
-  return startOfISOWeek(setISOWeek(new Date(year, 0, 4), week));
+export interface DeadlineOptions {
+  /** Days after the week's Sunday (default 1: end of the Monday after the week). */
+  graceDays?: number;
 }
 
-/** Parse a period key, leniently ("2022-w3", " 2022-q1 "); null when it is not a period. */
-export function parsePeriodKey(input: string): Period | null {
-  const s = String(input).trim().toUpperCase();
+const inVN = { in: tz(TZ) };
+const ROMAN = ["I", "II", "III", "IV"] as const;
+const pad = (n: number) => String(n).padStart(2, "0");
+/** A date as 'yyyy-MM-dd' in Vietnam time. */
+const ymd = (d: Date) => format(d, "yyyy-MM-dd", inVN);
+
+/** A calendar date 'yyyy-MM-dd' as midnight in Vietnam; throws for anything else (e.g. 2022-02-30). */
+function calendarDay(date: string): TZDate {
+  const d = /^\d{4}-\d{2}-\d{2}$/.test(String(date)) ? parseISO(String(date), inVN) : null;
+  if (!d || !isValid(d)) throw new RangeError(`Ngày không hợp lệ: ${date}`);
+  return d;
+}
+
+/** First and last day of a span as 'yyyy-MM-dd'. */
+const span = (start: Date, end: Date) => ({ start: ymd(start), end: ymd(end) });
+
+function weekPeriod(year: number, week: number): Period | null {
+  const jan4 = new TZDate(year, 0, 4, TZ); // 4 January is always in week 1 of its ISO week-year
+  if (week < 1 || week > getISOWeeksInYear(jan4, inVN)) return null;
+  const monday = startOfISOWeek(setISOWeek(jan4, week, inVN), inVN);
+  const sunday = endOfISOWeek(monday, inVN);
+  const from = getYear(monday) === getYear(sunday) ? format(monday, "dd/MM", inVN) : format(monday, "dd/MM/yyyy", inVN);
+  const label_vi = `Tuần ${pad(week)}/${year} (${from}–${format(sunday, "dd/MM/yyyy", inVN)})`;
+  return { kind: "week", key: `${year}-W${pad(week)}`, ...span(monday, sunday), label_vi };
+}
+
+function readPeriodKey(s: string): Period | null {
   let m: RegExpExecArray | null;
-  if ((m = /^(\d{4})-W(\d{1,2})$/.exec(s))) {
-    const year = Number(m[1]);
-    const week = Number(m[2]);
-    if (week < 1 || week > getISOWeeksInYear(new Date(year, 5, 1))) return null;
-    const start = isoWeekMonday(year, week);
-    const key = `${year}-W${pad(week)}`;
-    const end = addDays(start, 6);
-    return { kind: "week", key, start: day(start), end: day(end), label_vi: `Tuần ${pad(week)}/${year} (${format(start, "dd/MM")}–${format(end, "dd/MM/yyyy")})` };
-  }
-  if ((m = /^(\d{4})-(\d{1,2})$/.exec(s))) {
+  if ((m = /^([1-9]\d{3})-?W(\d{1,2})$/.exec(s))) return weekPeriod(Number(m[1]), Number(m[2]));
+  if ((m = /^([1-9]\d{3})-(\d{1,2})$/.exec(s))) {
     const year = Number(m[1]);
     const month = Number(m[2]);
     if (month < 1 || month > 12) return null;
-    const start = new Date(year, month - 1, 1);
-    return { kind: "month", key: `${year}-${pad(month)}`, start: day(start), end: day(endOfMonth(start)), label_vi: `Tháng ${pad(month)}/${year}` };
+    const first = new TZDate(year, month - 1, 1, TZ);
+    return { kind: "month", key: `${year}-${pad(month)}`, ...span(first, endOfMonth(first, inVN)), label_vi: `Tháng ${pad(month)}/${year}` };
   }
-  if ((m = /^(\d{4})-Q([1-4])$/.exec(s))) {
+  if ((m = /^([1-9]\d{3})-?Q([1-4])$/.exec(s))) {
     const year = Number(m[1]);
     const q = Number(m[2]);
-    const start = new Date(year, (q - 1) * 3, 1);
-    return { kind: "quarter", key: `${year}-Q${q}`, start: day(start), end: day(endOfQuarter(start)), label_vi: `Quý ${ROMAN[q - 1]}/${year}` };
+    const first = new TZDate(year, (q - 1) * 3, 1, TZ);
+    return { kind: "quarter", key: `${year}-Q${q}`, ...span(first, endOfQuarter(first, inVN)), label_vi: `Quý ${ROMAN[q - 1]}/${year}` };
   }
-  if ((m = /^(\d{4})-H([12])$/.exec(s))) {
+  if ((m = /^([1-9]\d{3})-?H([12])$/.exec(s))) {
     const year = Number(m[1]);
     const h = Number(m[2]);
-    return {
-      kind: "half",
-      key: `${year}-H${h}`,
-      start: h === 1 ? `${year}-01-01` : `${year}-07-01`,
-      end: h === 1 ? `${year}-06-30` : `${year}-12-31`,
-      label_vi: h === 1 ? `6 tháng đầu năm ${year}` : `6 tháng cuối năm ${year}`,
-    };
+    const first = new TZDate(year, h === 1 ? 0 : 6, 1, TZ);
+    const last = endOfMonth(new TZDate(year, h === 1 ? 5 : 11, 1, TZ), inVN);
+    return { kind: "half", key: `${year}-H${h}`, ...span(first, last), label_vi: `6 tháng ${h === 1 ? "đầu" : "cuối"} năm ${year}` };
   }
-  if ((m = /^(\d{4})$/.exec(s))) {
+  if ((m = /^([1-9]\d{3})$/.exec(s))) {
     const year = Number(m[1]);
-    return { kind: "year", key: String(year), start: `${year}-01-01`, end: `${year}-12-31`, label_vi: `Năm ${year}` };
+    const first = new TZDate(year, 0, 1, TZ);
+    return { kind: "year", key: String(year), ...span(first, endOfYear(first, inVN)), label_vi: `Năm ${year}` };
   }
   const phase = PLAN_PHASES.find((p) => p.key === s);
-  if (phase) return { kind: "phase", key: phase.key, start: phase.start, end: phase.end, label_vi: phase.label_vi };
-  return null;
+  return phase ? { kind: "phase", key: phase.key, start: phase.start, end: phase.end, label_vi: phase.label_vi } : null;
 }
 
-/** The key of the period of a kind that holds a date (yyyy-MM-dd); throws for a date outside every plan phase. */
-export function periodKeyOf(kind: PeriodKind, date: string): string {
-  const d = parseISO(date);
-  switch (kind) {
-    case "week":
-      return isoWeekKey(date);
-    case "month":
-      return format(d, "yyyy-MM");
-    case "quarter":
-      return `${format(d, "yyyy")}-Q${getQuarter(d)}`;
-    case "half":
-      return `${format(d, "yyyy")}-H${d.getMonth() < 6 ? 1 : 2}`;
-    case "year":
-      return format(d, "yyyy");
-    case "phase": {
-      const p = PLAN_PHASES.find((x) => x.start <= date && date <= x.end);
-      if (!p) throw new RangeError(`${formatDateVi(date)} không thuộc đợt nào của kế hoạch`);
-      return p.key;
-    }
+// Periods are parsed over and over (per team and week in a roll-up); TZDate arithmetic is slow-ish.
+const parsed = new Map<string, Period | null>();
+
+/**
+ * Reads a period key, leniently (" 2022-w3 ", "2022-q1", "2022-h2", "2022-1", "p2"), giving the
+ * canonical key, first and last day and Vietnamese label; null when it is not a period
+ * (including "2021-W53": 2021 has 52 ISO weeks).
+ */
+export function parsePeriodKey(input: string | null | undefined): Period | null {
+  const s = String(input ?? "")
+    .trim()
+    .toUpperCase();
+  let p = parsed.get(s);
+  if (p === undefined) {
+    p = readPeriodKey(s);
+    if (parsed.size > 5000) parsed.clear();
+    parsed.set(s, p);
   }
+  return p && { ...p };
 }
 
-/** ISO week key of a calendar date: 2021-01-01 → '2020-W53'. */
-export function isoWeekKey(date: string): string {
-  const d = parseISO(date);
-  return `${getISOWeekYear(d)}-W${pad(getISOWeek(d))}`;
+function periodOrThrow(periodKey: string): Period {
+  const p = parsePeriodKey(periodKey);
+  if (!p) throw new RangeError(`Kỳ báo cáo không hợp lệ: ${periodKey}`);
+  return p;
 }
 
 function weekOrThrow(weekKey: string): Period {
@@ -144,54 +181,109 @@ function weekOrThrow(weekKey: string): Period {
   return p;
 }
 
-/** Monday of a week. */
-export const weekStart = (weekKey: string): string => weekOrThrow(weekKey).start;
-/** Sunday of a week. */
-export const weekEnd = (weekKey: string): string => weekOrThrow(weekKey).end;
-
-/**
- * The weeks a period expects reports for: those whose Sunday falls inside the period (so a week
- * that straddles two months or years counts once, in the period that holds its end).
- */
-export function weeksInPeriod(periodKey: string): string[] {
-  const p = parsePeriodKey(periodKey);
-  if (!p) throw new RangeError(`Kỳ không hợp lệ: ${periodKey}`);
-  const out: string[] = [];
-  // first Sunday on or after the start
-  let sunday = parseISO(p.start);
-  while (sunday.getDay() !== 0) sunday = addDays(sunday, 1);
-  for (; day(sunday) <= p.end; sunday = addDays(sunday, 7)) out.push(isoWeekKey(day(sunday)));
-  return out;
+/** ISO week key ('yyyy-Www', ISO week-year) of a calendar date: 2021-01-01 → '2020-W53'. */
+export function isoWeekKey(date: string): string {
+  const d = calendarDay(date);
+  return `${getISOWeekYear(d, inVN)}-W${pad(getISOWeek(d, inVN))}`;
 }
 
-/** The weeks of a period during which a team existed (founded by the week's end, not dissolved before its start). */
-export function expectedWeeks(periodKey: string, founded_on?: string, dissolved_on?: string): string[] {
+/**
+ * The key of the period of `kind` that holds a calendar date. Throws a RangeError for a bad date,
+ * and for kind "phase" when the date is outside every plan phase.
+ */
+export function periodKeyOf(kind: PeriodKind, date: string): string {
+  const d = calendarDay(date);
+  switch (kind) {
+    case "week":
+      return isoWeekKey(date);
+    case "month":
+      return format(d, "yyyy-MM", inVN);
+    case "quarter":
+      return `${getYear(d)}-Q${getQuarter(d, inVN)}`;
+    case "half":
+      return `${getYear(d)}-H${getMonth(d) < 6 ? 1 : 2}`;
+    case "year":
+      return String(getYear(d));
+    case "phase": {
+      const p = PLAN_PHASES.find((x) => x.start <= date && date <= x.end);
+      if (!p) throw new RangeError(`Ngày ${formatDateVi(date)} không thuộc đợt nào của kế hoạch`);
+      return p.key;
+    }
+    default:
+      throw new RangeError(`Loại kỳ không hợp lệ: ${String(kind)}`);
+  }
+}
+
+/** Monday of a week ('yyyy-MM-dd'); throws for a key that is not a week. */
+export const weekStart = (weekKey: string): string => weekOrThrow(weekKey).start;
+/** Sunday of a week ('yyyy-MM-dd'); throws for a key that is not a week. */
+export const weekEnd = (weekKey: string): string => weekOrThrow(weekKey).end;
+
+const weekLists = new Map<string, readonly string[]>();
+
+/**
+ * The weeks a period expects reports for, in order. Rule: a week (Monday–Sunday) belongs to the
+ * period that holds its Sunday, so a week straddling two months, quarters or years is counted once,
+ * in the later one (2021-W52, 27/12/2021–02/01/2022, belongs to January 2022 and to 2022).
+ * Throws for a bad period key.
+ */
+export function weeksInPeriod(periodKey: string): string[] {
+  const p = periodOrThrow(periodKey);
+  let weeks = weekLists.get(p.key);
+  if (!weeks) {
+    const out: string[] = [];
+    const last = calendarDay(p.end).getTime();
+    for (let sunday = startOfDay(endOfISOWeek(calendarDay(p.start), inVN), inVN); sunday.getTime() <= last; sunday = addWeeks(sunday, 1, inVN)) {
+      out.push(isoWeekKey(ymd(sunday)));
+    }
+    weeks = out;
+    weekLists.set(p.key, weeks);
+  }
+  return [...weeks];
+}
+
+/**
+ * The weeks of a period (see `weeksInPeriod`) during which a team existed: the week ends on or
+ * after `founded_on` and, when the team was dissolved, starts on or before `dissolved_on`.
+ */
+export function expectedWeeks(periodKey: string, founded_on?: string | null, dissolved_on?: string | null): string[] {
   return weeksInPeriod(periodKey).filter((w) => {
     const p = weekOrThrow(w);
     return (!founded_on || p.end >= founded_on) && (!dissolved_on || p.start <= dissolved_on);
   });
 }
 
+const deadlines = new Map<string, number>();
+
 /**
- * The deadline of a weekly report: the end (23:59:59.999 Vietnam time) of the day `graceDays`
- * after the week's Sunday — by default the Monday after the week.
+ * The deadline of a week's report, an instant: the end (23:59:59.999 Vietnam time) of the day
+ * `graceDays` after the week's Sunday; by default the Monday after the week.
  */
-export function weeklyDeadline(weekKey: string, opts: { graceDays?: number } = {}): Date {
-  const last = addDays(parseISO(weekEnd(weekKey)), opts.graceDays ?? 1);
-  const t = new TZDate(last.getFullYear(), last.getMonth(), last.getDate(), 23, 59, 59, 999, TZ);
-  return new Date(t.getTime());
+export function weeklyDeadline(weekKey: string, opts: DeadlineOptions = {}): Date {
+  const grace = opts.graceDays ?? DEFAULT_GRACE_DAYS;
+  if (!Number.isInteger(grace)) throw new RangeError(`Số ngày gia hạn không hợp lệ: ${grace}`);
+  const id = `${weekKey}|${grace}`;
+  let t = deadlines.get(id);
+  if (t === undefined) {
+    t = endOfDay(addDays(calendarDay(weekEnd(weekKey)), grace, inVN), inVN).getTime();
+    if (deadlines.size > 5000) deadlines.clear();
+    deadlines.set(id, t);
+  }
+  return new Date(t);
 }
 
-export function isOnTime(weekKey: string, receivedAt: Date | string, opts: { graceDays?: number } = {}): boolean {
+/** Whether a report received at an instant meets its week's deadline; an unreadable time is never on time. */
+export function isOnTime(weekKey: string, receivedAt: Date | string, opts: DeadlineOptions = {}): boolean {
   const at = typeof receivedAt === "string" ? new Date(receivedAt) : receivedAt;
   return at.getTime() <= weeklyDeadline(weekKey, opts).getTime();
 }
 
-/** Today's date in Vietnam, 'yyyy-MM-dd'. */
+/** Today's calendar date in Vietnam, 'yyyy-MM-dd'. */
 export function todayVi(now: Date = new Date()): string {
-  return format(new TZDate(now.getTime(), TZ), "yyyy-MM-dd");
+  return ymd(now);
 }
 
+/** This year in Vietnam (it turns at midnight Vietnam time, 17:00 UTC on 31 December). */
 export function currentYearVi(now: Date = new Date()): number {
-  return Number(todayVi(now).slice(0, 4));
+  return getYear(new TZDate(now.getTime(), TZ));
 }

@@ -1,0 +1,41 @@
+/** Names and constants the add-on shares between its modules. Everything a user sees is Vietnamese. */
+
+/** The settings sheet: commune code and name, shown to the clerk (never the URL or the token). */
+export const SETTINGS_SHEET = "Cài đặt";
+
+/** Document property keys. */
+export const PROP = {
+  communeCode: "DV_COMMUNE_CODE",
+  communeName: "DV_COMMUNE_NAME",
+  workerUrl: "DV_WORKER_URL",
+  token: "DV_TOKEN",
+  /** JSON {submission_id, content_hash, generated_at} of a submission sent but not yet acknowledged. */
+  pending: "DV_PENDING_SUBMISSION",
+  /** JSON of the last receipt's summary. */
+  lastReceipt: "DV_LAST_RECEIPT",
+  /** JSON {sheetTitle: {rows, cols}}: how far the last check's marks reached, to clear them later. */
+  markExtent: "DV_MARK_EXTENT",
+} as const;
+
+/** User property holding the spreadsheets the weekly automatic submission runs for (JSON). */
+export const USER_PROP_AUTO = "DV_AUTO_SUBMIT";
+
+/** Name of the time-driven trigger's handler (a top-level function of the bundle). */
+export const AUTO_HANDLER = "autoSubmitWeekly";
+
+/** Cell colours of check marks. Only cells with exactly these colours are cleared by a later check. */
+export const MARK_COLORS = { error: "#f4cccc", warning: "#fff2cc" } as const;
+
+/** Header row style. */
+export const HEADER_BACKGROUND = "#d9ead3";
+
+/** Description of the warning-only protection of header rows (to find it again). */
+export const HEADER_PROTECTION = "Dân vận: dòng tiêu đề của mẫu";
+
+/** Notes the check writes start with one of these; a later check removes only such lines. */
+export const NOTE_PREFIX = { error: "[Kiểm tra] Lỗi: ", warning: "[Kiểm tra] Cảnh báo: " } as const;
+
+/** At most this many issues are listed per sheet in the sidebar (all are marked in the sheet). */
+export const SIDEBAR_ISSUES_PER_SHEET = 200;
+
+export const ADDON_TITLE = "Dân vận";

@@ -1,0 +1,123 @@
+/**
+ * "Kiểm tra dữ liệu": read every sheet (one getValues each), fill missing codes, run the shared
+ * rules, then mark bad cells and clear fixed ones (one getBackgrounds/getNotes and at most one
+ * setBackgrounds/setNotes per sheet). The number of Sheets calls does not grow with the rows.
+ */
+import type { Issue } from "../../../shared/issues";
+import { checkWorkbook, type CheckResult } from "../../../shared/rules/index";
+import { headerOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
+import { PROP } from "../config";
+import { applyMarks, marksOf } from "../marks";
+import { rowsToObjects, type RawRow } from "../sheet-model";
+import { summarize, type CheckSummary } from "../summary";
+import { fillMissingCodes } from "./fill-codes";
+import type { KV } from "./props";
+import { dateToIsoIn, readSheets, type SheetData } from "./read";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface CheckRun {
+  result: CheckResult;
+  summary: CheckSummary;
+  data: Record<SheetKey, SheetData>;
+}
+
+/** Sheet-level problems: a template sheet or a required column is missing. */
+function structureIssues(data: Record<SheetKey, SheetData>): { issues: Issue[]; unreadable: Set<SheetKey> } {
+  const issues: Issue[] = [];
+  const unreadable = new Set<SheetKey>();
+  for (const key of SHEET_KEYS) {
+    const d = data[key];
+    if (!d.sheet || !d.map) {
+      issues.push({ sheet: key, row: null, column: null, code: "missing_sheet", severity: "error",
+        message_vi: `Chưa có trang "${SHEETS[key].title}". Hãy chạy Dân vận → Thiết lập mẫu.` });
+      unreadable.add(key);
+      continue;
+    }
+    const required = d.map.missing.filter((c) => c.required);
+    for (const c of d.map.missing) {
+      issues.push({ sheet: key, row: null, column: c.key, code: "missing_column", severity: c.required ? "error" : "warning",
+        message_vi: `Trang "${SHEETS[key].title}" thiếu cột "${headerOf(key, c.key)}". Hãy chạy Dân vận → Thiết lập mẫu.` });
+    }
+    if (required.length) unreadable.add(key);
+  }
+  return { issues, unreadable };
+}
+
+interface Extent {
+  rows: number;
+  cols: number;
+}
+
+function readExtents(kv: KV): Record<string, Extent> {
+  try {
+    return JSON.parse(kv.get(PROP.markExtent) ?? "{}") as Record<string, Extent>;
+  } catch {
+    return {};
+  }
+}
+
+/** Mark the issues of every sheet; remember how far marks reach so a later check can clear them. */
+function writeMarks(data: Record<SheetKey, SheetData>, issues: readonly Issue[], kv: KV): void {
+  const before = readExtents(kv);
+  const after: Record<string, Extent> = {};
+  const bySheet = new Map<SheetKey, Issue[]>();
+  for (const i of issues) if (i.sheet && i.row !== null) (bySheet.get(i.sheet) ?? bySheet.set(i.sheet, []).get(i.sheet)!).push(i);
+  for (const key of SHEET_KEYS) {
+    const d = data[key];
+    if (!d.sheet || !d.map) continue;
+    const marks = marksOf(bySheet.get(key) ?? [], d.map.colOf);
+    const prev = before[d.title];
+    let markRows = 0;
+    let markCols = 0;
+    for (const m of marks) {
+      markRows = Math.max(markRows, m.row);
+      markCols = Math.max(markCols, m.col + 1);
+    }
+    let rows = Math.max(d.values.length, prev?.rows ?? 0, markRows);
+    let cols = Math.max(d.values[0]?.length ?? 0, prev?.cols ?? 0, markCols);
+    // Marks of an earlier check may lie past rows or columns deleted since.
+    if (rows > d.values.length) rows = Math.min(rows, d.sheet.getMaxRows());
+    if (cols > (d.values[0]?.length ?? 0)) cols = Math.min(cols, d.sheet.getMaxColumns());
+    if (rows < 2 || cols < 1) continue;
+    if (!prev && marks.length === 0 && d.values.length < 2) continue;
+    const range = d.sheet.getRange(2, 1, rows - 1, cols);
+    const res = applyMarks({ startRow: 2, backgrounds: range.getBackgrounds(), notes: range.getNotes() }, marks);
+    if (res.changed) {
+      range.setBackgrounds(res.backgrounds as string[][]);
+      range.setNotes(res.notes);
+    }
+    if (marks.length) after[d.title] = { rows: markRows, cols: markCols };
+  }
+  const json = JSON.stringify(after);
+  if (json !== (kv.get(PROP.markExtent) ?? "{}")) kv.set(PROP.markExtent, json);
+}
+
+export interface CheckOptions {
+  today: string;
+  /** Write marks into the sheets (default true). */
+  mark?: boolean;
+}
+
+export function runCheck(ss: Spreadsheet, kv: KV, opts: CheckOptions): CheckRun {
+  const data = readSheets(ss);
+  const generated = fillMissingCodes(data);
+  const toIso = dateToIsoIn(ss.getSpreadsheetTimeZone());
+  const { issues: structural, unreadable } = structureIssues(data);
+  const raw: Record<string, RawRow[]> = {};
+  const rows: Record<string, number> = {};
+  for (const key of SHEET_KEYS) {
+    const d = data[key];
+    if (unreadable.has(key) || !d.map) continue;
+    raw[key] = rowsToObjects(d.values, d.map, { dateToIso: toIso });
+    rows[key] = raw[key]!.length;
+  }
+  const result = checkWorkbook(raw, { today: opts.today });
+  result.issues.unshift(...structural);
+  result.ok = !result.issues.some((i) => i.severity === "error");
+  if (opts.mark !== false) writeMarks(data, result.issues, kv);
+  const colOf: Partial<Record<SheetKey, Record<string, number>>> = {};
+  for (const key of SHEET_KEYS) if (data[key].map) colOf[key] = data[key].map!.colOf;
+  const summary = summarize(result.issues, colOf, rows, generated, new Date().toISOString());
+  return { result, summary, data };
+}

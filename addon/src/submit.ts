@@ -1,0 +1,169 @@
+/**
+ * Submission logic without Apps Script: which submission id to use (a retry of the same content
+ * reuses the pending id, so the worker counts it once), the endpoint, and what the worker's answer
+ * means in Vietnamese. Pure.
+ */
+import { describeIssue, type Issue } from "../../shared/issues";
+import { SHEETS, type SheetKey } from "../../shared/templates";
+
+export interface Pending {
+  submission_id: string;
+  content_hash: string;
+  generated_at: string;
+}
+
+export function parsePending(json: string | null): Pending | null {
+  if (!json) return null;
+  try {
+    const p = JSON.parse(json) as Partial<Pending>;
+    return typeof p.submission_id === "string" && typeof p.content_hash === "string" && typeof p.generated_at === "string"
+      ? (p as Pending)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The submission to send for content with `hash`: the pending one when its content is the same
+ * (a retry), else a new id. A pending id whose content changed is dropped: the earlier attempt,
+ * if it reached the worker at all, is simply superseded by the newer data.
+ */
+export function chooseSubmission(pending: Pending | null, hash: string, newId: () => string, now: () => string): { pending: Pending; retry: boolean } {
+  if (pending && pending.content_hash === hash) return { pending, retry: true };
+  return { pending: { submission_id: newId(), content_hash: hash, generated_at: now() }, retry: false };
+}
+
+/** The worker's base URL as typed by the clerk → the submissions endpoint. */
+export function submissionsUrl(base: string): string {
+  let u = base.trim().replace(/\/+$/, "");
+  u = u.replace(/\/api\/submissions$/, "").replace(/\/api$/, "");
+  return `${u}/api/submissions`;
+}
+
+export function validWorkerUrl(u: string): boolean {
+  return /^https?:\/\/[^\s/]+(\/\S*)?$/i.test(u.trim());
+}
+
+export interface SheetCounts {
+  inserted?: number;
+  updated?: number;
+  unchanged?: number;
+  deleted?: number;
+}
+
+export interface Receipt {
+  submission_id: string;
+  commune_id?: string;
+  received_at?: string;
+  duplicate?: boolean;
+  counts?: Record<string, SheetCounts>;
+  warnings?: unknown[];
+}
+
+export type SubmitOutcome =
+  | { kind: "accepted"; receipt: Receipt; title: string; message: string }
+  | { kind: "rejected" | "auth" | "outdated" | "retry"; status: number | null; title: string; message: string; code?: string };
+
+const RETRY_SAFE = "Có thể bấm Gửi báo cáo lại bất cứ lúc nào: lần gửi lại dùng cùng mã lần gửi nên máy chủ chỉ tính một lần.";
+
+function warningText(w: unknown): string {
+  if (w && typeof w === "object" && "message_vi" in w) return describeIssue(w as Issue);
+  return String(w);
+}
+
+/** Receipt in Vietnamese: counts per sheet and warnings. */
+export function formatReceipt(r: Receipt): string {
+  const lines: string[] = [];
+  if (r.duplicate) lines.push("Máy chủ đã nhận báo cáo này từ trước (không tính hai lần).");
+  else lines.push("Máy chủ đã nhận báo cáo.");
+  lines.push(`Mã lần gửi: ${r.submission_id}`);
+  if (r.received_at) lines.push(`Thời điểm nhận: ${r.received_at}`);
+  const counts = Object.entries(r.counts ?? {});
+  if (counts.length) {
+    lines.push("", "Số dòng theo từng trang:");
+    for (const [sheet, c] of counts) {
+      const title = sheet in SHEETS ? SHEETS[sheet as SheetKey].title : sheet;
+      lines.push(`• ${title}: thêm ${c.inserted ?? 0}, sửa ${c.updated ?? 0}, giữ nguyên ${c.unchanged ?? 0}, xóa ${c.deleted ?? 0}`);
+    }
+  }
+  const warnings = r.warnings ?? [];
+  if (warnings.length) {
+    lines.push("", `Cảnh báo (${warnings.length}):`);
+    for (const w of warnings.slice(0, 15)) lines.push(`• ${warningText(w)}`);
+    if (warnings.length > 15) lines.push(`… và ${warnings.length - 15} cảnh báo khác.`);
+  }
+  return lines.join("\n");
+}
+
+interface ErrorBody {
+  error?: { code?: string; message?: string; details?: unknown[] };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a worker response (status and body) means for the clerk. */
+export function interpretResponse(status: number, body: string): SubmitOutcome {
+  const json = parseJson(body) as ({ receipt?: Receipt } & ErrorBody) | undefined;
+  if ((status === 200 || status === 201) && json?.receipt && typeof json.receipt.submission_id === "string") {
+    return { kind: "accepted", receipt: json.receipt, title: "Đã gửi báo cáo", message: formatReceipt(json.receipt) };
+  }
+  const err = json?.error;
+  const details = (err?.details ?? []).slice(0, 15).map((d) => `• ${warningText(d)}`);
+  const more = (err?.details?.length ?? 0) > 15 ? [`… và ${(err?.details?.length ?? 0) - 15} lỗi khác.`] : [];
+  const serverSays = err?.message ? `Máy chủ báo: ${err.message}` : "";
+  const code = typeof err?.code === "string" ? err.code : undefined;
+  if (code === "commune_mismatch") {
+    return {
+      kind: "auth", status, code, title: "Không gửi được: mã xã không khớp",
+      message: [serverSays || "Mã xã trong bảng tính không khớp với xã của mã truy cập.",
+        "Kiểm tra mã xã (menu Dân vận → Thiết lập mẫu) và mã truy cập (Cài đặt kết nối)."].join("\n"),
+    };
+  }
+  if (code === "submission_id_conflict") {
+    return {
+      kind: "rejected", status, code, title: "Cần gửi lại",
+      message: [serverSays || "Mã lần gửi đã được dùng cho một nội dung khác.", "Hãy bấm Gửi báo cáo thêm một lần nữa: tiện ích sẽ tạo lần gửi mới."].join("\n"),
+    };
+  }
+  if (status === 401 || status === 403) {
+    return {
+      kind: "auth", status, code, title: "Không gửi được: mã truy cập không hợp lệ",
+      message: ["Mã truy cập của xã không đúng, đã hết hạn hoặc đã bị thu hồi.", serverSays,
+        "Vào menu Dân vận → Cài đặt kết nối để nhập mã truy cập mới do huyện cấp."].filter(Boolean).join("\n"),
+    };
+  }
+  if (err?.code === "stale_schema_version" || status === 426) {
+    return {
+      kind: "outdated", status, code, title: "Không gửi được: tiện ích đã cũ",
+      message: [serverSays || "Phiên bản mẫu của tiện ích đã cũ.", "Hãy cập nhật tiện ích Dân vận rồi gửi lại."].join("\n"),
+    };
+  }
+  if (status === 429 || status >= 500 || status === 408 || !json) {
+    return {
+      kind: "retry", status, code, title: "Không gửi được: máy chủ đang bận hoặc gặp lỗi",
+      message: [`Máy chủ trả lời mã ${status}.`, serverSays, "Dữ liệu trong bảng tính không bị ảnh hưởng.", RETRY_SAFE].filter(Boolean).join("\n"),
+    };
+  }
+  return {
+    kind: "rejected", status, code, title: "Máy chủ không nhận báo cáo",
+    message: [serverSays || `Máy chủ trả lời mã ${status}.`, ...details, ...more,
+      "Hãy sửa các lỗi trên, chạy Kiểm tra dữ liệu rồi gửi lại."].filter(Boolean).join("\n"),
+  };
+}
+
+/** A failed fetch (no answer at all: no network, DNS, timeout). */
+export function networkFailure(error: unknown): SubmitOutcome {
+  const m = (error as { message?: unknown } | null)?.message;
+  const why = typeof m === "string" ? m : String(error);
+  return {
+    kind: "retry", status: null, title: "Không gửi được: lỗi kết nối mạng",
+    message: [`Không kết nối được tới máy chủ (${why}).`, "Hãy kiểm tra mạng Internet và địa chỉ máy chủ trong Cài đặt kết nối.", RETRY_SAFE].join("\n"),
+  };
+}

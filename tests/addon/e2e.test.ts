@@ -1,0 +1,181 @@
+/**
+ * End to end, add-on → worker, with no mock of our own code: the built add-on bundle runs in a vm
+ * over the Apps Script doubles, and its UrlFetchApp double makes a real (blocking) HTTP request to
+ * the real worker, bundled with esbuild and served by Miniflare with D1 and the migrations applied.
+ */
+import { execFileSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { build } from "esbuild";
+import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SHEETS } from "../../shared/templates";
+import { PROP } from "../../addon/src/config";
+import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
+import type { FetchHandler } from "./gas-double";
+import { buildBundle, plain, setupEnv, type Bundle } from "./harness";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const ADMIN_SECRET = "e2e-admin-secret-0123456789";
+const COMMUNE = { id: "C:07636@2008-08-01", code: "07636", name: "Xã Quý Sơn" };
+
+let bundle: Bundle;
+let mf: Miniflare;
+let base: string;
+let token: string;
+
+/** The worker's SQL migrations, statement by statement. */
+function migrationStatements(): string[] {
+  const dir = path.join(ROOT, "worker/migrations");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".sql"))
+    .sort()
+    .flatMap((f) =>
+      readFileSync(path.join(dir, f), "utf8")
+        .split("\n")
+        .map((l) => l.replace(/--.*$/, ""))
+        .join("\n")
+        .split(/;\s*(?:\n|$)/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    );
+}
+
+const FETCH_SCRIPT = `
+let input = "";
+process.stdin.on("data", (d) => (input += d));
+process.stdin.on("end", async () => {
+  const req = JSON.parse(input);
+  try {
+    const res = await fetch(req.url, { method: req.method.toUpperCase(), headers: { ...req.headers, "content-type": req.contentType }, body: req.payload });
+    process.stdout.write(JSON.stringify({ status: res.status, body: await res.text() }));
+  } catch (e) {
+    process.stdout.write(JSON.stringify({ error: String(e && e.message || e) }));
+  }
+});`;
+
+/** UrlFetchApp is synchronous: do the HTTP request in a child process and wait for it. */
+const blockingFetch: FetchHandler = (req) => {
+  const out = JSON.parse(execFileSync(process.execPath, ["-e", FETCH_SCRIPT], { input: JSON.stringify(req), maxBuffer: 64 * 1024 * 1024 }).toString()) as
+    | { status: number; body: string }
+    | { error: string };
+  if ("error" in out) throw new Error(out.error);
+  return out;
+};
+
+async function d1<T = Record<string, unknown>>(sql: string, ...args: unknown[]): Promise<T[]> {
+  const db = await mf.getD1Database("DB");
+  return (await db.prepare(sql).bind(...args).all<T>()).results;
+}
+
+beforeAll(async () => {
+  bundle = await buildBundle();
+  const worker = await build({
+    entryPoints: [path.join(ROOT, "worker/src/index.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: ["workerd", "worker", "browser", "import"],
+    mainFields: ["module", "main"],
+    external: ["node:*", "cloudflare:*"],
+    jsx: "automatic",
+    jsxImportSource: "hono/jsx",
+    write: false,
+    logLevel: "silent",
+  });
+  // Miniflare 5 takes the classic (v4) options through its converter.
+  mf = new Miniflare(
+    convertV4MiniflareOptions({
+      host: "127.0.0.1",
+      port: 0,
+      modules: true,
+      script: worker.outputFiles[0]!.text,
+      compatibilityDate: "2026-08-01",
+      compatibilityFlags: ["nodejs_compat"],
+      d1Databases: ["DB"],
+      bindings: { ADMIN_SECRET, PUBLIC_BASE_URL: "http://127.0.0.1" },
+    }),
+  );
+  base = (await mf.ready).toString().replace(/\/$/, "");
+  const db = await mf.getD1Database("DB");
+  for (const sql of migrationStatements()) await db.prepare(sql).run();
+  // The commune unit (what seedUnits / POST /api/admin/units would load).
+  await db
+    .prepare("INSERT INTO units (id, code, level, kind_vi, name, valid_from) VALUES (?, ?, 'commune', 'Xã', ?, '2008-08-01')")
+    .bind(COMMUNE.id, COMMUNE.code, COMMUNE.name)
+    .run();
+  const res = await fetch(`${base}/api/admin/tokens`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${ADMIN_SECRET}`, "content-type": "application/json" },
+    body: JSON.stringify({ unit_id: COMMUNE.id, label: "e2e" }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+  token = ((await res.json()) as { token: string }).token;
+}, 120_000);
+
+afterAll(async () => {
+  await mf?.dispose();
+});
+
+function clerk() {
+  const env = setupEnv(bundle);
+  putWorkbook(env.ss, register());
+  setCommune(env.ss, COMMUNE.code, COMMUNE.name);
+  setConnection(env.ss, base, token);
+  env.gas.fetchHandler = blockingFetch;
+  return env;
+}
+
+describe("add-on → worker (Miniflare, D1)", () => {
+  it("submits, and a retry after a lost answer is counted once", async () => {
+    const { gas, ss, addon } = clerk();
+
+    // First attempt: the worker receives and stores it, but the answer is lost on the way back.
+    gas.fetchHandler = (req) => {
+      blockingFetch(req);
+      throw new Error("Timeout: the connection was reset");
+    };
+    const lost = plain(addon.menuSubmit());
+    expect(lost.outcome).toBe("retry");
+    const id = JSON.parse(ss.documentProperties.getProperty(PROP.pending)!).submission_id as string;
+    expect(lost.submission_id).toBe(id);
+
+    // The clerk clicks again: same id, the worker answers with the stored receipt.
+    gas.fetchHandler = blockingFetch;
+    const again = plain(addon.menuSubmit());
+    expect(again.outcome).toBe("accepted");
+    expect(again.submission_id).toBe(id);
+    expect(again.retry).toBe(true);
+    const alert = gas.ui.alerts.at(-1)!;
+    expect(alert.title).toBe("Đã gửi báo cáo");
+    expect(alert.message).toContain("Máy chủ đã nhận báo cáo này từ trước (không tính hai lần).");
+    expect(alert.message).toContain("• Hộ gia đình (mẫu 02): thêm 70,");
+    expect(ss.documentProperties.getProperty(PROP.pending)).toBeNull();
+
+    const subs = await d1<{ submission_id: string }>("SELECT submission_id FROM submissions WHERE commune_id = ?", COMMUNE.id);
+    expect(subs.map((s) => s.submission_id)).toEqual([id]);
+    const [{ n }] = (await d1<{ n: number }>("SELECT COUNT(*) AS n FROM households WHERE commune_id = ?", COMMUNE.id)) as [{ n: number }];
+    expect(n).toBe(70);
+
+    // An edit, then a new submission: one household updated, the rest unchanged.
+    ss._find(SHEETS.households.title)!._put([[6]], 2, 7);
+    const next = plain(addon.menuSubmit());
+    expect(next.outcome).toBe("accepted");
+    expect(next.submission_id).not.toBe(id);
+    const msg = gas.ui.alerts.at(-1)!.message;
+    expect(msg).toContain("Máy chủ đã nhận báo cáo.");
+    expect(msg).toMatch(/Hộ gia đình \(mẫu 02\): thêm 0, sửa 1, giữ nguyên 69, xóa 0/);
+    const [{ people }] = (await d1<{ people: number }>("SELECT members_count AS people FROM households WHERE commune_id = ? AND household_code = 'V01-0001'", COMMUNE.id)) as [{ people: number }];
+    expect(people).toBe(6);
+  }, 120_000);
+
+  it("shows the worker's refusal of a wrong token in Vietnamese and sends nothing else", async () => {
+    const { gas, ss, addon } = clerk();
+    setConnection(ss, base, "dvc_00000000000000000000000000000000");
+    const r = plain(addon.menuSubmit());
+    expect(r.outcome).toBe("auth");
+    expect(gas.ui.alerts.at(-1)!.title).toBe("Không gửi được: mã truy cập không hợp lệ");
+    expect(gas.requests).toHaveLength(1);
+  }, 60_000);
+});
