@@ -1,0 +1,196 @@
+/**
+ * The demo loader of `npm start` (../start.mjs bundles and runs it): loads the pilot data into a
+ * running worker through the admin API, and makes the links to look at it.
+ *
+ * - Units: the shared unit data, upserted (`POST /api/admin/units`).
+ * - Data: each pilot commune's workbook is imported as it stood on each day a weekly report came in
+ *   (`POST /api/admin/import` with `received_at` that evening), so every report keeps its original
+ *   timeliness. Submission ids derive from the commune, the day and the content, so loading again
+ *   re-sends the same ids and the worker counts nothing twice.
+ * - Links and commune write tokens are kept in `.wrangler/demo-links.json` (git-ignored) and reused
+ *   while the worker still knows them.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { PILOT, UNITS } from "../../shared/data/units";
+import { buildEnvelope } from "../../shared/envelope";
+import { contentHash, sha256Hex } from "../../shared/hash";
+import { parsePeriodKey } from "../../shared/periods";
+import { PILOT_TODAY, pilotWorkbooks, type PilotCommune } from "../../shared/sample/pilot";
+import type { Workbook } from "../../shared/schemas";
+
+export interface DemoOptions {
+  baseUrl: string;
+  adminSecret: string;
+  /** Where links and tokens are kept between runs. */
+  stateFile: string;
+}
+
+interface Link {
+  token: string;
+  url: string;
+  json_url: string;
+  csv_url: string;
+}
+
+export interface DemoResult {
+  baseUrl: string;
+  district: { name: string; link: Link };
+  communes: { name: string; unit_id: string; link: Link; write_token: string }[];
+  imports: { created: number; duplicate: number };
+}
+
+interface State {
+  links: Record<string, string>;
+  write_tokens: Record<string, string>;
+}
+
+/** Evening (19:00 Vietnam time, UTC+7) of a day, as an ISO instant. */
+const evening = (day: string) => new Date(`${day}T19:00:00+07:00`).toISOString();
+
+/** A name-based UUID (version 5 layout) from a text: the same text gives the same id. */
+function stableUuid(text: string): string {
+  const h = sha256Hex(text);
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The workbook as it stood on `day`: the register, and the log rows dated on or before it. */
+export function asOf(wb: Workbook, day: string): Workbook {
+  return {
+    ...wb,
+    changes: wb.changes.filter((r) => r.change_date <= day),
+    weekly: wb.weekly.filter((r) => r.submitted_on <= day),
+    adhoc: wb.adhoc.filter((r) => r.report_date <= day),
+    meetings: wb.meetings.filter((r) => r.meeting_date <= day),
+    evaluations: wb.evaluations.filter((r) => (parsePeriodKey(r.period)?.end ?? r.period) <= day),
+    milestones: wb.milestones.filter((r) => (r.done_on ?? r.due_on) <= day),
+  };
+}
+
+/** The days a commune sent something: each day a weekly report came in, then the last day. */
+export function sendingDays(wb: Workbook, until: string): string[] {
+  const days = new Set(wb.weekly.map((r) => r.submitted_on).filter((d) => d <= until));
+  days.add(until);
+  return [...days].sort();
+}
+
+function client(opts: DemoOptions) {
+  return async function admin(route: string, body: unknown): Promise<{ status: number; json: any }> {
+    const res = await fetch(`${opts.baseUrl}/api/admin${route}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${opts.adminSecret}` },
+      body: JSON.stringify(body),
+    });
+    const json = await res.json().catch(() => null);
+    return { status: res.status, json };
+  };
+}
+
+function readState(file: string): State {
+  try {
+    const s = JSON.parse(readFileSync(file, "utf8")) as Partial<State>;
+    return { links: s.links ?? {}, write_tokens: s.write_tokens ?? {} };
+  } catch {
+    return { links: {}, write_tokens: {} };
+  }
+}
+
+export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
+  const admin = client(opts);
+  const must = async (route: string, body: unknown, ok: number[]) => {
+    const r = await admin(route, body);
+    if (!ok.includes(r.status)) throw new Error(`${route}: ${r.status} ${r.json?.error?.code ?? ""} ${r.json?.error?.message ?? ""}`);
+    return r.json;
+  };
+
+  await must("/units", { units: UNITS }, [200]);
+
+  const imports = { created: 0, duplicate: 0 };
+  const communes = pilotWorkbooks();
+  // Communes are independent: load them side by side, each day after day.
+  await Promise.all(
+    communes.map(async (c) => {
+      for (const day of sendingDays(c.workbook, PILOT_TODAY)) {
+        const sheets = asOf(c.workbook, day);
+        const received_at = evening(day);
+        const envelope = buildEnvelope(
+          {
+            commune_code: c.commune_code,
+            commune_name: c.commune_name,
+            spreadsheet_id: `demo-${c.commune_code}`,
+            submission_id: stableUuid(`dan-van demo|${c.unit_id}|${day}|${contentHash(sheets)}`),
+            generated_at: received_at,
+          },
+          sheets,
+        );
+        const r = await must("/import", { commune_id: c.unit_id, received_at, envelope }, [200, 201]);
+        if (r.receipt.duplicate) imports.duplicate++;
+        else imports.created++;
+      }
+    }),
+  );
+
+  const state = readState(opts.stateFile);
+  /** A stored token if the worker still has it active for that unit and scope, else a new one. */
+  async function reuse(stored: string | undefined, unit_id: string, scope: string): Promise<string | null> {
+    if (!stored) return null;
+    const r = await admin("/tokens/lookup", { token: stored });
+    return r.status === 200 && r.json.active && r.json.unit_id === unit_id && r.json.scope === scope ? stored : null;
+  }
+  async function link(key: string, unit_id: string, scope: "aggregate" | "detail", label: string): Promise<Link> {
+    const token = (await reuse(state.links[key], unit_id, scope)) ?? (await must("/links", { unit_id, scope, label }, [201])).token;
+    state.links[key] = token;
+    const url = `${opts.baseUrl}/r/${token}`;
+    return { token, url, json_url: `${url}.json`, csv_url: `${url}.csv` };
+  }
+  async function writeToken(c: PilotCommune): Promise<string> {
+    const token = (await reuse(state.write_tokens[c.unit_id], c.unit_id, "write")) ?? (await must("/tokens", { unit_id: c.unit_id, label: "Dữ liệu mẫu" }, [201])).token;
+    state.write_tokens[c.unit_id] = token;
+    return token;
+  }
+
+  const district = UNITS.find((u) => u.id === PILOT.lucNgan)!;
+  const result: DemoResult = {
+    baseUrl: opts.baseUrl,
+    district: { name: district.name, link: await link("district", district.id, "aggregate", "Huyện (dữ liệu mẫu)") },
+    communes: [],
+    imports,
+  };
+  for (const c of communes) {
+    result.communes.push({
+      name: UNITS.find((u) => u.id === c.unit_id)?.name ?? c.commune_name,
+      unit_id: c.unit_id,
+      link: await link(`commune:${c.unit_id}`, c.unit_id, "detail", `${c.commune_name} (dữ liệu mẫu)`),
+      write_token: await writeToken(c),
+    });
+  }
+  if (!existsSync(path.dirname(opts.stateFile))) mkdirSync(path.dirname(opts.stateFile), { recursive: true });
+  writeFileSync(opts.stateFile, JSON.stringify(state, null, 2) + "\n");
+  return result;
+}
+
+export function printLinks(r: DemoResult, ms: number): void {
+  const pad = Math.max(...r.communes.map((c) => c.name.length));
+  const lines = [
+    "",
+    "────────────────────────────────────────────────────────────────────────",
+    ` Dân Vận đang chạy tại ${r.baseUrl}   (Ctrl-C để dừng)`,
+    ` Dữ liệu mẫu thí điểm: ${r.communes.length} xã, ${r.imports.created + r.imports.duplicate} lần gửi ` +
+      `(${r.imports.created} mới, ${r.imports.duplicate} đã có) — ${(ms / 1000).toFixed(1)} giây.`,
+    "",
+    ` Đường dẫn ${r.district.name} (số liệu tổng hợp):`,
+    `   ${r.district.link.url}`,
+    "",
+    " Đường dẫn xã (chi tiết, có danh sách hộ):",
+    ...r.communes.map((c) => `   ${c.name.padEnd(pad)}  ${c.link.url}`),
+    "",
+    " Mã truy cập để tiện ích gửi báo cáo (Dân vận → Cài đặt kết nối):",
+    ...r.communes.map((c) => `   ${c.name.padEnd(pad)}  ${c.write_token}`),
+    "",
+    " Các đường dẫn được giữ trong .wrangler/demo-links.json.",
+    "────────────────────────────────────────────────────────────────────────",
+    "",
+  ];
+  console.log(lines.join("\n"));
+}

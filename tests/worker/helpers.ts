@@ -1,0 +1,93 @@
+/**
+ * Shared fixtures for the worker tests: requests through the real app (`exports.default.fetch`),
+ * the pilot communes, envelopes, tokens, and table snapshots for "nothing was written" checks.
+ */
+import { env, exports } from "cloudflare:workers";
+import { buildEnvelope } from "../../shared/envelope";
+import { PILOT } from "../../shared/data/units";
+import { pilotWorkbooks, type PilotCommune } from "../../shared/sample/pilot";
+import type { Envelope, Workbook } from "../../shared/schemas";
+import { seedUnits } from "../../worker/src/db/units";
+import type { Receipt } from "../../worker/src/ingest/receipt";
+
+export const ADMIN = "test-admin-secret";
+export { PILOT };
+
+export const db = () => env.DB;
+
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`http://127.0.0.1:8787${path}`, init));
+}
+
+/** POST a JSON body (or a raw string) with a bearer token. */
+export function post(path: string, body: unknown, token?: string, headers: Record<string, string> = {}): Promise<Response> {
+  return call(path, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+}
+
+export const submit = (envelope: unknown, token: string) => post("/api/submissions", envelope, token);
+
+export const receiptOf = async (res: Response) => ((await res.json()) as { receipt: Receipt }).receipt;
+
+export interface ErrorJson {
+  error: { code: string; message: string; details: { sheet: string | null; row: number | null; column: string | null; code: string; severity: string; message_vi: string }[] };
+}
+
+/** The two pilot communes, each with a fresh workbook. */
+export function pilot(): { quySon: PilotCommune; hongGiang: PilotCommune } {
+  const [quySon, hongGiang] = pilotWorkbooks();
+  return { quySon: quySon!, hongGiang: hongGiang! };
+}
+
+/** An envelope for a commune's workbook, with a new submission id unless one is given. */
+export function envelope(c: Pick<PilotCommune, "commune_code" | "commune_name">, workbook: Workbook, submission_id: string = crypto.randomUUID()): Envelope {
+  return buildEnvelope(
+    { commune_code: c.commune_code, commune_name: c.commune_name, spreadsheet_id: `sheet-${c.commune_code}`, submission_id, generated_at: new Date().toISOString() },
+    workbook,
+  );
+}
+
+/** Units in D1 (the shared unit data); every test file starts from an empty database. */
+export async function seed(): Promise<void> {
+  await seedUnits(env.DB);
+}
+
+export async function adminPost(path: string, body: unknown): Promise<Response> {
+  return post(`/api/admin${path}`, body, ADMIN);
+}
+
+/** A new commune write token (through the admin API). */
+export async function communeToken(unitId: string): Promise<string> {
+  const res = await adminPost("/tokens", { unit_id: unitId, label: "test" });
+  if (res.status !== 201) throw new Error(`token: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export const TABLES = [
+  "units", "villages", "teams", "members", "households", "changes", "weekly_reports", "adhoc_reports",
+  "meetings", "evaluations", "milestones", "revisions", "submissions", "submission_payload_parts",
+  "commune_versions", "tokens", "audit_log",
+] as const;
+
+/** Every row of every table, in a stable order: equal snapshots mean nothing was written. */
+export async function snapshot(): Promise<Record<string, unknown[]>> {
+  const results = await env.DB.batch(TABLES.map((t) => env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3`)));
+  return Object.fromEntries(TABLES.map((t, i) => [t, results[i]!.results]));
+}
+
+export async function count(table: string, communeId?: string): Promise<number> {
+  const stmt = communeId
+    ? env.DB.prepare(`SELECT count(*) AS n FROM ${table} WHERE commune_id = ?`).bind(communeId)
+    : env.DB.prepare(`SELECT count(*) AS n FROM ${table}`);
+  return (await stmt.first<number>("n")) ?? 0;
+}
+
+/** A deep copy, so a test can change a workbook without touching another's. */
+export const copy = <T>(x: T): T => structuredClone(x);

@@ -1,0 +1,42 @@
+/**
+ * `POST /api/admin/import` — load a commune's historical submission as the admin: the same checks
+ * and writes as `POST /api/submissions`, for the commune named by `commune_id`, optionally with the
+ * instant it was originally received (so pilot-era weekly reports keep their timeliness). Rules are
+ * judged as of that day. The override is recorded in audit_log with the submission.
+ */
+import { Hono } from "hono";
+import { z } from "../../../shared/zod-vi";
+import { todayVi } from "../../../shared/periods";
+import { dbFor } from "../db/shard";
+import { getUnit } from "../db/units";
+import type { Bindings } from "../http/auth";
+import { ApiError } from "../http/errors";
+import { validateJson } from "../http/validate";
+import { accept } from "../ingest/accept";
+
+export const importBody = z.strictObject({
+  commune_id: z.string().min(1).max(100),
+  received_at: z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()).optional(),
+  envelope: z.unknown(),
+});
+
+export const importRoutes = new Hono<{ Bindings: Bindings }>().post("/import", validateJson(importBody), async (c) => {
+  const body = c.req.valid("json");
+  const db = dbFor(c.env, body.commune_id);
+  const unit = await getUnit(db, body.commune_id);
+  if (!unit || unit.level !== "commune") throw new ApiError(404, "unit_not_found", `Không có xã mã "${body.commune_id}".`);
+  const now = new Date().toISOString();
+  const receivedAt = body.received_at ?? now;
+  if (receivedAt > now) throw new ApiError(422, "invalid_request", "Thời điểm nhận không được ở tương lai.");
+  const { receipt, created } = await accept(db, {
+    body: body.envelope,
+    raw: JSON.stringify(body.envelope),
+    commune: unit,
+    receivedAt,
+    today: todayVi(new Date(receivedAt)),
+    actor: "admin",
+    action: "import",
+    audit: { received_at_override: body.received_at !== undefined },
+  });
+  return c.json({ receipt }, created ? 201 : 200);
+});

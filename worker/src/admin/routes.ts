@@ -1,0 +1,16 @@
+/**
+ * `/api/admin/*` — every route needs `Authorization: Bearer <ADMIN_SECRET>` and a JSON body.
+ * Bodies are validated with zod (../http/validate); answers use the API's error format.
+ */
+import { Hono } from "hono";
+import { adminAuth, type Bindings } from "../http/auth";
+import { jsonBody, limitBody } from "../http/body";
+import { importRoutes } from "./import";
+import { tokenRoutes } from "./tokens";
+import { unitRoutes } from "./units";
+
+export const adminRoutes = new Hono<{ Bindings: Bindings }>()
+  .use(adminAuth, limitBody(), jsonBody)
+  .route("/", unitRoutes)
+  .route("/", tokenRoutes)
+  .route("/", importRoutes);

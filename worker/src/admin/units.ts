@@ -1,0 +1,30 @@
+/**
+ * `POST /api/admin/units` {units: Unit[]} — upsert administrative units (shared/units.ts). Each unit
+ * is checked with the shared `unitSchema`; the units already stored plus the new ones must then pass
+ * `validateUnits` as a whole (parents, validity intervals, successors, no code used twice at once).
+ */
+import { Hono } from "hono";
+import { unitSchema, validateUnits } from "../../../shared/units";
+import { z } from "../../../shared/zod-vi";
+import { auditStatement } from "../db/audit";
+import { dbFor } from "../db/shard";
+import { readUnits, upsertUnitStatements } from "../db/units";
+import type { Bindings } from "../http/auth";
+import { ApiError } from "../http/errors";
+import { validateJson } from "../http/validate";
+
+export const unitsBody = z.strictObject({ units: z.array(unitSchema).min(1).max(50_000) });
+
+export const unitRoutes = new Hono<{ Bindings: Bindings }>().post("/units", validateJson(unitsBody), async (c) => {
+  const { units } = c.req.valid("json");
+  const db = dbFor(c.env);
+  const merged = new Map((await readUnits(db)).map((u) => [u.id, u]));
+  for (const u of units) merged.set(u.id, u);
+  const errors = validateUnits([...merged.values()]);
+  if (errors.length) {
+    throw new ApiError(422, "invalid_units", `Danh sách đơn vị có ${errors.length} lỗi; xem chi tiết.`,
+      errors.map((message_vi) => ({ sheet: null, row: null, column: "units", code: "invalid_unit", severity: "error", message_vi })));
+  }
+  await db.batch([...upsertUnitStatements(db, units), auditStatement(db, "admin", "units.upsert", null, { count: units.length })]);
+  return c.json({ upserted: units.length });
+});

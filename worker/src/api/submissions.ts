@@ -1,0 +1,34 @@
+/**
+ * `POST /api/submissions` — a commune sends its workbook (shared/envelope.ts) with its write token.
+ * 201 with a receipt when accepted, 200 with the stored receipt when the same submission id comes
+ * again; otherwise `{error: {code, message, details}}` and nothing written.
+ */
+import { Hono } from "hono";
+import { todayVi } from "../../../shared/periods";
+import type { TokenRow } from "../auth/tokens";
+import { dbFor } from "../db/shard";
+import { getUnit } from "../db/units";
+import { jsonBody, limitBody } from "../http/body";
+import { communeAuth, type Bindings } from "../http/auth";
+import { unauthorized } from "../http/errors";
+import { accept } from "../ingest/accept";
+
+type SubmissionEnv = { Bindings: Bindings; Variables: { token: TokenRow; rawBody: string; body: unknown } };
+
+export const submissionRoutes = new Hono<SubmissionEnv>().post("/", communeAuth, limitBody(), jsonBody, async (c) => {
+  const token = c.get("token");
+  const db = dbFor(c.env, token.unit_id);
+  const unit = await getUnit(db, token.unit_id);
+  if (!unit || unit.level !== "commune") throw unauthorized();
+  const now = new Date();
+  const { receipt, created } = await accept(db, {
+    body: c.get("body"),
+    raw: c.get("rawBody"),
+    commune: unit,
+    receivedAt: now.toISOString(),
+    today: todayVi(now),
+    actor: `commune:${unit.id}`,
+    action: "submission",
+  });
+  return c.json({ receipt }, created ? 201 : 200);
+});

@@ -1,0 +1,25 @@
+/**
+ * The Hono app: routes are mounted here; the entry file only exports it.
+ *   GET  /health
+ *   POST /api/submissions            commune write token (../api/submissions)
+ *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import}   ADMIN_SECRET (../admin)
+ *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (../rollup/routes)
+ * Every error answers `{error: {code, message, details}}` (../http/errors).
+ */
+import { Hono } from "hono";
+import { adminRoutes } from "./admin/routes";
+import { submissionRoutes } from "./api/submissions";
+import type { Bindings } from "./http/auth";
+import { handleError, handleNotFound } from "./http/errors";
+import { rollupRoutes } from "./rollup/routes";
+
+export type AppEnv = { Bindings: Bindings };
+
+export const app = new Hono<AppEnv>()
+  .get("/health", (c) => c.json({ ok: true }))
+  .route("/api/submissions", submissionRoutes)
+  .route("/api/admin", adminRoutes)
+  .route("/r", rollupRoutes);
+
+app.onError(handleError);
+app.notFound(handleNotFound);

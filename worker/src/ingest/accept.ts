@@ -1,0 +1,70 @@
+/**
+ * From a parsed request body to a receipt — the path shared by `POST /api/submissions` (a commune
+ * token) and `POST /api/admin/import` (the admin, loading history). Nothing is written unless the
+ * envelope passes every check; a submission id seen before answers with its stored receipt.
+ */
+import { checkEnvelope, type EnvelopeErrorCode } from "../../../shared/envelope";
+import type { Issue } from "../../../shared/issues";
+import { ApiError } from "../http/errors";
+import { duplicateReceipt, ingest, type IngestRequest, type IngestResult } from "./ingest";
+import { findSubmission } from "./receipt";
+
+export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor" | "action" | "audit"> {
+  /** The parsed body and its raw text. */
+  body: unknown;
+  raw: string;
+  /** The commune the caller may write: its unit id and GSO code. */
+  commune: { id: string; code: string };
+  /** 'yyyy-MM-dd' in Vietnam time: the day rules like "not in the future" are judged against. */
+  today: string;
+}
+
+/** At most this many issues go back in `details` (the message gives the total). */
+const MAX_DETAILS = 1000;
+
+const REFUSAL: Record<EnvelopeErrorCode, { status: 409 | 422; message: (issues: Issue[]) => string }> = {
+  stale_schema_version: { status: 409, message: (i) => i[0]?.message_vi ?? "Phiên bản mẫu đã cũ; hãy cập nhật tiện ích." },
+  invalid_envelope: { status: 422, message: (i) => `Dữ liệu gửi lên có ${errors(i)} lỗi; xem chi tiết từng trang, từng dòng.` },
+  hash_mismatch: { status: 422, message: (i) => i[0]?.message_vi ?? "Nội dung gửi lên không khớp mã băm. Hãy gửi lại." },
+  rule_violation: { status: 422, message: (i) => `Dữ liệu vi phạm ${errors(i)} quy định; xem chi tiết từng trang, từng dòng.` },
+};
+const errors = (issues: Issue[]) => issues.filter((i) => i.severity === "error").length;
+
+const field = (body: unknown, key: string): unknown =>
+  body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
+
+export async function accept(db: D1Database, req: AcceptRequest): Promise<IngestResult> {
+  const code = field(req.body, "commune_code");
+  if (typeof code === "string" && code !== req.commune.code) {
+    throw new ApiError(403, "commune_mismatch", `Mã xã trong dữ liệu (${code}) không khớp với xã của mã truy cập (${req.commune.code}).`);
+  }
+
+  // A retry of an accepted submission is answered before any check, so it succeeds even if the
+  // rules (or today's date) have moved on since.
+  const id = field(req.body, "submission_id");
+  if (typeof id === "string") {
+    const stored = await findSubmission(db, id);
+    if (stored) {
+      if (stored.commune_id !== req.commune.id || stored.content_hash !== field(req.body, "content_hash")) {
+        throw new ApiError(409, "submission_id_conflict", "Mã lần gửi này đã dùng cho một nội dung khác. Hãy bấm Gửi báo cáo lại để tạo lần gửi mới.");
+      }
+      return { receipt: duplicateReceipt(stored), created: false };
+    }
+  }
+
+  const check = checkEnvelope(req.body, { today: req.today });
+  if (!check.ok) {
+    const r = REFUSAL[check.code];
+    throw new ApiError(r.status, check.code, r.message(check.issues), check.issues.slice(0, MAX_DETAILS));
+  }
+  return ingest(db, {
+    envelope: check.envelope,
+    payload: req.raw,
+    communeId: req.commune.id,
+    receivedAt: req.receivedAt,
+    actor: req.actor,
+    action: req.action,
+    audit: req.audit,
+    warnings: check.issues.filter((i) => i.severity === "warning"),
+  });
+}

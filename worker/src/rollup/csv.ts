@@ -1,0 +1,75 @@
+/**
+ * The rollup as CSV, one row per team, for Google Sheets IMPORTDATA or a spreadsheet program.
+ * UTF-8 with a BOM (so Excel reads Vietnamese), RFC 4180 quoting, CRLF line ends
+ * (https://www.rfc-editor.org/rfc/rfc4180). Text cells that a spreadsheet would read as a formula
+ * (starting with = + - @, tab or CR) get a leading apostrophe — OWASP "CSV Injection":
+ * https://owasp.org/www-community/attacks/CSV_Injection
+ * Percentages are whole numbers and dates dd/MM/yyyy, so no cell depends on the decimal separator.
+ */
+import { CHANGE_TYPES, type ChangeType } from "../../../shared/enums";
+import { headerOf } from "../../../shared/templates";
+import { dateVi } from "../views/format";
+import { WEEKLY_COUNTS } from "./aggregates";
+import type { Rollup, TeamNode } from "./types";
+
+export type Cell = string | number | null;
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell made safe for spreadsheets: a formula-looking start is neutralised with `'`. */
+export function guardCell(s: string): string {
+  return FORMULA_START.test(s) ? `'${s}` : s;
+}
+
+function csvCell(v: Cell): string {
+  if (v === null) return "";
+  if (typeof v === "number") return Number.isFinite(v) ? String(v) : "";
+  return `"${guardCell(v).replace(/"/g, '""')}"`;
+}
+
+export function toCsv(rows: Cell[][]): string {
+  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+const round = (n: number | null) => (n === null ? null : Math.round(n));
+const CHANGE_KEYS = Object.keys(CHANGE_TYPES) as ChangeType[];
+
+export const CSV_HEADER: string[] = [
+  "Kỳ", "Tỉnh", "Huyện", "Xã", "Thôn", "Mã tổ", "Tổ", "Ngày thành lập", "Ngày giải thể",
+  "Số thành viên", "Số hộ", "Số nhân khẩu", "Hộ tham gia nhóm Zalo", "Tỷ lệ hộ tham gia Zalo (%)", "Ngoài mức 30–50 hộ",
+  "Báo cáo tuần phải nộp", "Đã nộp", "Nộp đúng hạn", "Nộp muộn", "Chưa nộp", "Tỷ lệ báo cáo (%)", "Tỷ lệ đúng hạn (%)", "Các tuần chưa nộp",
+  ...WEEKLY_COUNTS.map((c) => headerOf("weekly", c)),
+  ...CHANGE_KEYS.map((k) => `Biến động: ${CHANGE_TYPES[k]} (người)`),
+  "Tăng/giảm nhân khẩu",
+];
+
+function weeklyCells(t: TeamNode): Cell[] {
+  const all: Record<string, number | null> = { ...t.propaganda, ...t.tasks.covid, ...t.tasks.antt, ...t.tasks.env };
+  if (t.tasks.ethnic) Object.assign(all, t.tasks.ethnic);
+  return WEEKLY_COUNTS.map((c) => all[c] ?? null);
+}
+
+/** One row per team with its commune, village and figures. Holds no household-level data. */
+export function rollupCsv(r: Rollup): string {
+  const rows: Cell[][] = [CSV_HEADER];
+  for (const c of r.communes) {
+    const province = c.parents.find((p) => p.level === "province")?.label_vi ?? "";
+    const district = c.parents.find((p) => p.level === "district")?.label_vi ?? "";
+    for (const v of c.villages) {
+      for (const t of v.teams) {
+        rows.push([
+          r.period.key, province, district, c.unit.label_vi, v.village_name, t.team_code, t.team_name,
+          dateVi(t.founded_on), dateVi(t.dissolved_on),
+          t.register.members, t.register.households, t.register.people, t.register.zalo_households,
+          round(t.register.zalo_pct), t.register.teams_outside_range ? "Có" : "",
+          t.reporting.expected, t.reporting.received, t.reporting.on_time, t.reporting.late, t.reporting.missing,
+          round(t.reporting.reporting_rate), round(t.reporting.on_time_rate), t.missing_weeks.join("; "),
+          ...weeklyCells(t),
+          ...CHANGE_KEYS.map((k) => t.changes.by_type[k].people),
+          t.changes.net,
+        ]);
+      }
+    }
+  }
+  return toCsv(rows);
+}

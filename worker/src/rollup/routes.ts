@@ -1,0 +1,144 @@
+/**
+ * Read-only link pages, mounted at /r by app.ts:
+ *   GET /:token           HTML rollup (period picker, tables, bar charts)
+ *   GET /:token.json      the Rollup as JSON      (?period=&mode=)
+ *   GET /:token.csv       one row per team, UTF-8 with BOM, for IMPORTDATA
+ *   GET /:token/mau-01    printable member list (detail links only)
+ *   GET /:token/mau-02    printable household list (detail links only)
+ * Any unknown, malformed, revoked or expired token, and any page a link may not see, gets the same
+ * 404 page. Headers: strict CSP, no caching, no indexing (hono/secure-headers:
+ * https://hono.dev/docs/middleware/builtin/secure-headers).
+ */
+import { Hono, type Context } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { todayVi } from "../../../shared/periods";
+import type { AppEnv } from "../app";
+import { findActiveToken, type TokenRow } from "../auth/tokens";
+import { dbFor } from "../db/shard";
+import { errorBody } from "../http/errors";
+import { Mau01Page, Mau02Page } from "../views/forms";
+import { NotFoundPage } from "../views/layout";
+import { RollupPage } from "../views/rollup-page";
+import { rollupCsv } from "./csv";
+import { loadForms } from "./forms";
+import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, resolvePeriod, suggestedPeriods } from "./period";
+import { lastWeekWithData, rollup } from "./query";
+import type { RollupMode, RollupScope } from "./types";
+import { loadUnitTree, type UnitRow } from "./units";
+
+export const rollupRoutes = new Hono<AppEnv>();
+
+rollupRoutes.use(
+  "*",
+  secureHeaders({
+    contentSecurityPolicy: {
+      defaultSrc: ["'none'"],
+      styleSrc: ["'unsafe-inline'"],
+      imgSrc: ["data:"],
+      formAction: ["'self'"],
+    },
+    referrerPolicy: "no-referrer",
+  }),
+  async (c, next) => {
+    await next();
+    c.header("Cache-Control", "private, no-store");
+    c.header("X-Robots-Tag", "noindex, nofollow");
+  },
+);
+
+/** `dvl_<32 hex>` optionally followed by `.json` or `.csv`. */
+const NAME = /^(dv[cl]_[0-9a-f]{32})(?:\.(json|csv))?$/;
+
+/** A full HTML document from a page component. */
+async function page(c: Context<AppEnv>, node: unknown, status: 200 | 404 = 200): Promise<Response> {
+  return c.html(`<!DOCTYPE html>${String(await node)}`, status);
+}
+
+const notFound = (c: Context<AppEnv>) => page(c, NotFoundPage(), 404);
+
+async function activeLink(c: Context<AppEnv>, token: string): Promise<(TokenRow & { scope: RollupScope }) | null> {
+  const row = await findActiveToken(dbFor(c.env), token, "link");
+  return row && (row.scope === "aggregate" || row.scope === "detail") ? (row as TokenRow & { scope: RollupScope }) : null;
+}
+
+/** Current boundaries for a unit that still exists, the boundaries of its time for one that was merged. */
+function defaultMode(unit: UnitRow, today: string): RollupMode {
+  return unit.valid_to === null || unit.valid_to > today ? "current" : "as_was";
+}
+
+const query = (params: Record<string, string>) => `?${new URLSearchParams(params).toString()}`;
+
+rollupRoutes.get("/:name", async (c) => {
+  const m = NAME.exec(c.req.param("name"));
+  if (!m) return notFound(c);
+  const [, token, ext] = m as unknown as [string, string, "json" | "csv" | undefined];
+  const link = await activeLink(c, token);
+  if (!link) return notFound(c);
+  const db = dbFor(c.env, link.unit_id);
+  const tree = await loadUnitTree(db, link.unit_id);
+  const unit = tree.get(link.unit_id);
+  if (!unit) return notFound(c);
+
+  const today = todayVi();
+  const modeParam = c.req.query("mode");
+  const mode: RollupMode = modeParam === "as_was" || modeParam === "current" ? modeParam : defaultMode(unit, today);
+  const fallback = defaultPeriodKey(today, await lastWeekWithData(db, tree.communesOf(unit.id, mode, today).map((u) => u.id)));
+  const { period, invalid } = resolvePeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today, fallback);
+  if (invalid && ext) {
+    return c.json(errorBody("invalid_period", "Kỳ báo cáo không hợp lệ. Ví dụ: 2022-W03, 2022-01, 2022-Q1, 2022-H1, 2022, P1."), 400);
+  }
+  const r = await rollup(db, { unitId: unit.id, period: period.key, mode, scope: link.scope, today }, tree);
+
+  if (ext === "json") return c.json(r);
+  if (ext === "csv") {
+    c.header("Content-Type", "text/csv; charset=utf-8");
+    c.header("Content-Disposition", `inline; filename="tong-hop-${period.key}.csv"`);
+    return c.body(rollupCsv(r));
+  }
+
+  const self = (key: string) => `${token}${query({ period: key, mode })}`;
+  const adj = adjacentPeriods(period);
+  const view = RollupPage({
+    r,
+    nav: {
+      periodKey: period.key,
+      kind: period.kind,
+      mode,
+      kinds: Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label })),
+      suggestions: suggestedPeriods(period),
+      prev: adj.prev ? self(adj.prev) : undefined,
+      next: adj.next ? self(adj.next) : undefined,
+      json: `${token}.json${query({ period: period.key, mode })}`,
+      csv: `${token}.csv${query({ period: period.key, mode })}`,
+      importUrl: new URL(`${token}.csv${query({ period: period.key, mode })}`, c.env.PUBLIC_BASE_URL ? `${c.env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/r/` : c.req.url).toString(),
+      mau01: link.scope === "detail" ? `${token}/mau-01` : undefined,
+      mau02: link.scope === "detail" ? `${token}/mau-02` : undefined,
+      notice: invalid ? "Không đọc được kỳ báo cáo đã nhập; đang hiển thị kỳ mặc định." : undefined,
+    },
+  });
+  return page(c, view);
+});
+
+rollupRoutes.get("/:token/:form", async (c) => {
+  const token = c.req.param("token");
+  const form = c.req.param("form");
+  if (!NAME.test(token) || token.includes(".") || (form !== "mau-01" && form !== "mau-02")) return notFound(c);
+  const link = await activeLink(c, token);
+  if (!link || link.scope !== "detail") return notFound(c);
+  const db = dbFor(c.env, link.unit_id);
+  const tree = await loadUnitTree(db, link.unit_id);
+  if (!tree.get(link.unit_id)) return notFound(c);
+  const today = todayVi();
+  // The link's commune; when it has no register yet (a commune formed in 2025), the registers of
+  // the communes merged into it, which are its history.
+  const withHouseholds = form === "mau-02";
+  let communes = await loadForms(db, tree, [link.unit_id], today, withHouseholds);
+  if (!communes.length) {
+    const merged = tree.communesOf(link.unit_id, "current", today).map((u) => u.id).filter((id) => id !== link.unit_id);
+    communes = await loadForms(db, tree, merged, today, withHouseholds);
+  }
+  const back = `../${token}`;
+  return page(c, form === "mau-01" ? Mau01Page({ communes, back }) : Mau02Page({ communes, back }));
+});
+
+rollupRoutes.all("*", (c) => notFound(c));

@@ -1,0 +1,195 @@
+/**
+ * The Rollup: what a link shows for one unit and one period, as HTML, JSON and CSV.
+ * Aggregate-scope (district) rollups hold no household-level data and no free text; `detail` fields
+ * are filled only for detail-scope (commune) links.
+ */
+import type { AdhocStatus, ChangeType, MeetingKind, Rating, TaskArea, Urgency } from "../../../shared/enums";
+import type { PeriodKind } from "../../../shared/periods";
+
+export type RollupMode = "as_was" | "current";
+export type RollupScope = "aggregate" | "detail";
+export type UnitLevel = "province" | "district" | "commune" | "village";
+
+export interface UnitRef {
+  id: string;
+  code: string;
+  level: UnitLevel;
+  /** "xã Hồng Giang", "huyện Lục Ngạn". */
+  label_vi: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+export interface PeriodRef {
+  kind: PeriodKind;
+  key: string;
+  start: string;
+  end: string;
+  label_vi: string;
+}
+
+/** Register figures (the commune's current register), over teams active in the period. */
+export interface RegisterFigures {
+  teams: number;
+  members: number;
+  households: number;
+  people: number;
+  zalo_households: number;
+  /** Percent of households in the team's Zalo group, one decimal; null without households. */
+  zalo_pct: number | null;
+  /** Teams looking after fewer than 30 or more than 50 households (shared/rules/households.ts). */
+  teams_outside_range: number;
+}
+
+/**
+ * Weekly reporting, as DHIS2 counts it: reporting rate = actual reports / expected reports,
+ * on-time rate = actual reports on time / expected reports
+ * (https://community.dhis2.org/t/reporting-rates-doubts/45256); expected reports follow each
+ * team's founding and dissolution, as DHIS2 does with org units' opening and closed dates
+ * (https://community.dhis2.org/t/reporting-rates-open-closed/26926). Only reports for expected
+ * weeks count towards `received`; a week is not expected before its deadline has passed.
+ */
+export interface ReportingFigures {
+  expected: number;
+  received: number;
+  on_time: number;
+  late: number;
+  missing: number;
+  reporting_rate: number | null;
+  on_time_rate: number | null;
+}
+
+export interface PropagandaFigures {
+  broadcasts: number;
+  zalo_posts: number;
+  households_visited: number;
+}
+
+/** Summed weekly counts per task area, keyed by the weekly sheet's column keys; `ethnic` is null where no village has the task. */
+export interface TaskFigures {
+  covid: { covid_new_cases: number; covid_violations: number; covid_vaccination: number };
+  antt: { antt_incidents: number; antt_disputes_mediated: number; antt_police_reports: number };
+  env: { env_violations: number; env_cleanups: number; env_waste_sorting: number };
+  ethnic: { ethnic_activities: number; ethnic_participants: number } | null;
+}
+
+export interface ChangeFigures {
+  by_type: Record<ChangeType, { events: number; people: number }>;
+  /** Births + moves in − deaths − moves out (shared/enums.ts CHANGE_SIGN). */
+  net: number;
+}
+
+export interface Figures {
+  register: RegisterFigures;
+  reporting: ReportingFigures;
+  propaganda: PropagandaFigures;
+  tasks: TaskFigures;
+  changes: ChangeFigures;
+}
+
+export interface TeamNode extends Figures {
+  team_code: string;
+  team_name: string;
+  founded_on: string;
+  dissolved_on: string | null;
+  /** Expected weeks of the period without a report. */
+  missing_weeks: string[];
+}
+
+export interface VillageNode extends Figures {
+  /** The commune whose register holds the village (differs from the node's unit after a merger). */
+  source_commune_id: string;
+  village_code: string;
+  village_name: string;
+  ethnic_identity: boolean;
+  teams: TeamNode[];
+}
+
+export interface CommuneNode extends Figures {
+  /** The commune the data is shown under: itself (as_was) or today's successor (current). */
+  unit: UnitRef;
+  /** Its parents, top first (province, district). */
+  parents: UnitRef[];
+  /** The communes whose data is in this node (several after a merger in current mode). */
+  sources: UnitRef[];
+  last_received_at: string | null;
+  villages: VillageNode[];
+}
+
+export interface MissingReports {
+  commune: string;
+  village: string;
+  team_code: string;
+  team_name: string;
+  weeks: string[];
+}
+
+export interface OpenAdhoc {
+  commune: string;
+  team_code: string;
+  team_name: string;
+  report_code: string;
+  report_date: string;
+  area: TaskArea;
+  urgency: Urgency;
+  status: AdhocStatus;
+  /** Only for detail-scope links. */
+  content?: string;
+}
+
+export interface AdhocSummary {
+  total: number;
+  by_area: Record<TaskArea, number>;
+  by_urgency: Record<Urgency, number>;
+  by_status: Record<AdhocStatus, number>;
+  /** Not yet resolved, reported up to the end of the period. */
+  open: OpenAdhoc[];
+}
+
+export interface MeetingSummary {
+  total: number;
+  members_present: number;
+  by_kind: Record<MeetingKind, number>;
+}
+
+export interface EvaluationSummary {
+  /** Evaluation periods overlapping the selected period. */
+  periods: { key: string; label_vi: string; by_rating: Record<Rating, number>; rated: number; commendations: number }[];
+  by_rating: Record<Rating, number>;
+  commendations: { commune: string; team_code: string; team_name: string; period: string; text?: string }[];
+}
+
+export interface MilestoneSummary {
+  /** Milestones due in the period, across communes, status relative to `today`. */
+  items: { code: string; title: string; due_on: string; done: number; overdue: number; pending: number }[];
+  done: number;
+  overdue: number;
+  pending: number;
+}
+
+/** Difficulties and proposals written in weekly reports (detail links only). */
+export interface WeeklyNote {
+  commune: string;
+  team_code: string;
+  team_name: string;
+  week: string;
+  difficulties: string | null;
+  proposals: string | null;
+}
+
+export interface Rollup {
+  unit: UnitRef & { parents: UnitRef[] };
+  scope: RollupScope;
+  mode: RollupMode;
+  period: PeriodRef;
+  today: string;
+  totals: Figures;
+  communes: CommuneNode[];
+  missing_reports: MissingReports[];
+  adhoc: AdhocSummary;
+  meetings: MeetingSummary;
+  evaluations: EvaluationSummary;
+  milestones: MilestoneSummary;
+  /** Only for detail-scope links. */
+  notes?: WeeklyNote[];
+}

@@ -1,0 +1,110 @@
+/**
+ * The page shell: one request, no external resources (inline CSS, system fonts, no scripts),
+ * readable on a phone, printable. Text is escaped by hono/jsx; the only unescaped HTML is the
+ * constant stylesheet below. https://hono.dev/docs/guides/jsx
+ */
+import type { Child } from "hono/jsx";
+
+const CSS = `
+:root { color-scheme: light; --ink: #1b1f24; --muted: #5b6470; --line: #d5dae0; --bg: #f6f7f9; --accent: #b3261e; --ok: #2e7d32; --bar: #1565c0; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: var(--ink); background: var(--bg); }
+main { max-width: 1100px; margin: 0 auto; padding: 12px; }
+header.top { background: var(--accent); color: #fff; padding: 12px; }
+header.top h1 { margin: 0; font-size: 1.2rem; }
+header.top p { margin: 4px 0 0; }
+h2 { font-size: 1.05rem; margin: 20px 0 8px; border-bottom: 2px solid var(--accent); padding-bottom: 2px; }
+h3 { font-size: 1rem; margin: 14px 0 6px; }
+section { background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px 12px; margin: 12px 0; }
+.muted { color: var(--muted); font-size: .9em; }
+.warn { background: #fff4e5; border: 1px solid #f0b35b; padding: 8px; border-radius: 4px; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 8px; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
+.card b { display: block; font-size: 1.35rem; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: .92em; }
+th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
+th { background: #eef1f4; text-align: left; }
+td.n, th.n { text-align: right; white-space: nowrap; }
+tr.commune td { background: #fbe9e7; font-weight: 600; }
+tr.village td { background: #f3f5f7; font-weight: 600; }
+tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
+.bad { color: var(--accent); font-weight: 600; }
+form.picker { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; }
+form.picker label { display: flex; flex-direction: column; font-size: .9em; }
+form.picker input, form.picker select, form.picker button { font: inherit; padding: 6px 8px; min-height: 38px; }
+form.picker fieldset { border: 0; padding: 0; margin: 0; display: flex; gap: 10px; flex-wrap: wrap; }
+form.picker fieldset label { flex-direction: row; gap: 4px; align-items: center; }
+form.picker button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; }
+nav.links { display: flex; flex-wrap: wrap; gap: 8px 16px; margin: 8px 0; }
+nav.links a { color: var(--bar); }
+figure.chart { margin: 4px 0 8px; max-width: 760px; }
+.bar-row { display: grid; grid-template-columns: minmax(90px, 14em) 1fr 4.5em; gap: 8px; align-items: center; margin: 3px 0; }
+.bar-row svg { width: 100%; height: 14px; display: block; }
+.bar-row .bar-value { text-align: right; white-space: nowrap; }
+figure.chart rect.bar { fill: var(--bar); }
+figure.chart rect.bg { fill: #e8edf3; }
+@media print { figure.chart rect.bar { fill: #555; } figure.chart rect.bg { fill: #eee; } }
+td.weeks { min-width: 14em; }
+@media (max-width: 600px) { body { font-size: 14px; } main { padding: 6px; } section { padding: 6px; } }
+@media print {
+  @page { size: A4; margin: 12mm; }
+  body { background: #fff; font-size: 10.5pt; }
+  header.top { background: none; color: #000; border-bottom: 2px solid #000; padding: 0 0 6px; }
+  form.picker, nav.links, .noprint { display: none; }
+  section { border: 0; padding: 0; margin: 8px 0; break-inside: avoid-page; }
+  .scroll { overflow: visible; }
+  tr { break-inside: avoid; }
+  th { background: #eee; }
+  .wide table { font-size: 7.5pt; }
+  .wide th, .wide td { padding: 1px 3px; }
+  .wide th.n { white-space: normal; }
+  section.wide { break-inside: auto; }
+}
+/* Forms mẫu 01 / mẫu 02: laid out like the plan's attachments. */
+.form-page { background: #fff; max-width: 210mm; margin: 0 auto; padding: 14mm 12mm; font-family: "Times New Roman", Times, serif; font-size: 13pt; }
+.form-page .heads { display: grid; grid-template-columns: 1fr 1.4fr; text-align: center; gap: 8px; font-size: 12pt; }
+.form-page .heads p { margin: 0; }
+.form-page .title { text-align: center; margin: 18px 0 8px; }
+.form-page .title h1 { font-size: 14pt; margin: 0; }
+.form-page .title p { margin: 2px 0; }
+.form-page table { font-size: 12pt; }
+.form-page th, .form-page td { border: 1px solid #000; padding: 3px 5px; }
+.form-page th { background: none; text-align: center; vertical-align: middle; }
+.form-page td.c { text-align: center; }
+.form-page td.nw { white-space: nowrap; }
+.form-page .sign { display: grid; grid-template-columns: 1fr 1fr; margin-top: 16px; text-align: center; }
+.form-page + .form-page { break-before: page; }
+nav.form-nav { max-width: 210mm; margin: 8px auto; }
+@media print { .form-page { padding: 0; max-width: none; } }
+`;
+
+export function Layout(props: { title: string; children: Child }) {
+  return (
+    <html lang="vi">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="no-referrer" />
+        <title>{props.title}</title>
+        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+      </head>
+      <body>{props.children}</body>
+    </html>
+  );
+}
+
+/** The 404 page: the same body whatever the reason (unknown, malformed, revoked, expired, not allowed). */
+export function NotFoundPage() {
+  return (
+    <Layout title="Không tìm thấy trang">
+      <main>
+        <section>
+          <h1>Không tìm thấy trang</h1>
+          <p>Liên kết không đúng hoặc không còn hiệu lực. Hãy liên hệ người đã gửi liên kết cho bạn để được cấp liên kết mới.</p>
+        </section>
+      </main>
+    </Layout>
+  );
+}
