@@ -6,9 +6,10 @@
 import type { AdhocStatus, ChangeType, MeetingKind, Rating, TaskArea, Urgency } from "../../../shared/enums";
 import type { PeriodKind } from "../../../shared/periods";
 
-export type RollupMode = "as_was" | "current";
+import type { RollupMode, UnitLevel } from "../../../shared/units";
+
+export type { RollupMode, UnitLevel };
 export type RollupScope = "aggregate" | "detail";
-export type UnitLevel = "province" | "district" | "commune" | "village";
 
 export interface UnitRef {
   id: string;

@@ -1,8 +1,8 @@
 /**
- * The units a rollup needs, read from D1 in one recursive query: the link's unit, everything under
- * it, every unit merged into those (predecessors, so a link on a new unit sees its history), and
- * upwards from all of these the parents and successors (to group communes "as was" or under
- * today's units). Grouping never rewrites data: a commune's rows stay under the unit that sent them.
+ * The units a rollup needs: the link's unit, everything under it, every unit merged into those
+ * (predecessors, so a link on a new unit sees its history), and upwards from all of these the
+ * parents and successors (to group communes "as was" or under today's units). Grouping never
+ * rewrites data: a commune's rows stay under the unit that sent them.
  */
 import { nfc } from "../../../shared/text";
 import { UnitRegistry, type Unit } from "../../../shared/units";
@@ -20,21 +20,17 @@ export interface UnitRow {
   successor_ids: string[];
 }
 
-/** SQLite allows several recursive SELECTs in one CTE: https://www.sqlite.org/lang_with.html */
-const CLOSURE_SQL = `
-WITH RECURSIVE
-down(id) AS (
-  SELECT ?1
-  UNION SELECT u.id FROM down JOIN units u ON u.parent_id = down.id
-  UNION SELECT u.id FROM down JOIN units u JOIN json_each(u.successor_ids) j ON j.value = down.id
-),
-up(id) AS (
-  SELECT id FROM down
-  UNION SELECT u.parent_id FROM up JOIN units u ON u.id = up.id WHERE u.parent_id IS NOT NULL
-  UNION SELECT j.value FROM up JOIN units u ON u.id = up.id JOIN json_each(u.successor_ids) j
-)
-SELECT id, code, level, kind_vi, name, parent_id, valid_from, valid_to, successor_ids
-FROM units WHERE id IN (SELECT id FROM up)`;
+const UNIT_COLUMNS = "id, code, level, kind_vi, name, parent_id, valid_from, valid_to, successor_ids";
+
+/** Units below any of ?1 (a JSON array of ids), villages left out: by the parent index. */
+const CHILDREN_SQL = `SELECT ${UNIT_COLUMNS} FROM units WHERE parent_id IN (SELECT value FROM json_each(?1)) AND level <> 'village'`;
+/**
+ * Units merged into any of ?1: their successor_ids name one of them. successor_ids is JSON, so this
+ * scans the units that have successors — once per level of the walk, not once per unit.
+ */
+const PREDECESSORS_SQL = `SELECT ${UNIT_COLUMNS} FROM units
+  WHERE successor_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(units.successor_ids) s WHERE s.value IN (SELECT value FROM json_each(?1)))`;
+const BY_ID_SQL = `SELECT ${UNIT_COLUMNS} FROM units WHERE id IN (SELECT value FROM json_each(?1))`;
 
 const LEVEL_WORD: Record<UnitLevel, string> = { province: "tỉnh", district: "huyện", commune: "xã", village: "thôn" };
 
@@ -107,10 +103,32 @@ interface UnitDbRow extends Omit<UnitRow, "successor_ids"> {
   successor_ids: string;
 }
 
+/**
+ * Down from the unit: the units under it and the units merged into any of these, level by level;
+ * then up from all of them: parents and successors, level by level. A few small queries each way.
+ */
 export async function loadUnitTree(db: D1Database, unitId: string): Promise<UnitTree> {
-  const { results } = await db.prepare(CLOSURE_SQL).bind(unitId).all<UnitDbRow>();
-  return new UnitTree(results.map((r) => ({ ...r, successor_ids: parseIds(r.successor_ids) })));
+  const found = new Map<string, UnitRow>();
+  const read = (results: UnitDbRow[]) => results.map((r) => ({ ...r, successor_ids: parseIds(r.successor_ids) }));
+  const add = (rows: UnitRow[]) => rows.filter((r) => !found.has(r.id) && found.set(r.id, r));
+
+  let frontier = add(read((await db.prepare(BY_ID_SQL).bind(JSON.stringify([unitId])).all<UnitDbRow>()).results));
+  for (let depth = 0; frontier.length && depth < MAX_DEPTH; depth++) {
+    const ids = JSON.stringify(frontier.map((u) => u.id));
+    const [children, predecessors] = await db.batch<UnitDbRow>([db.prepare(CHILDREN_SQL).bind(ids), db.prepare(PREDECESSORS_SQL).bind(ids)]);
+    frontier = add(read([...(children?.results ?? []), ...(predecessors?.results ?? [])]));
+  }
+  let missing = [...found.values()];
+  for (let depth = 0; depth < MAX_DEPTH; depth++) {
+    const wanted = [...new Set(missing.flatMap((u) => [...(u.parent_id ? [u.parent_id] : []), ...u.successor_ids]))].filter((id) => !found.has(id));
+    if (!wanted.length) break;
+    missing = add(read((await db.prepare(BY_ID_SQL).bind(JSON.stringify(wanted)).all<UnitDbRow>()).results));
+  }
+  return new UnitTree([...found.values()]);
 }
+
+/** Province → district → commune, plus merges: a handful of levels; the bound stops a cycle in bad data. */
+const MAX_DEPTH = 12;
 
 function parseIds(json: string): string[] {
   try {
