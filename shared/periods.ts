@@ -254,12 +254,13 @@ export function weeksInPeriod(periodKey: string): string[] {
 
 /**
  * The weeks of a period (see `weeksInPeriod`) during which a team existed: the week ends on or
- * after `founded_on` and, when the team was dissolved, starts on or before `dissolved_on`.
+ * after `founded_on` and, when the team was dissolved, starts before `dissolved_on` — the first
+ * day the team no longer exists (an exclusive end, like a unit's `valid_to`).
  */
 export function expectedWeeks(periodKey: string, founded_on?: string | null, dissolved_on?: string | null): string[] {
   return weeksInPeriod(periodKey).filter((w) => {
     const p = weekOrThrow(w);
-    return (!founded_on || p.end >= founded_on) && (!dissolved_on || p.start <= dissolved_on);
+    return (!founded_on || p.end >= founded_on) && (!dissolved_on || p.start < dissolved_on);
   });
 }
 

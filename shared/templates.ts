@@ -53,7 +53,7 @@ export const teamsSheet = sheet({
     team_name: text("team_name", true, { header: "Tên tổ", max: 100, width: 140 }),
     village_code: code("village_code", true, { header: "Mã thôn", note: "Chọn thôn trong danh sách (trang Thôn).", width: 90 }),
     founded_on: date("founded_on", true, { header: "Ngày thành lập", width: 110 }),
-    dissolved_on: date("dissolved_on", false, { header: "Ngày giải thể", width: 110, note: "Để trống nếu tổ đang hoạt động." }),
+    dissolved_on: date("dissolved_on", false, { header: "Ngày giải thể", width: 110, note: "Ngày tổ thôi hoạt động (từ ngày này tổ không còn). Để trống nếu tổ đang hoạt động." }),
     decision_no: text("decision_no", false, { header: "Số quyết định thành lập", max: 60, width: 140 }),
     zalo_group: text("zalo_group", false, { header: "Tên nhóm Zalo", max: 100, width: 160 }),
   },

@@ -32,7 +32,8 @@ export function fold(s: unknown): string {
 }
 
 /** Vietnamese collation: a < ă < â < b … d < đ … o < ô < ơ … u < ư. */
-export const viCollator = new Intl.Collator("vi");
+/** Vietnamese order; digits compare as numbers, so "Tổ số 2" comes before "Tổ số 10". */
+export const viCollator = new Intl.Collator("vi", { numeric: true });
 
 /** Compares two strings in Vietnamese order (for `Array.prototype.sort`). */
 export function compareVi(a: string, b: string): number {

@@ -39,7 +39,7 @@ export const weeklyDates: Rule = (ctx) => {
     if (r.submitted_on < start) {
       out.push(ctx.issue("weekly", r, i, "submitted_on", "date_order", "error", `Ngày báo cáo phải từ ngày đầu tuần ${r.week} trở đi.`));
     }
-    if (team && (end < team.founded_on || (team.dissolved_on && start > team.dissolved_on))) {
+    if (team && (end < team.founded_on || (team.dissolved_on && start >= team.dissolved_on))) {
       out.push(ctx.issue("weekly", r, i, "week", "team_not_active", "warning", `Tổ "${team.team_name}" chưa thành lập hoặc đã giải thể trong tuần ${r.week}.`));
     }
   });

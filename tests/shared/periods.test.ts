@@ -222,7 +222,8 @@ describe("expectedWeeks", () => {
     ["2022-01", "2022-01-12", undefined, weeks(2022, 2, 4)],
     ["2022-01", "2022-01-09", undefined, weeks(2022, 1, 4)], // founded on the Sunday: that week counts
     ["2022-01", "2022-01-10", null, weeks(2022, 2, 4)],
-    ["2022-01", undefined, "2022-01-10", ["2021-W52", "2022-W01", "2022-W02"]], // dissolved on a Monday: that week counts
+    ["2022-01", undefined, "2022-01-10", ["2021-W52", "2022-W01"]], // dissolved on a Monday: gone that whole week
+    ["2022-01", undefined, "2022-01-11", ["2021-W52", "2022-W01", "2022-W02"]], // dissolved on a Tuesday: the week counts
     ["2022-01", null, "2022-01-09", ["2021-W52", "2022-W01"]],
     ["2022-01", "2022-01-18", "2022-01-19", ["2022-W03"]],
     ["2022-01", "2021-12-01", "2021-12-31", ["2021-W52"]],

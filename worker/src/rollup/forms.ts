@@ -4,7 +4,6 @@
  */
 import { TEAM_ROLES, type TeamRole } from "../../../shared/enums";
 import { compareVi } from "../../../shared/text";
-import { compareTeamNames } from "./sort";
 import type { UnitRef } from "./types";
 import type { UnitTree } from "./units";
 
@@ -75,7 +74,7 @@ export async function loadForms(db: D1Database, tree: UnitTree, communeIds: stri
       team.households.sort((a, b) => a.household_no - b.household_no);
     }
     const sorted = [...villages.values()].sort((a, b) => compareVi(a.village_name, b.village_name));
-    for (const v of sorted) v.teams.sort((a, b) => compareTeamNames(a.team_name, b.team_name));
+    for (const v of sorted) v.teams.sort((a, b) => compareVi(a.team_name, b.team_name));
     const parent = tree.ancestors(id)[0];
     out.push({ unit: tree.ref(id), parent: parent ? tree.ref(parent.id) : null, villages: sorted });
   }

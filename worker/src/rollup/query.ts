@@ -6,7 +6,6 @@ import { ADHOC_STATUSES, MEETING_KINDS, RATINGS, TASK_AREAS, URGENCIES, type Adh
 import { expectedWeeks, isOnTime, parsePeriodKey, weekEnd, weeksInPeriod } from "../../../shared/periods";
 import { HOUSEHOLDS_PER_TEAM } from "../../../shared/rules/households";
 import { compareVi } from "../../../shared/text";
-import { compareTeamNames } from "./sort";
 import { WEEKLY_COUNTS, type WeeklyCount } from "./aggregates";
 import { addChange, addFigures, addWeekly, emptyFigures, finish, type WeeklySums } from "./figures";
 import type { CommuneNode, Figures, MissingReports, OpenAdhoc, PeriodRef, Rollup, RollupMode, RollupScope, TeamNode, VillageNode } from "./types";
@@ -163,7 +162,7 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
       period: r.period,
       ...(detail && r.text ? { text: r.text } : {}),
     }))
-    .sort((a, b) => compareVi(a.commune, b.commune) || a.period.localeCompare(b.period) || compareTeamNames(a.team_name, b.team_name));
+    .sort((a, b) => compareVi(a.commune, b.commune) || a.period.localeCompare(b.period) || compareVi(a.team_name, b.team_name));
 
   return {
     unit: { ...tree.ref(unit.id), parents: tree.ancestors(unit.id).reverse().map((u) => tree.ref(u.id)) },
@@ -277,7 +276,7 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams, period:
     // A team lives from its founding to its dissolution, and no longer than its commune (a
     // commune merged in 2025 stops on its valid_to; its teams continue in the new register).
     const communeEnd = tree.get(t.commune_id)?.valid_to ?? null;
-    const active = t.founded_on <= period.end && (!t.dissolved_on || t.dissolved_on >= period.start) && (!communeEnd || communeEnd > period.start);
+    const active = t.founded_on <= period.end && (!t.dissolved_on || t.dissolved_on > period.start) && (!communeEnd || communeEnd > period.start);
     if (!active && !w && ch.length === 0) continue;
 
     const ethnic = t.ethnic_identity !== 0;
@@ -348,7 +347,7 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams, period:
     node.sources.sort((a, b) => compareVi(a.label_vi, b.label_vi));
     node.villages = [...acc.villages.values()].sort((a, b) => compareVi(a.village_name, b.village_name) || a.source_commune_id.localeCompare(b.source_commune_id));
     for (const v of node.villages) {
-      v.teams.sort((a, b) => compareTeamNames(a.team_name, b.team_name) || a.team_code.localeCompare(b.team_code));
+      v.teams.sort((a, b) => compareVi(a.team_name, b.team_name) || a.team_code.localeCompare(b.team_code));
       finish(v);
       addFigures(node, v);
     }
@@ -366,6 +365,6 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams, period:
     }
     return pa.length - pb.length;
   });
-  missing.sort((a, b) => compareVi(a.commune, b.commune) || compareVi(a.village, b.village) || compareTeamNames(a.team_name, b.team_name));
+  missing.sort((a, b) => compareVi(a.commune, b.commune) || compareVi(a.village, b.village) || compareVi(a.team_name, b.team_name));
   return { totals: finish(totals), communes: nodes, missing, teamIndex };
 }
