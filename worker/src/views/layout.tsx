@@ -22,6 +22,7 @@ section { background: #fff; border: 1px solid var(--line); border-radius: 6px; p
 .card { border: 1px solid var(--line); border-radius: 6px; padding: 8px; background: #fff; }
 .card b { display: block; font-size: 1.35rem; }
 .scroll { overflow-x: auto; }
+code { overflow-wrap: anywhere; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
 th { background: #eef1f4; text-align: left; }
