@@ -1,0 +1,248 @@
+/**
+ * The rollup pages in a real browser (Debian's Chromium via playwright-core), against the worker as
+ * `npm start` runs it with the pilot demo: a district link and a commune link show the figures the
+ * fixture implies (computed here from pilotWorkbooks(), not from the worker), the period picker
+ * changes the period, the CSV link gives the same figures, there are no console errors and no
+ * request leaves 127.0.0.1. Screenshots at phone (390 px) and desktop (1280 px) widths go to
+ * test-artifacts/. Skips, saying why, only when /usr/bin/chromium is missing.
+ */
+import { mkdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, hasChromium, isLoopback, launchChromium, watchPage } from "./chromium";
+import { csvRecords } from "./csv";
+import { expectedPilot, startDemoWorker, viNumber, type DemoWorker, type Expected } from "./demo";
+import { ROOT } from "./server";
+
+const ARTIFACTS = path.join(ROOT, "test-artifacts");
+const QUARTER = "2022-Q2";
+const present = hasChromium();
+if (!present) console.warn(`tests/e2e/browser.test.ts: SKIPPED — ${CHROMIUM} not found. Install it with scripts/ci-system-deps.sh (apt-get install chromium).`);
+
+let w: DemoWorker | undefined;
+let browser: Browser | undefined;
+const expected = expectedPilot();
+/** Every request any page made, to check none left the machine. */
+const allRequests: string[] = [];
+const blocked: string[] = [];
+
+beforeAll(async () => {
+  if (!present) return;
+  mkdirSync(ARTIFACTS, { recursive: true });
+  w = await startDemoWorker();
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close().catch(() => undefined);
+  await w?.server.stop();
+}, 60_000);
+
+async function newContext(width: number): Promise<BrowserContext> {
+  const phone = width < 600;
+  const ctx = await browser!.newContext({
+    viewport: { width, height: phone ? 844 : 900 },
+    deviceScaleFactor: phone ? 2 : 1,
+    isMobile: phone,
+    hasTouch: phone,
+    locale: "vi-VN",
+    acceptDownloads: true,
+  });
+  // Belt and braces: anything not for 127.0.0.1 is recorded and refused.
+  await ctx.route("**/*", (route) => {
+    const url = route.request().url();
+    allRequests.push(url);
+    if (isLoopback(url)) return route.continue();
+    blocked.push(url);
+    return route.abort("blockedbyclient");
+  });
+  return ctx;
+}
+
+interface TableRow {
+  cls: string;
+  cells: string[];
+}
+
+/** The "Chi tiết theo xã, thôn, tổ" table: header texts and rows (class + cell texts). */
+async function breakdown(page: Page): Promise<{ head: string[]; rows: TableRow[]; col: (name: string) => number }> {
+  const t = await page.evaluate(() => {
+    const section = [...document.querySelectorAll("section")].find((s) => s.querySelector("h2")?.textContent?.includes("Chi tiết theo xã"));
+    const table = section?.querySelector("table");
+    if (!table) return null;
+    return {
+      head: [...table.querySelectorAll("thead th")].map((th) => th.textContent!.trim()),
+      rows: [...table.querySelectorAll("tbody tr")].map((tr) => ({ cls: tr.className, cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim()) })),
+    };
+  });
+  expect(t, "breakdown table (Chi tiết theo xã, thôn, tổ) on the page").not.toBeNull();
+  const col = (name: string) => {
+    const i = t!.head.indexOf(name);
+    expect(i, `column "${name}" in ${JSON.stringify(t!.head)}`).toBeGreaterThanOrEqual(0);
+    return i;
+  };
+  return { ...t!, col };
+}
+
+const n = (s: string | undefined) => viNumber(s ?? "");
+
+function communeRow(rows: TableRow[], e: Expected): TableRow {
+  const row = rows.find((r) => r.cls.includes("commune") && r.cells[0]!.includes(e.name));
+  expect(row, `row of ${e.name}`).toBeDefined();
+  return row!;
+}
+
+/** Change the period with the page's own form, as a user would. */
+async function pickPeriod(page: Page, kind: string, key: string) {
+  await page.selectOption('select[name="kind"]', kind);
+  await page.fill('input[name="period"]', key);
+  await Promise.all([page.waitForURL((u) => u.searchParams.get("period") === key, { timeout: 30_000 }), page.click('form.picker button[type="submit"]')]);
+  await page.waitForLoadState("load");
+}
+
+/** Follow the page's CSV link: a download in Chromium (or a page, if it shows it inline). */
+async function followCsv(page: Page): Promise<{ url: URL; text: string }> {
+  const link = page.locator("nav.links a", { hasText: "CSV" });
+  const href = await link.getAttribute("href");
+  expect(href).toBeTruthy();
+  const url = new URL(href!, page.url());
+  expect(url.hostname).toBe("127.0.0.1");
+  const download = page.waitForEvent("download", { timeout: 15_000 }).catch(() => null);
+  await link.click();
+  const dl = await download;
+  console.info(`CSV link ${url.pathname.replace(/dvl_[0-9a-f]+/, "dvl_…")}${url.search} followed: ${dl ? "Chromium downloads it" : "shown as a page"}`);
+  if (dl) {
+    const file = await dl.path();
+    return { url, text: readFileSync(file!, "utf8") };
+  }
+  await page.waitForLoadState("load");
+  return { url, text: (await page.evaluate(() => document.body.innerText)) as string };
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+describe.skipIf(!present)("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
+  it("district link: figures per commune match the fixture; the period picker and the CSV link work", async () => {
+    const ctx = await newContext(1280);
+    const page = await ctx.newPage();
+    const watch = watchPage(page);
+    const res = await page.goto(w!.demo.district.link.url, { waitUntil: "load" });
+    expect(res?.status()).toBe(200);
+    await expect.poll(() => page.locator("h1").innerText()).toContain("Tổ Dân vận cộng đồng");
+    expect(await page.locator("header.top").innerText()).toContain("Lục Ngạn");
+
+    // Register figures per commune (the default period is in 2022: every pilot team is active).
+    let t = await breakdown(page);
+    for (const e of expected) {
+      const row = communeRow(t.rows, e);
+      expect(n(row.cells[t.col("Số tổ")]), `${e.name} teams`).toBe(e.teams);
+      expect(n(row.cells[t.col("Thành viên")]), `${e.name} members`).toBe(e.members);
+      expect(n(row.cells[t.col("Số hộ")]), `${e.name} households`).toBe(e.households);
+      expect(n(row.cells[t.col("Nhân khẩu")]), `${e.name} people`).toBe(e.people);
+    }
+    const total = t.rows.find((r) => r.cls.includes("total"))!;
+    expect(n(total.cells[t.col("Số hộ")])).toBe(expected.reduce((s, e) => s + e.households, 0));
+    expect(n(total.cells[t.col("Nhân khẩu")])).toBe(expected.reduce((s, e) => s + e.people, 0));
+    await screenshot(page, "district-desktop-1280");
+
+    // The period picker: quarter II/2022.
+    await pickPeriod(page, "quarter", QUARTER);
+    expect(await page.locator("header.top").innerText()).toContain("Quý II/2022");
+    t = await breakdown(page);
+    for (const e of expected) {
+      const row = communeRow(t.rows, e);
+      const q = e.weekly(QUARTER);
+      expect(n(row.cells[t.col("Đã nộp")]), `${e.name} weekly reports received in ${QUARTER}`).toBe(q.received);
+      expect(n(row.cells[t.col("Loa")]), `${e.name} broadcasts in ${QUARTER}`).toBe(q.broadcasts);
+      expect(n(row.cells[t.col("Số hộ")])).toBe(e.households);
+    }
+
+    // The CSV link of that period: one row per team, same figures.
+    const csv = await followCsv(page);
+    expect(csv.url.pathname).toMatch(/\.csv$/);
+    expect(csv.url.searchParams.get("period")).toBe(QUARTER);
+    const records = csvRecords(csv.text);
+    expect(records.length).toBe(expected.reduce((s, e) => s + e.teams, 0));
+    for (const e of expected) {
+      const q = e.weekly(QUARTER);
+      for (const [code, team] of e.byTeam) {
+        const r = records.find((x) => x["Mã tổ"] === code && x["Xã"]!.includes(e.name.replace(/^Xã /, "")));
+        expect(r, `CSV row of ${e.name} ${code}`).toBeDefined();
+        expect(r!["Kỳ"]).toBe(QUARTER);
+        expect(Number(r!["Số hộ"])).toBe(team.households);
+        expect(Number(r!["Số nhân khẩu"])).toBe(team.people);
+        expect(Number(r!["Đã nộp"])).toBe(q.byTeam.get(code)!.received);
+      }
+    }
+
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.external()).toEqual([]);
+    await ctx.close();
+  });
+
+  it("commune link: team figures match the fixture", async () => {
+    const e = expected[0]!;
+    const link = w!.demo.communes.find((c) => c.unit_id === e.unit_id)!.link;
+    const ctx = await newContext(1280);
+    const page = await ctx.newPage();
+    const watch = watchPage(page);
+    const res = await page.goto(`${link.url}?period=${QUARTER}`, { waitUntil: "load" });
+    expect(res?.status()).toBe(200);
+    expect(await page.locator("header.top").innerText()).toContain(e.name.replace(/^Xã /, ""));
+    const t = await breakdown(page);
+    const q = e.weekly(QUARTER);
+    const teamRows = t.rows.filter((r) => !/commune|village|total/.test(r.cls));
+    expect(teamRows.length).toBe(e.teams);
+    for (const [code, team] of e.byTeam) {
+      const row = teamRows.find((r) => r.cells[0]!.split("\n")[0]!.trim() === team.team_name);
+      expect(row, `row of team ${code} (${team.team_name})`).toBeDefined();
+      expect(n(row!.cells[t.col("Số hộ")]), `${code} households`).toBe(team.households);
+      expect(n(row!.cells[t.col("Nhân khẩu")]), `${code} people`).toBe(team.people);
+      expect(n(row!.cells[t.col("Thành viên")]), `${code} members`).toBe(team.members);
+      expect(n(row!.cells[t.col("Đã nộp")]), `${code} reports in ${QUARTER}`).toBe(q.byTeam.get(code)!.received);
+    }
+    // A commune link offers the printable lists.
+    expect(await page.locator("nav.links a", { hasText: "mẫu 02" }).count()).toBe(1);
+    await screenshot(page, "commune-desktop-1280");
+    expect(watch.consoleErrors).toEqual([]);
+    expect(watch.external()).toEqual([]);
+    await ctx.close();
+  });
+
+  it("reads on a phone (390 px): no sideways scrolling of the page", async () => {
+    for (const [name, url] of [
+      ["district", w!.demo.district.link.url],
+      ["commune", w!.demo.communes[0]!.link.url],
+    ] as const) {
+      const ctx = await newContext(390);
+      const page = await ctx.newPage();
+      const watch = watchPage(page);
+      await page.goto(url, { waitUntil: "load" });
+      await screenshot(page, `${name}-phone-390`);
+      // Mobile Chromium widens the layout viewport (window.innerWidth) to fit content that sticks
+      // out, so compare with the screen's width (clientWidth) and name what sticks out. Wide tables
+      // scroll inside their own .scroll box and do not count.
+      const fit = await page.evaluate(() => {
+        const width = document.documentElement.clientWidth;
+        const out = [...document.querySelectorAll("body *")]
+          .filter((e) => !e.closest(".scroll") && e.getBoundingClientRect().right > width + 1)
+          .map((e) => `<${e.tagName.toLowerCase()}${e.className ? ` class="${e.className}"` : ""}> ends at ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? "").trim().slice(0, 60)}`);
+        return { width, scrollWidth: document.documentElement.scrollWidth, out };
+      });
+      expect(fit.out, `${name} page on a ${fit.width}px phone is ${fit.scrollWidth}px wide`).toEqual([]);
+      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.width);
+      expect(watch.consoleErrors).toEqual([]);
+      expect(watch.external()).toEqual([]);
+      await ctx.close();
+    }
+  });
+
+  it("no request left 127.0.0.1", () => {
+    expect(allRequests.length).toBeGreaterThan(0);
+    expect(blocked).toEqual([]);
+    expect(allRequests.filter((u) => !isLoopback(u))).toEqual([]);
+  });
+});

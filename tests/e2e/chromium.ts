@@ -1,0 +1,61 @@
+/**
+ * Chromium from Debian (`apt-get install chromium`, see scripts/ci-system-deps.sh), driven with
+ * playwright-core (no browser download). The flags are those of shared/TOOLCHAIN.md: headless, no
+ * background networking, and a host resolver that fails every name except 127.0.0.1.
+ */
+import { existsSync } from "node:fs";
+import { chromium, type Browser, type Page, type Request } from "playwright-core";
+
+/** Debian's Chromium; DAN_VAN_CHROMIUM points elsewhere (e.g. to check the skip path). */
+export const CHROMIUM = process.env.DAN_VAN_CHROMIUM || "/usr/bin/chromium";
+export const hasChromium = () => existsSync(CHROMIUM);
+
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-dev-shm-usage",
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: true, handleSIGTERM: true });
+}
+
+/** True when the URL's host is 127.0.0.1 (or it is an in-page data:/about: URL that needs no network). */
+export function isLoopback(url: string): boolean {
+  if (url.startsWith("data:") || url.startsWith("about:") || url.startsWith("blob:")) return true;
+  try {
+    return new URL(url).hostname === "127.0.0.1";
+  } catch {
+    return false;
+  }
+}
+
+/** Records every request a page makes, and console errors / page errors. */
+export function watchPage(page: Page) {
+  const requests: { url: string; method: string; type: string }[] = [];
+  const failed: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on("request", (r: Request) => requests.push({ url: r.url(), method: r.method(), type: r.resourceType() }));
+  page.on("requestfailed", (r: Request) => failed.push(`${r.url()} ${r.failure()?.errorText ?? ""}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(`pageerror: ${e.message}`));
+  return {
+    requests,
+    failed,
+    consoleErrors,
+    external: () => requests.filter((r) => !isLoopback(r.url)),
+    reset() {
+      requests.length = 0;
+      failed.length = 0;
+      consoleErrors.length = 0;
+    },
+  };
+}
