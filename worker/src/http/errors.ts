@@ -29,12 +29,17 @@ export function errorBody(code: string, message: string, details: unknown[] = []
 }
 
 export function errorResponse(c: Context, e: ApiError): Response {
+  // 503 means "try again": say when (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after).
+  if (e.status === 503) c.header("Retry-After", "5");
   return c.json(errorBody(e.code, e.message, e.details), e.status);
 }
 
 /** Codes and messages used in more than one place. */
 export const unauthorized = () =>
   new ApiError(401, "unauthorized", "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
+/** A submission id already accepted for another commune or another content (a retry reuses id AND content). */
+export const submissionIdConflict = () =>
+  new ApiError(409, "submission_id_conflict", "Mã lần gửi này đã dùng cho một nội dung khác. Hãy bấm Gửi báo cáo lại để tạo lần gửi mới.");
 export const payloadTooLarge = (maxBytes: number) =>
   new ApiError(413, "payload_too_large", `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`);
 

@@ -5,7 +5,7 @@
  */
 import { checkEnvelope, type EnvelopeErrorCode } from "../../../shared/envelope";
 import type { Issue } from "../../../shared/issues";
-import { ApiError } from "../http/errors";
+import { ApiError, submissionIdConflict } from "../http/errors";
 import { duplicateReceipt, ingest, type IngestRequest, type IngestResult } from "./ingest";
 import { findSubmission } from "./receipt";
 
@@ -46,7 +46,7 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     const stored = await findSubmission(db, id);
     if (stored) {
       if (stored.commune_id !== req.commune.id || stored.content_hash !== field(req.body, "content_hash")) {
-        throw new ApiError(409, "submission_id_conflict", "Mã lần gửi này đã dùng cho một nội dung khác. Hãy bấm Gửi báo cáo lại để tạo lần gửi mới.");
+        throw submissionIdConflict();
       }
       return { receipt: duplicateReceipt(stored), created: false };
     }

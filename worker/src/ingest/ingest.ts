@@ -9,11 +9,13 @@
  *    version copied to `revisions`, revision + 1, first_received_at kept), then the rollup's aggregate
  *    statements, then an audit_log row.
  * 4. If the batch fails because another write got in first (same submission id → answer with its
- *    receipt; same commune → the version lock collides), plan again from the new state.
+ *    receipt if it is the same commune and content, else 409 submission_id_conflict; same commune →
+ *    the version lock collides), plan again from the new state.
  */
 import type { Issue } from "../../../shared/issues";
 import type { Envelope } from "../../../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
+import { ApiError, submissionIdConflict } from "../http/errors";
 import { aggregateStatements } from "../rollup/aggregates";
 import { auditStatement } from "../db/audit";
 import { insertRows, type DbValue } from "../db/sql";
@@ -91,8 +93,18 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       return { receipt, created: true };
     } catch (err) {
       const stored = await findSubmission(db, req.envelope.submission_id);
-      if (stored) return { receipt: duplicateReceipt(stored), created: false };
-      if (attempt < MAX_ATTEMPTS && (await readVersion(db, req.communeId)) !== state.version) continue;
+      if (stored) {
+        // Another request with this id got in first. Only the same commune sending the same content
+        // is a retry; anything else must not be answered with that submission's receipt (it would
+        // tell this sender its data was stored, and show it another commune's receipt).
+        if (stored.commune_id !== req.communeId || stored.content_hash !== req.envelope.content_hash) throw submissionIdConflict();
+        return { receipt: duplicateReceipt(stored), created: false };
+      }
+      const lostRace = (await readVersion(db, req.communeId)) !== state.version;
+      if (lostRace && attempt < MAX_ATTEMPTS) continue;
+      // Still losing to other submissions of this commune after every re-plan: nothing was
+      // written, and the same submission id is safe to send again.
+      if (lostRace) throw new ApiError(503, "busy", "Xã đang nhận nhiều lần gửi cùng lúc; chưa ghi gì. Hãy gửi lại sau ít phút.");
       throw err;
     }
   }
