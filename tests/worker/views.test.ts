@@ -1,14 +1,45 @@
 /**
  * The link pages through the real app: what a district (aggregate) link and a commune (detail)
  * link may show, escaping, CSV safety, 404s that leak nothing, headers, and no external resources.
+ * A district page has one row per commune, each linking to the commune's drill-down (its villages
+ * and teams, still aggregate); figures are checked against the fixture (fixtures/rollup-expect.ts).
  */
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { todayVi } from "../../shared/periods";
 import type { Rollup } from "../../worker/src/rollup/types";
+import { weekRangesVi } from "../../worker/src/views/format";
+import { expectFigures } from "./fixtures/rollup-expect";
 import { buildFixture, FORMULA, insertUnits, loadFixture, makeLink, U, XSS, type Fixture } from "./fixtures/rollup-fixture";
 
 const get = (path: string) => exports.default.fetch(new Request(`http://127.0.0.1:8787${path}`));
 const ESCAPED_XSS = "&lt;script&gt;alert(1)&lt;/script&gt;";
+const UNKNOWN = `/r/dvl_${"0".repeat(32)}`;
+/** How a text reads in the page's HTML (hono/jsx escapes & < > "). */
+const html = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+
+/** The HTML of a section from its heading (h2 or h3) to the end of its table or section. */
+function part(page: string, heading: string, end = "</section>"): string {
+  const i = page.indexOf(`>${heading}</h`);
+  expect(i, heading).toBeGreaterThan(0);
+  return page.slice(i, page.indexOf(end, i));
+}
+
+interface Row { cls: string; cells: string[]; hrefs: string[] }
+/** Table rows of some HTML: class, cell texts (tags stripped), and the links in the first cell. */
+function rowsOf(fragment: string): Row[] {
+  return [...fragment.matchAll(/<tr(?: class="([^"]*)")?>(.*?)<\/tr>/g)]
+    .filter((m) => m[2]!.includes("<td"))
+    .map((m) => {
+      const cells = [...m[2]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]!);
+      return { cls: m[1] ?? "", cells: cells.map((c) => c.replace(/<[^>]+>/g, "")), hrefs: [...(cells[0] ?? "").matchAll(/href="([^"]*)"/g)].map((h) => h[1]!) };
+    });
+}
+/** "1.028" → 1028, "–" → null (vi-VN numbers). */
+const viNum = (s: string | undefined) => (s === undefined || s === "–" ? null : Number(s.replace(/\./g, "").replace(",", ".")));
+/** The breakdown's figure columns after the unit's name (views/rollup-page.tsx FigureCells). */
+const COLS = ["teams", "members", "households", "people", "zalo_pct", "expected", "received", "on_time", "missing", "rate", "broadcasts", "zalo_posts", "visited", "net"] as const;
+const cellsOf = (r: Row) => Object.fromEntries(COLS.map((k, i) => [k, viNum(r.cells[i + 1])])) as Record<(typeof COLS)[number], number | null>;
 
 let fx: Fixture;
 let district: string; // aggregate link on huyện Lục Ngạn
@@ -55,8 +86,18 @@ describe("district (aggregate) link", () => {
     expect(html).not.toContain("mau-02");
   });
 
-  it("shows no household names, birth years, member names or free text in HTML, JSON or CSV", async () => {
-    const pages = await Promise.all([`/r/${district}${Q1}`, `/r/${district}.json${Q1}`, `/r/${district}.csv${Q1}`].map(async (p) => (await get(p)).text()));
+  it("shows no household names, birth years, member names or free text in HTML, JSON or CSV, drill-downs included", async () => {
+    const drill = (mode: string, id: string) => `?commune=${encodeURIComponent(id)}&period=2022-Q1&mode=${mode}`;
+    const drills = [
+      ...[U.hongGiang, U.quySon, U.thanhHai].map((id) => drill("as_was", id)),
+      ...[U.chu, U.phuongSon].map((id) => drill("current", id)),
+    ];
+    const paths = [Q1, ...drills].flatMap((q) => [`/r/${district}${q}`, `/r/${district}.json${q}`, `/r/${district}.csv${q}`]);
+    const pages = await Promise.all(paths.map(async (p) => {
+      const res = await get(p);
+      expect(res.status, p).toBe(200);
+      return res.text();
+    }));
     const forbidden = [
       ...householdStrings([U.hongGiang, U.quySon, U.thanhHai]),
       ...fx.members.map((m) => m.full_name).filter((n) => n !== XSS),
@@ -68,11 +109,145 @@ describe("district (aggregate) link", () => {
         expect(body).not.toContain(s.replace(/</g, "&lt;").replace(/>/g, "&gt;"));
       }
     }
+    for (const body of pages) expect(body).not.toMatch(/birth_year|Năm sinh|chủ hộ/i);
     const json = JSON.parse(pages[1]!) as Rollup;
     expect(json.scope).toBe("aggregate");
+    for (const i of drills.keys()) {
+      const drilled = JSON.parse(pages[3 * (i + 1) + 1]!) as Rollup;
+      expect(drilled.scope).toBe("aggregate");
+      expect(drilled.notes).toBeUndefined();
+      expect(drilled.adhoc.open.every((o) => !("content" in o))).toBe(true);
+    }
     expect(json.notes).toBeUndefined();
     expect(json.adhoc.open.length).toBeGreaterThan(0);
     expect(json.adhoc.open.every((o) => !("content" in o))).toBe(true);
+  });
+
+  it("has one row per commune, each linking to its drill-down, with the fixture's figures and no village or team rows", async () => {
+    const page = await (await get(`/r/${district}${Q1}`)).text();
+    const breakdown = part(page, "Chi tiết theo xã, phường");
+    const rows = rowsOf(breakdown);
+    expect(rows.map((r) => r.cls)).toEqual(["commune", "commune", "commune", "total"]);
+    const ids: string[] = [U.hongGiang, U.quySon, U.thanhHai];
+    ids.forEach((id, i) => {
+      const row = rows[i]!;
+      expect(row.hrefs).toEqual([`${district}?commune=${encodeURIComponent(id)}&amp;period=2022-Q1&amp;mode=as_was`]);
+      const e = expectFigures(fx, [id], "2022-Q1", todayVi());
+      expect(cellsOf(row), id).toMatchObject({
+        teams: e.teams, members: e.members, households: e.households, people: e.people, expected: e.expected, received: e.received,
+        on_time: e.on_time, missing: e.missing, broadcasts: e.sums.broadcasts, zalo_posts: e.sums.zalo_posts, visited: e.sums.households_visited, net: e.net,
+      });
+    });
+    const all = expectFigures(fx, ids, "2022-Q1", todayVi());
+    expect(cellsOf(rows[3]!)).toMatchObject({ teams: all.teams, households: all.households, expected: all.expected, received: all.received, missing: all.missing });
+    // No village anywhere on the page; no team in the breakdown or the missing-reports list.
+    for (const v of fx.villages) expect(page).not.toContain(html(v.village_name));
+    const missing = part(page, "Các tổ chưa nộp đủ báo cáo tuần", "</table>");
+    for (const t of fx.teams.filter((x) => ids.includes(x.commune_id))) {
+      expect(breakdown).not.toContain(html(t.team_name));
+      expect(missing).not.toContain(html(t.team_name));
+    }
+  });
+
+  it("lists per commune how many teams miss reports and how many reports, not the weeks", async () => {
+    const page = await (await get(`/r/${district}${Q1}`)).text();
+    const rows = rowsOf(part(page, "Các tổ chưa nộp đủ báo cáo tuần", "</table>"));
+    const want = [U.hongGiang, U.quySon, U.thanhHai].map((id) => {
+      const e = expectFigures(fx, [id], "2022-Q1", todayVi());
+      return { id, teams: Object.keys(e.missingByTeam).length, reports: e.missing };
+    });
+    expect(want.every((w) => w.teams > 0)).toBe(true); // the fixture has missing reports in every commune
+    expect(rows.filter((r) => r.cls === "").map((r) => [r.hrefs[0], viNum(r.cells[1]), viNum(r.cells[2])])).toEqual(
+      want.map((w) => [`${district}?commune=${encodeURIComponent(w.id)}&amp;period=2022-Q1&amp;mode=as_was`, w.teams, w.reports]),
+    );
+    const total = rows.find((r) => r.cls === "total")!;
+    expect([viNum(total.cells[1]), viNum(total.cells[2])]).toEqual([want.reduce((n, w) => n + w.teams, 0), want.reduce((n, w) => n + w.reports, 0)]);
+    expect(part(page, "Các tổ chưa nộp đủ báo cáo tuần", "</table>")).not.toMatch(/Tuần \d/);
+  });
+
+  it("counts open ad-hoc reports and commendations per commune; the drill-down lists them", async () => {
+    const page = await (await get(`/r/${district}${Q1}`)).text();
+    const open = rowsOf(part(page, "Vụ việc chưa xử lý xong (đến hết kỳ)", "</table>"));
+    const e = (id: string) => expectFigures(fx, [id], "2022-Q1", todayVi());
+    const want = [U.hongGiang, U.quySon, U.thanhHai].map((id) => [id, e(id).openCodes.length] as const).filter(([, n]) => n > 0);
+    expect(want.length).toBeGreaterThan(1);
+    expect(open.filter((r) => r.cls === "").map((r) => [r.hrefs[0], viNum(r.cells[1])])).toEqual(
+      want.map(([id, n]) => [`${district}?commune=${encodeURIComponent(id)}&amp;period=2022-Q1&amp;mode=as_was`, n]),
+    );
+    expect(viNum(open.find((r) => r.cls === "total")!.cells[1])).toBe(want.reduce((n, [, k]) => n + k, 0));
+    const commended = rowsOf(part(page, "Các tổ được đề xuất khen thưởng", "</table>"));
+    expect(commended.map((r) => viNum(r.cells[1])).reduce((a, b) => a! + b!, 0)).toBe(e(U.hongGiang).commendations + e(U.quySon).commendations + e(U.thanhHai).commendations);
+    expect(part(page, "Báo cáo đột xuất")).not.toContain("Tổ số");
+
+    const drill = await (await get(`/r/${district}?commune=${encodeURIComponent(U.quySon)}&period=2022-Q1&mode=as_was`)).text();
+    const items = rowsOf(part(drill, "Vụ việc chưa xử lý xong (đến hết kỳ)", "</table>"));
+    expect(items).toHaveLength(e(U.quySon).openCodes.length);
+    for (const r of items) expect(r.cells[1]).toBe("Xã Quý Sơn");
+    expect(part(drill, "Đánh giá, xếp loại và đề xuất khen thưởng")).toContain("<li>Tổ số 10, xã Quý Sơn (2022-Q1)</li>");
+  });
+
+  it("drills down to a commune: its villages and teams with the fixture's figures, missing weeks as ranges", async () => {
+    const res = await get(`/r/${district}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=as_was`);
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("<strong>Xã Hồng Giang</strong>, huyện Lục Ngạn, tỉnh Bắc Giang");
+    expect(page).toContain(`<a href="${district}?period=2022-Q1&amp;mode=as_was">‹ Toàn huyện Lục Ngạn</a>`);
+    expect(page).toContain(`<input type="hidden" name="commune" value="${U.hongGiang}"/>`);
+    expect(page).toContain(`href="${district}.csv?commune=${encodeURIComponent(U.hongGiang)}&amp;period=2022-Q1&amp;mode=as_was"`);
+    // The other mode: Hồng Giang is part of phường Chũ today.
+    expect(page).toContain(`href="${district}?commune=${encodeURIComponent(U.chu)}&amp;period=2022-Q1&amp;mode=current"`);
+
+    const rows = rowsOf(part(page, "Chi tiết theo xã, thôn, tổ"));
+    const teams = fx.teams.filter((t) => t.commune_id === U.hongGiang);
+    expect(rows.map((r) => r.cls)).toEqual(["commune", "village", "", "village", "", "", "total"]); // thôn Khuôn (1 tổ), thôn Ngọt (2)
+    expect(rows[0]!.hrefs).toEqual([]); // no further drill-down
+    const e = expectFigures(fx, [U.hongGiang], "2022-Q1", todayVi());
+    for (const r of [rows[0]!, rows[6]!]) {
+      expect(cellsOf(r)).toMatchObject({ teams: e.teams, members: e.members, households: e.households, people: e.people, expected: e.expected, received: e.received, on_time: e.on_time, missing: e.missing, net: e.net });
+    }
+    const teamRows = rows.filter((r) => r.cls === "");
+    expect(teamRows).toHaveLength(teams.length);
+    const missingRows = rowsOf(part(page, "Các tổ chưa nộp đủ báo cáo tuần", "</table>"));
+    for (const t of teams) {
+      const row = teamRows.find((r) => r.cells[0] === html(t.team_name) || r.cells[0]!.startsWith(`${html(t.team_name)} (giải thể`));
+      expect(row, t.team_code).toBeDefined();
+      const one = expectFigures({ ...fx, teams: [t] }, [U.hongGiang], "2022-Q1", todayVi());
+      expect(cellsOf(row!), t.team_code).toMatchObject({
+        teams: one.teams, members: one.members, households: one.households, people: one.people,
+        expected: one.expected, received: one.received, on_time: one.on_time, missing: one.missing,
+      });
+      const weeks = one.missingByTeam[`${U.hongGiang}|${t.team_code}`];
+      const listed = missingRows.find((r) => r.cells[0]!.startsWith(html(t.team_name)));
+      if (!weeks) {
+        expect(listed, t.team_code).toBeUndefined();
+        continue;
+      }
+      expect(listed, t.team_code).toBeDefined();
+      expect(viNum(listed!.cells[1])).toBe(weeks.length);
+      expect(listed!.cells[2]).toBe(weekRangesVi(weeks));
+    }
+
+    const json = (await (await get(`/r/${district}.json?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=as_was`)).json()) as Rollup;
+    expect(json.commune?.label_vi).toBe("Xã Hồng Giang");
+    expect(json.unit.label_vi).toBe("Huyện Lục Ngạn");
+    expect(json.communes.map((c) => c.unit.id)).toEqual([U.hongGiang]);
+    expect(json.totals.reporting).toMatchObject({ expected: e.expected, received: e.received, missing: e.missing });
+    const csv = await (await get(`/r/${district}.csv?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=as_was`)).text();
+    expect(csv.trimEnd().split("\r\n")).toHaveLength(1 + teams.length);
+  });
+
+  it("drills down in current mode to today's commune with the data of the communes merged into it", async () => {
+    const chu = await (await get(`/r/${district}?commune=${encodeURIComponent(U.chu)}&period=2022-Q1&mode=current`)).text();
+    expect(chu).toContain("<strong>Phường Chũ</strong>, tỉnh Bắc Ninh");
+    expect(chu).toContain("Số liệu của: Xã Hồng Giang, Xã Thanh Hải");
+    const rows = rowsOf(part(chu, "Chi tiết theo xã, thôn, tổ"));
+    const e = expectFigures(fx, [U.hongGiang, U.thanhHai], "2022-Q1", todayVi());
+    expect(cellsOf(rows[0]!)).toMatchObject({ teams: e.teams, households: e.households, expected: e.expected, received: e.received, missing: e.missing });
+    // Phường Chũ has no drill-down in the as-was mode: the other mode leads to the whole district.
+    expect(chu).toContain(`href="${district}?period=2022-Q1&amp;mode=as_was">Xem theo địa giới hành chính tại thời điểm báo cáo</a>`);
+    // A merged commune asked for in current mode is shown under today's commune.
+    const viaSource = await (await get(`/r/${district}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=current`)).text();
+    expect(viaSource).toBe(chu);
   });
 
   it("answers 404 for the printable forms", async () => {
@@ -189,6 +364,8 @@ describe("commune (detail) link", () => {
 describe("every page", () => {
   const pages = () => [
     `/r/${district}?period=2022-Q1`, `/r/${district}?period=2022-Q1&mode=current`,
+    `/r/${district}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=as_was`,
+    `/r/${district}?commune=${encodeURIComponent(U.chu)}&period=2022-Q1&mode=current`,
     `/r/${commune}?period=2022-Q1`, `/r/${commune}/mau-01`, `/r/${commune}/mau-02`, `/r/${communeQS}/mau-01`,
   ];
 
@@ -198,7 +375,8 @@ describe("every page", () => {
       expect(html, p).not.toContain(XSS);
       expect(html, p).not.toMatch(/<script/i);
     }
-    const page = await (await get(`/r/${district}?period=2022-Q1`)).text();
+    // The village named <script>… is on Hồng Giang's drill-down (the district page lists communes only).
+    const page = await (await get(`/r/${district}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1`)).text();
     expect(page).toContain(ESCAPED_XSS);
   });
 
@@ -222,6 +400,41 @@ describe("every page", () => {
       for (const d of ["default-src 'none'", "style-src 'unsafe-inline'", "img-src data:", "form-action 'self'"]) expect(csp, p).toContain(d);
       expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     }
+  });
+});
+
+describe("drill-down to a commune outside the link's unit", () => {
+  it("answers 404 with the body of an unknown link, in HTML, JSON and CSV, in either mode", async () => {
+    const unknown = await (await get(UNKNOWN)).text();
+    const q = (id: string, mode: string) => `?commune=${encodeURIComponent(id)}&period=2022-Q1&mode=${mode}`;
+    const paths = [
+      `/r/${district}${q(U.baoSon, "as_was")}`, // huyện Lục Nam
+      `/r/${district}.json${q(U.baoSon, "as_was")}`,
+      `/r/${district}.csv${q(U.baoSon, "as_was")}`,
+      `/r/${district}${q(U.dongPhu, "current")}`, // Bảo Sơn's successor, under tỉnh Bắc Ninh
+      `/r/${district}${q(U.chu, "as_was")}`, // Chũ holds Lục Ngạn's communes only as they are today
+      `/r/${district}${q(U.lucNgan, "as_was")}`, // the district itself is not one of its communes
+      `/r/${district}${q(U.bacGiang, "as_was")}`,
+      `/r/${district}${q("rt:V:07636-NG@2021-10-15", "as_was")}`,
+      `/r/${district}${q("nonsense", "as_was")}`,
+      `/r/${district}?commune=${encodeURIComponent(U.baoSon)}`, // default period and mode
+      `/r/${commune}${q(U.quySon, "as_was")}`, // a commune link: another commune
+      `/r/${commune}.json${q(U.quySon, "as_was")}`,
+      `/r/${revoked}${q(U.hongGiang, "as_was")}`,
+    ];
+    for (const p of paths) {
+      const res = await get(p);
+      expect(res.status, p).toBe(404);
+      expect(res.headers.get("content-type"), p).toMatch(/^text\/html/);
+      expect(await res.text(), p).toBe(unknown);
+    }
+  });
+
+  it("is not needed on a commune link: its own commune gives its usual page", async () => {
+    const own = await get(`/r/${commune}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1`);
+    expect(own.status).toBe(200);
+    const usual = await (await get(`/r/${commune}?period=2022-Q1`)).text();
+    expect(await own.text()).toBe(usual);
   });
 });
 

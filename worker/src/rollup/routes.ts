@@ -1,12 +1,15 @@
 /**
  * Read-only link pages, mounted at /r by app.ts:
- *   GET /:token           HTML rollup (period picker, tables, bar charts)
+ *   GET /:token           HTML rollup (period picker, tables, bar charts); above commune level one
+ *                         row per commune, each linking to its drill-down
+ *   GET /:token?commune=  drill-down: one commune of the link's unit (as grouped in the mode) with its
+ *                         villages and teams, in the link's scope; also for .json and .csv
  *   GET /:token.json      the Rollup as JSON      (?period=&mode=)
  *   GET /:token.csv       one row per team, UTF-8 with BOM, for IMPORTDATA
  *   GET /:token/mau-01    printable member list (detail links only)
  *   GET /:token/mau-02    printable household list (detail links only)
- * Any unknown, malformed, revoked or expired token, and any page a link may not see, gets the same
- * 404 page. Headers: strict CSP, no caching, no indexing (hono/secure-headers:
+ * Any unknown, malformed, revoked or expired token, and any page a link may not see (a commune
+ * outside the link's unit included), gets the same 404 page. Headers: strict CSP, no caching, no indexing (hono/secure-headers:
  * https://hono.dev/docs/middleware/builtin/secure-headers).
  */
 import { Hono, type Context } from "hono";
@@ -17,14 +20,15 @@ import { findActiveToken, type TokenRow } from "../auth/tokens";
 import { dbFor } from "../db/shard";
 import { errorBody } from "../http/errors";
 import { Mau01Page, Mau02Page } from "../views/forms";
+import { midSentence } from "../views/format";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
 import { rollupCsv } from "./csv";
 import { loadForms } from "./forms";
 import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, resolvePeriod, suggestedPeriods } from "./period";
-import { lastWeekWithData, rollup } from "./query";
+import { lastWeekWithData, resolveCommune, rollup } from "./query";
 import type { RollupMode, RollupScope } from "./types";
-import { loadUnitTree, type UnitRow } from "./units";
+import { loadUnitTree, type UnitRow, type UnitTree } from "./units";
 
 export const rollupRoutes = new Hono<AppEnv>();
 
@@ -82,12 +86,23 @@ rollupRoutes.get("/:name", async (c) => {
   const today = todayVi();
   const modeParam = c.req.query("mode");
   const mode: RollupMode = modeParam === "as_was" || modeParam === "current" ? modeParam : defaultMode(unit, today);
+  // A drill-down: the commune must be one of the unit's communes in this mode, else the same 404 as
+  // an unknown link. On a commune link the page already is the commune's.
+  const communeParam = c.req.query("commune");
+  let commune: string | undefined;
+  if (communeParam) {
+    const group = resolveCommune(tree, unit.id, mode, today, communeParam);
+    if (!group) return notFound(c);
+    if (unit.level !== "commune") commune = group;
+  }
   const fallback = defaultPeriodKey(today, await lastWeekWithData(db, tree.communesOf(unit.id, mode, today).map((u) => u.id)));
   const { period, invalid } = resolvePeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today, fallback);
   if (invalid && ext) {
     return c.json(errorBody("invalid_period", "Kỳ báo cáo không hợp lệ. Ví dụ: 2022-W03, 2022-01, 2022-Q1, 2022-H1, 2022, P1."), 400);
   }
-  const r = await rollup(db, { unitId: unit.id, period: period.key, mode, scope: link.scope, today }, tree);
+  // Above commune level the HTML page shows communes only; JSON, CSV and drill-downs go down to teams.
+  const depth = !ext && unit.level !== "commune" && commune === undefined ? "commune" : "team";
+  const r = await rollup(db, { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) }, tree);
 
   if (ext === "json") return c.json(r);
   if (ext === "csv") {
@@ -96,7 +111,8 @@ rollupRoutes.get("/:name", async (c) => {
     return c.body(rollupCsv(r));
   }
 
-  const self = (key: string) => `${token}${query({ period: key, mode })}`;
+  const within: Record<string, string> = commune ? { commune } : {};
+  const self = (key: string) => `${token}${query({ ...within, period: key, mode })}`;
   const adj = adjacentPeriods(period);
   const view = RollupPage({
     r,
@@ -108,16 +124,27 @@ rollupRoutes.get("/:name", async (c) => {
       suggestions: suggestedPeriods(period),
       prev: adj.prev ? self(adj.prev) : undefined,
       next: adj.next ? self(adj.next) : undefined,
-      json: `${token}.json${query({ period: period.key, mode })}`,
-      csv: `${token}.csv${query({ period: period.key, mode })}`,
-      importUrl: new URL(`${token}.csv${query({ period: period.key, mode })}`, c.env.PUBLIC_BASE_URL ? `${c.env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/r/` : c.req.url).toString(),
+      json: `${token}.json${query({ ...within, period: period.key, mode })}`,
+      csv: `${token}.csv${query({ ...within, period: period.key, mode })}`,
+      importUrl: new URL(`${token}.csv${query({ ...within, period: period.key, mode })}`, c.env.PUBLIC_BASE_URL ? `${c.env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/r/` : c.req.url).toString(),
       mau01: link.scope === "detail" ? `${token}/mau-01` : undefined,
       mau02: link.scope === "detail" ? `${token}/mau-02` : undefined,
       notice: invalid ? "Không đọc được kỳ báo cáo đã nhập; đang hiển thị kỳ mặc định." : undefined,
+      communeHref: r.depth === "commune" ? (id: string) => `${token}${query({ commune: id, period: period.key, mode })}` : undefined,
+      up: commune ? { href: `${token}${query({ period: period.key, mode })}`, label: `Toàn ${midSentence(r.unit.label_vi)}` } : undefined,
+      hidden: commune ? { commune } : undefined,
+      otherMode: commune ? otherModeHref(token, tree, unit.id, today, mode, commune, period.key) : undefined,
     },
   });
   return page(c, view);
 });
+
+/** From a drill-down, the other mode: the same commune's drill-down where it has one, else the whole unit. */
+function otherModeHref(token: string, tree: UnitTree, unitId: string, today: string, mode: RollupMode, commune: string, period: string): string {
+  const other: RollupMode = mode === "as_was" ? "current" : "as_was";
+  const there = resolveCommune(tree, unitId, other, today, commune);
+  return `${token}${query({ ...(there ? { commune: there } : {}), period, mode: other })}`;
+}
 
 rollupRoutes.get("/:token/:form", async (c) => {
   const token = c.req.param("token");

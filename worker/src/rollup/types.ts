@@ -125,6 +125,16 @@ export interface MissingReports {
   weeks: string[];
 }
 
+/** Per commune (as grouped in the mode): its teams with weekly reports missing, and how many reports. */
+export interface MissingByCommune {
+  commune_id: string;
+  commune: string;
+  /** Teams with at least one expected week without a report. */
+  teams: number;
+  /** Expected weekly reports not received (the commune's `reporting.missing`). */
+  reports: number;
+}
+
 export interface OpenAdhoc {
   commune: string;
   team_code: string;
@@ -138,13 +148,23 @@ export interface OpenAdhoc {
   content?: string;
 }
 
+/** Open ad-hoc reports of one commune (as grouped in the mode). */
+export interface OpenAdhocByCommune {
+  commune_id: string;
+  commune: string;
+  total: number;
+  by_urgency: Record<Urgency, number>;
+}
+
 export interface AdhocSummary {
   total: number;
   by_area: Record<TaskArea, number>;
   by_urgency: Record<Urgency, number>;
   by_status: Record<AdhocStatus, number>;
-  /** Not yet resolved, reported up to the end of the period. */
+  /** Not yet resolved, reported up to the end of the period (empty at depth "commune"). */
   open: OpenAdhoc[];
+  /** The same, counted per commune, in the order of the communes. */
+  open_by_commune: OpenAdhocByCommune[];
 }
 
 export interface MeetingSummary {
@@ -157,7 +177,10 @@ export interface EvaluationSummary {
   /** Evaluation periods overlapping the selected period. */
   periods: { key: string; label_vi: string; by_rating: Record<Rating, number>; rated: number; commendations: number }[];
   by_rating: Record<Rating, number>;
+  /** Teams proposed for commendation (empty at depth "commune"). */
   commendations: { commune: string; team_code: string; team_name: string; period: string; text?: string }[];
+  /** Commendations proposed per commune, in the order of the communes. */
+  commendations_by_commune: { commune_id: string; commune: string; count: number }[];
 }
 
 export interface MilestoneSummary {
@@ -178,15 +201,31 @@ export interface WeeklyNote {
   proposals: string | null;
 }
 
+/**
+ * How deep a rollup goes: "team" (the default: communes → villages → teams, every missing week), or
+ * "commune" (communes only: no villages or teams; `missing_reports`, `adhoc.open` and
+ * `evaluations.commendations` empty, their per-commune counts kept), what the HTML page of a link
+ * above commune level shows.
+ */
+export type RollupDepth = "team" | "commune";
+
 export interface Rollup {
   unit: UnitRef & { parents: UnitRef[] };
+  /**
+   * A drill-down: the one commune (as grouped in `mode`) of the link's unit this rollup is limited to.
+   * Absent for the whole unit.
+   */
+  commune?: UnitRef & { parents: UnitRef[] };
   scope: RollupScope;
   mode: RollupMode;
+  /** Present ("commune") only when villages and teams were left out (see RollupDepth). */
+  depth?: "commune";
   period: PeriodRef;
   today: string;
   totals: Figures;
   communes: CommuneNode[];
   missing_reports: MissingReports[];
+  missing_by_commune: MissingByCommune[];
   adhoc: AdhocSummary;
   meetings: MeetingSummary;
   evaluations: EvaluationSummary;

@@ -1,10 +1,15 @@
-/** The rollup page of a link: figures, tables and bar charts for one unit and period. */
+/**
+ * The rollup page of a link: figures, tables and bar charts for one unit and period.
+ * Above commune level (a rollup of depth "commune") the breakdown and the missing-reports list have
+ * one row per commune, each linking to the commune's drill-down (`nav.communeHref`), which shows its
+ * villages and teams; lists of weeks read as ranges ("Tuần 44–52/2022").
+ */
 import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, RATINGS, TASK_AREAS, URGENCIES, type ChangeType, type TaskArea } from "../../../shared/enums";
 import { parsePeriodKey } from "../../../shared/periods";
 import { headerOf } from "../../../shared/templates";
 import type { CommuneNode, Figures, Rollup, RollupMode, TeamNode, VillageNode } from "../rollup/types";
 import { BarChart } from "./chart";
-import { dateTimeVi, dateVi, midSentence, num, pct } from "./format";
+import { dateTimeVi, dateVi, midSentence, num, pct, weekRangesVi } from "./format";
 import { Layout } from "./layout";
 
 export const MODE_LABELS: Record<RollupMode, string> = {
@@ -35,6 +40,17 @@ export interface PageNav {
   mau02?: string | undefined;
   /** Shown above the figures, e.g. when the requested period could not be read. */
   notice?: string | undefined;
+  /** The drill-down address of a commune (a row of a page above commune level). */
+  communeHref?: ((communeId: string) => string) | undefined;
+  /** On a drill-down: the page of the whole unit. */
+  up?: { href: string; label: string } | undefined;
+  /** Kept by the period form (e.g. the drill-down's commune). */
+  hidden?: Record<string, string> | undefined;
+  /**
+   * On a drill-down the mode is fixed in the form (a commune's grouping depends on it); this link
+   * shows the other mode: the same commune's drill-down, or the whole unit where it has none.
+   */
+  otherMode?: string | undefined;
 }
 
 /** "Tuần 04 (24/01–30/01/2022)": short enough for a list of weeks. */
@@ -48,14 +64,15 @@ export function weekShort(week: string): string {
 export function RollupPage(props: { r: Rollup; nav: PageNav }) {
   const { r, nav } = props;
   const t = r.totals;
-  const title = `Tổng hợp Tổ Dân vận cộng đồng — ${r.unit.label_vi} — ${r.period.label_vi}`;
+  const shown = r.commune ?? r.unit;
+  const title = `Tổng hợp Tổ Dân vận cộng đồng — ${shown.label_vi} — ${r.period.label_vi}`;
   return (
     <Layout title={title}>
       <header class="top">
         <h1>Tổng hợp hoạt động Tổ Dân vận cộng đồng</h1>
         <p>
-          <strong>{r.unit.label_vi}</strong>
-          {r.unit.parents.length ? `, ${r.unit.parents.slice().reverse().map((u) => midSentence(u.label_vi)).join(", ")}` : ""}
+          <strong>{shown.label_vi}</strong>
+          {shown.parents.length ? `, ${shown.parents.slice().reverse().map((u) => midSentence(u.label_vi)).join(", ")}` : ""}
         </p>
         <p>
           Kỳ: <strong>{r.period.label_vi}</strong> (từ {dateVi(r.period.start)} đến {dateVi(r.period.end)}) · {MODE_LABELS[r.mode]}
@@ -64,6 +81,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
       <main>
         <Picker nav={nav} />
         <nav class="links">
+          {nav.up ? <a href={nav.up.href}>‹ {nav.up.label}</a> : null}
           {nav.prev ? <a href={nav.prev}>‹ Kỳ trước</a> : null}
           {nav.next ? <a href={nav.next}>Kỳ sau ›</a> : null}
           <a href={nav.csv}>Tải bảng tính (CSV)</a>
@@ -93,14 +111,14 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
           <p class="muted">Số tổ, thành viên, hộ và nhân khẩu theo danh sách xã gửi gần nhất, tính các tổ hoạt động trong kỳ.</p>
         </section>
 
-        <Reporting r={r} />
-        <Breakdown r={r} />
+        <Reporting r={r} nav={nav} />
+        <Breakdown r={r} nav={nav} />
         <Changes f={t} />
         <Propaganda r={r} />
         <Tasks f={t} />
-        <Adhoc r={r} />
+        <Adhoc r={r} nav={nav} />
         <Meetings r={r} />
-        <Evaluations r={r} />
+        <Evaluations r={r} nav={nav} />
         <Milestones r={r} />
         {r.notes ? <Notes r={r} /> : null}
         <p class="muted">
@@ -142,24 +160,42 @@ function Picker({ nav }: { nav: PageNav }) {
             <option value={s.value}>{s.label}</option>
           ))}
         </datalist>
-        <fieldset>
-          {(Object.keys(MODE_LABELS) as RollupMode[]).map((m) => (
-            <label>
-              <input type="radio" name="mode" value={m} checked={nav.mode === m} />
-              {MODE_LABELS[m]}
-            </label>
-          ))}
-        </fieldset>
+        {nav.otherMode ? (
+          <input type="hidden" name="mode" value={nav.mode} />
+        ) : (
+          <fieldset>
+            {(Object.keys(MODE_LABELS) as RollupMode[]).map((m) => (
+              <label>
+                <input type="radio" name="mode" value={m} checked={nav.mode === m} />
+                {MODE_LABELS[m]}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {Object.entries(nav.hidden ?? {}).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
         <button type="submit">Xem</button>
       </form>
+      {nav.otherMode ? (
+        <p>
+          {MODE_LABELS[nav.mode]} · <a href={nav.otherMode}>Xem {MODE_LABELS[nav.mode === "as_was" ? "current" : "as_was"].replace(/^T/, "t")}</a>
+        </p>
+      ) : null}
       <p class="muted">Nhập kỳ dạng 2022-W03 (tuần), 2022-01 (tháng), 2022-Q1 (quý), 2022-H1 (6 tháng), 2022 (năm) hoặc P1, P2, P3 (các đợt của kế hoạch). Để trống để xem kỳ hiện tại của loại kỳ đã chọn.</p>
     </section>
   );
 }
 
-function Reporting({ r }: { r: Rollup }) {
+/** Bars and charts per commune (several communes, or a page above commune level), else per team or village. */
+const perCommune = (r: Rollup) => r.communes.length > 1 || r.depth === "commune";
+
+/** A commune's name, linked to its drill-down when the page has one. */
+function CommuneName({ id, label, nav }: { id: string; label: string; nav: PageNav }) {
+  return nav.communeHref ? <a href={nav.communeHref(id)}>{label}</a> : <>{label}</>;
+}
+
+function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
   const rep = r.totals.reporting;
-  const byCommune = r.communes.length > 1;
+  const byCommune = perCommune(r);
   const bars = byCommune
     ? r.communes.map((c) => ({ label: c.unit.label_vi, value: c.reporting.reporting_rate }))
     : r.communes.flatMap((c) => c.villages.flatMap((v) => v.teams.map((t) => ({ label: `${t.team_name} (${v.village_name})`, value: t.reporting.reporting_rate }))));
@@ -178,7 +214,9 @@ function Reporting({ r }: { r: Rollup }) {
       <h3>{byCommune ? "Tỷ lệ báo cáo theo xã" : "Tỷ lệ báo cáo theo tổ"}</h3>
       <BarChart title={byCommune ? "Tỷ lệ báo cáo theo xã" : "Tỷ lệ báo cáo theo tổ"} bars={bars} percent />
       <h3>Các tổ chưa nộp đủ báo cáo tuần</h3>
-      {r.missing_reports.length === 0 ? (
+      {r.depth === "commune" ? (
+        <MissingByCommune r={r} nav={nav} />
+      ) : r.missing_reports.length === 0 ? (
         <p>Tất cả các tổ đã nộp đủ báo cáo tuần trong kỳ.</p>
       ) : (
         <div class="scroll">
@@ -194,7 +232,7 @@ function Reporting({ r }: { r: Rollup }) {
                     <div class="muted">{m.village}, {midSentence(m.commune)}</div>
                   </td>
                   <td class="n bad">{num(m.weeks.length)}</td>
-                  <td class="weeks">{m.weeks.map(weekShort).join("; ")}</td>
+                  <td class="weeks">{weekRangesVi(m.weeks)}</td>
                 </tr>
               ))}
             </tbody>
@@ -202,6 +240,38 @@ function Reporting({ r }: { r: Rollup }) {
         </div>
       )}
     </section>
+  );
+}
+
+/** Above commune level: per commune, the teams missing reports and how many reports; the teams are in the drill-down. */
+function MissingByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
+  const rows = r.missing_by_commune;
+  if (rows.length === 0) return <p>Tất cả các tổ đã nộp đủ báo cáo tuần trong kỳ.</p>;
+  return (
+    <>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr><th>Xã, phường</th><th class="n">Số tổ chưa nộp đủ</th><th class="n">Số báo cáo chưa nộp</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((m) => (
+              <tr>
+                <td><CommuneName id={m.commune_id} label={m.commune} nav={nav} /></td>
+                <td class="n bad">{num(m.teams)}</td>
+                <td class="n bad">{num(m.reports)}</td>
+              </tr>
+            ))}
+            <tr class="total">
+              <td>Tổng cộng</td>
+              <td class="n">{num(rows.reduce((n, m) => n + m.teams, 0))}</td>
+              <td class="n">{num(rows.reduce((n, m) => n + m.reports, 0))}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {nav.communeHref ? <p class="muted">Bấm tên xã để xem từng tổ và các tuần chưa nộp.</p> : null}
+    </>
   );
 }
 
@@ -227,10 +297,12 @@ function FigureCells({ f, team }: { f: Figures; team?: TeamNode }) {
   );
 }
 
-function Breakdown({ r }: { r: Rollup }) {
+function Breakdown({ r, nav }: { r: Rollup; nav: PageNav }) {
+  const communesOnly = r.depth === "commune";
   return (
     <section class="wide">
-      <h2>Chi tiết theo xã, thôn, tổ</h2>
+      <h2>{communesOnly ? "Chi tiết theo xã, phường" : "Chi tiết theo xã, thôn, tổ"}</h2>
+      {communesOnly && nav.communeHref ? <p class="muted noprint">Bấm tên xã, phường để xem chi tiết theo thôn, tổ.</p> : null}
       <div class="scroll">
         <table>
           <thead>
@@ -242,7 +314,7 @@ function Breakdown({ r }: { r: Rollup }) {
             </tr>
           </thead>
           <tbody>
-            {r.communes.map((c) => <CommuneRows c={c} known={new Set([r.unit.id, ...r.unit.parents.map((u) => u.id)])} />)}
+            {r.communes.map((c) => <CommuneRows c={c} known={new Set([r.unit.id, ...r.unit.parents.map((u) => u.id)])} nav={nav} />)}
             <tr class="total">
               <td>Tổng cộng</td>
               <FigureCells f={r.totals} />
@@ -255,15 +327,18 @@ function Breakdown({ r }: { r: Rollup }) {
   );
 }
 
-/** A commune with its villages and teams; `known` units (the link's unit and its parents) are not repeated. */
-function CommuneRows({ c, known }: { c: CommuneNode; known: Set<string> }) {
+/**
+ * A commune with its villages and teams (none at depth "commune"); `known` units (the link's unit and
+ * its parents) are not repeated.
+ */
+function CommuneRows({ c, known, nav }: { c: CommuneNode; known: Set<string>; nav: PageNav }) {
   const merged = c.sources.filter((s) => s.id !== c.unit.id);
   const parents = c.parents.filter((p) => !known.has(p.id));
   return (
     <>
       <tr class="commune">
         <td>
-          {c.unit.label_vi}
+          <CommuneName id={c.unit.id} label={c.unit.label_vi} nav={nav} />
           {parents.length ? <span class="muted"> ({parents.slice().reverse().map((p) => midSentence(p.label_vi)).join(", ")})</span> : null}
           {merged.length ? <div class="muted">Số liệu của: {merged.map((s) => s.label_vi).join(", ")}</div> : null}
           {c.last_received_at ? <div class="muted">Cập nhật: {dateTimeVi(c.last_received_at)}</div> : null}
@@ -317,7 +392,7 @@ function Changes({ f }: { f: Figures }) {
 
 function Propaganda({ r }: { r: Rollup }) {
   const p = r.totals.propaganda;
-  const units = r.communes.length > 1
+  const units = perCommune(r)
     ? r.communes.map((c) => ({ label: c.unit.label_vi, f: c as Figures }))
     : r.communes.flatMap((c) => c.villages.map((v) => ({ label: v.village_name, f: v as Figures })));
   return (
@@ -375,7 +450,7 @@ function CountTable<K extends string>(props: { head: string; labels: Record<K, s
   );
 }
 
-function Adhoc({ r }: { r: Rollup }) {
+function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
   const a = r.adhoc;
   const detail = r.scope === "detail";
   return (
@@ -388,7 +463,9 @@ function Adhoc({ r }: { r: Rollup }) {
         <div class="scroll"><CountTable head="Tình trạng" labels={ADHOC_STATUSES} counts={a.by_status} /></div>
       </div>
       <h3>Vụ việc chưa xử lý xong (đến hết kỳ)</h3>
-      {a.open.length === 0 ? (
+      {r.depth === "commune" ? (
+        <OpenByCommune r={r} nav={nav} />
+      ) : a.open.length === 0 ? (
         <p>Không có vụ việc nào chưa xử lý xong.</p>
       ) : (
         <div class="scroll">
@@ -416,6 +493,40 @@ function Adhoc({ r }: { r: Rollup }) {
   );
 }
 
+/** Above commune level: open ad-hoc reports counted per commune and urgency; each report is in the drill-down. */
+function OpenByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
+  const rows = r.adhoc.open_by_commune;
+  if (rows.length === 0) return <p>Không có vụ việc nào chưa xử lý xong.</p>;
+  const urgencies = Object.keys(URGENCIES) as (keyof typeof URGENCIES)[];
+  const sum = (f: (x: (typeof rows)[number]) => number) => rows.reduce((n, x) => n + f(x), 0);
+  return (
+    <>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr><th>Xã, phường</th><th class="n">Số vụ việc</th>{urgencies.map((u) => <th class="n">{URGENCIES[u]}</th>)}</tr>
+          </thead>
+          <tbody>
+            {rows.map((o) => (
+              <tr>
+                <td><CommuneName id={o.commune_id} label={o.commune} nav={nav} /></td>
+                <td class="n">{num(o.total)}</td>
+                {urgencies.map((u) => <td class={u !== "normal" && o.by_urgency[u] ? "n bad" : "n"}>{num(o.by_urgency[u])}</td>)}
+              </tr>
+            ))}
+            <tr class="total">
+              <td>Tổng cộng</td>
+              <td class="n">{num(sum((o) => o.total))}</td>
+              {urgencies.map((u) => <td class="n">{num(sum((o) => o.by_urgency[u]))}</td>)}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {nav.communeHref ? <p class="muted">Bấm tên xã để xem từng vụ việc.</p> : null}
+    </>
+  );
+}
+
 function Meetings({ r }: { r: Rollup }) {
   const m = r.meetings;
   return (
@@ -437,7 +548,7 @@ function Meetings({ r }: { r: Rollup }) {
   );
 }
 
-function Evaluations({ r }: { r: Rollup }) {
+function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
   const e = r.evaluations;
   const ratings = Object.keys(RATINGS) as (keyof typeof RATINGS)[];
   return (
@@ -459,6 +570,22 @@ function Evaluations({ r }: { r: Rollup }) {
           </table>
         </div>
       )}
+      {r.depth === "commune" && e.commendations_by_commune.length ? (
+        <>
+          <h3>Các tổ được đề xuất khen thưởng</h3>
+          <div class="scroll">
+            <table>
+              <thead><tr><th>Xã, phường</th><th class="n">Số đề xuất khen thưởng</th></tr></thead>
+              <tbody>
+                {e.commendations_by_commune.map((c) => (
+                  <tr><td><CommuneName id={c.commune_id} label={c.commune} nav={nav} /></td><td class="n">{num(c.count)}</td></tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {nav.communeHref ? <p class="muted">Bấm tên xã để xem các tổ được đề xuất.</p> : null}
+        </>
+      ) : null}
       {e.commendations.length ? (
         <>
           <h3>Các tổ được đề xuất khen thưởng</h3>
