@@ -6,21 +6,13 @@
  */
 import { nfc } from "../../../shared/text";
 import { UnitRegistry, type Unit } from "../../../shared/units";
+import { unitOfRow, type UnitRow as UnitDbRow } from "../db/units";
 import type { RollupMode, UnitLevel, UnitRef } from "./types";
 
-export interface UnitRow {
-  id: string;
-  code: string;
-  level: UnitLevel;
-  kind_vi: string | null;
-  name: string;
-  parent_id: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  successor_ids: string[];
-}
+/** A unit as the rollup uses it: the shared `Unit`, read from D1 by `unitOfRow` (worker/src/db/units.ts). */
+export type UnitRow = Unit;
 
-const UNIT_COLUMNS = "id, code, level, kind_vi, name, parent_id, valid_from, valid_to, successor_ids";
+const UNIT_COLUMNS = "id, code, level, kind_vi, name, parent_id, valid_from, valid_to, successor_ids, ethnic_identity";
 
 /** Units below any of ?1 (a JSON array of ids), villages left out: by the parent index. */
 const CHILDREN_SQL = `SELECT ${UNIT_COLUMNS} FROM units WHERE parent_id IN (SELECT value FROM json_each(?1)) AND level <> 'village'`;
@@ -51,12 +43,7 @@ export class UnitTree {
   private readonly registry: UnitRegistry;
 
   constructor(private readonly rows: UnitRow[]) {
-    this.registry = new UnitRegistry(
-      rows.map((r): Unit => ({
-        id: r.id, code: r.code, level: r.level, name: r.name, parent_id: r.parent_id, valid_from: r.valid_from,
-        valid_to: r.valid_to, successor_ids: r.successor_ids, ...(r.kind_vi ? { kind_vi: r.kind_vi } : {}),
-      })),
-    );
+    this.registry = new UnitRegistry(rows);
     this.byId = new Map(rows.map((r) => [r.id, r]));
   }
 
@@ -99,17 +86,13 @@ export class UnitTree {
   }
 }
 
-interface UnitDbRow extends Omit<UnitRow, "successor_ids"> {
-  successor_ids: string;
-}
-
 /**
  * Down from the unit: the units under it and the units merged into any of these, level by level;
  * then up from all of them: parents and successors, level by level. A few small queries each way.
  */
 export async function loadUnitTree(db: D1Database, unitId: string): Promise<UnitTree> {
   const found = new Map<string, UnitRow>();
-  const read = (results: UnitDbRow[]) => results.map((r) => ({ ...r, successor_ids: parseIds(r.successor_ids) }));
+  const read = (results: UnitDbRow[]) => results.map(unitOfRow);
   const add = (rows: UnitRow[]) => rows.filter((r) => !found.has(r.id) && found.set(r.id, r));
 
   let frontier = add(read((await db.prepare(BY_ID_SQL).bind(JSON.stringify([unitId])).all<UnitDbRow>()).results));
@@ -129,12 +112,3 @@ export async function loadUnitTree(db: D1Database, unitId: string): Promise<Unit
 
 /** Province → district → commune, plus merges: a handful of levels; the bound stops a cycle in bad data. */
 const MAX_DEPTH = 12;
-
-function parseIds(json: string): string[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
