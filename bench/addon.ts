@@ -12,7 +12,9 @@ import { buildBundle, plain, setupEnv } from "../tests/addon/harness";
 
 function receiptFor(req: FetchRequest) {
   const env = JSON.parse(req.payload) as { submission_id: string; commune_code: string; sheets: Record<string, unknown[]> };
-  const counts = Object.fromEntries(Object.entries(env.sheets).map(([k, rows]) => [k, { inserted: rows.length, updated: 0, unchanged: 0, deleted: 0 }]));
+  const counts = Object.fromEntries(
+    Object.entries(env.sheets).map(([k, rows]) => [k, { inserted: rows.length, updated: 0, unchanged: 0, deleted: 0 }]),
+  );
   return {
     status: 201,
     body: JSON.stringify({
@@ -60,7 +62,9 @@ export async function measureAddonCalls(): Promise<{ small: AddonCalls; large: A
     const r = plain(addon.menuSubmit()) as { status?: string; outcome?: string };
     const submitMs = performance.now() - t;
     const submit = gas.counter.snapshot(SHEETS_CLASSES);
-    const sent = gas.requests[0] ? (JSON.parse(gas.requests[0].payload) as { sheets: { households: unknown[] } }).sheets.households.length : 0;
+    const sent = gas.requests[0]
+      ? (JSON.parse(gas.requests[0].payload) as { sheets: { households: unknown[] } }).sheets.households.length
+      : 0;
     return {
       households: sent,
       check_calls: total(check),

@@ -36,8 +36,15 @@ export interface BenchCommune {
 
 export function benchUnits(): { province: Unit; districts: Unit[]; communes: BenchCommune[]; all: Unit[] } {
   const province: Unit = {
-    id: `P:${PROVINCE_CODE}@${VALID_FROM}`, code: PROVINCE_CODE, level: "province", kind_vi: "tỉnh",
-    name: "Tỉnh Thử Nghiệm", parent_id: null, valid_from: VALID_FROM, valid_to: null, successor_ids: [],
+    id: `P:${PROVINCE_CODE}@${VALID_FROM}`,
+    code: PROVINCE_CODE,
+    level: "province",
+    kind_vi: "tỉnh",
+    name: "Tỉnh Thử Nghiệm",
+    parent_id: null,
+    valid_from: VALID_FROM,
+    valid_to: null,
+    successor_ids: [],
   };
   const districts: Unit[] = [];
   const communes: BenchCommune[] = [];
@@ -45,8 +52,15 @@ export function benchUnits(): { province: Unit; districts: Unit[]; communes: Ben
   DISTRICT_SIZES.forEach((size, d) => {
     const code = `${PROVINCE_CODE}${d + 1}`;
     const district: Unit = {
-      id: `D:${code}@${VALID_FROM}`, code, level: "district", kind_vi: "huyện", name: `Huyện Thử Nghiệm ${d + 1}`,
-      parent_id: province.id, valid_from: VALID_FROM, valid_to: null, successor_ids: [],
+      id: `D:${code}@${VALID_FROM}`,
+      code,
+      level: "district",
+      kind_vi: "huyện",
+      name: `Huyện Thử Nghiệm ${d + 1}`,
+      parent_id: province.id,
+      valid_from: VALID_FROM,
+      valid_to: null,
+      successor_ids: [],
     };
     districts.push(district);
     for (let i = 0; i < size; i++) {
@@ -56,8 +70,15 @@ export function benchUnits(): { province: Unit; districts: Unit[]; communes: Ben
         index: n,
         districtId: district.id,
         unit: {
-          id: `C:${ccode}@${VALID_FROM}`, code: ccode, level: "commune", kind_vi: "xã", name: `Xã Thử Nghiệm ${n}`,
-          parent_id: district.id, valid_from: VALID_FROM, valid_to: null, successor_ids: [],
+          id: `C:${ccode}@${VALID_FROM}`,
+          code: ccode,
+          level: "commune",
+          kind_vi: "xã",
+          name: `Xã Thử Nghiệm ${n}`,
+          parent_id: district.id,
+          valid_from: VALID_FROM,
+          valid_to: null,
+          successor_ids: [],
         },
       });
     }

@@ -88,13 +88,27 @@ log(`sizes: ${sizes.join(", ")}; budget ${budgetS} s; ${samples} samples per lat
 {
   // One workbook four times the usual commune (125 teams, ≈5,000 households): does rows/s hold?
   const big = generateCommune({
-    seed: 77_001, commune_code: "90999", commune_name: "Xã Rất Lớn",
-    villages: Array.from({ length: 5 }, (_, v) => ({ village_code: `L${v + 1}`, village_name: `Thôn Lớn ${v + 1}`, ethnic_identity: v === 0, teams: 25 })),
-    founded_on: `${YEAR}-01-01`, until: `${YEAR}-12-31`, reportRate: 1,
+    seed: 77_001,
+    commune_code: "90999",
+    commune_name: "Xã Rất Lớn",
+    villages: Array.from({ length: 5 }, (_, v) => ({
+      village_code: `L${v + 1}`,
+      village_name: `Thôn Lớn ${v + 1}`,
+      ethnic_identity: v === 0,
+      teams: 25,
+    })),
+    founded_on: `${YEAR}-01-01`,
+    until: `${YEAR}-12-31`,
+    reportRate: 1,
   });
   const v = measureValidation([big], TODAY);
-  measures.push({ measure: "validation", size: "1 large commune workbook (125 teams)", households: big.households.length, ...v,
-    ratio_vs_baseline: Math.round((v.baseline_rows_per_s / v.rows_per_s) * 10) / 10 });
+  measures.push({
+    measure: "validation",
+    size: "1 large commune workbook (125 teams)",
+    households: big.households.length,
+    ...v,
+    ratio_vs_baseline: Math.round((v.baseline_rows_per_s / v.rows_per_s) * 10) / 10,
+  });
   log(`validation large workbook: ${fmtInt(v.rows)} rows, ${fmtInt(v.rows_per_s)} rows/s`);
 }
 
@@ -104,8 +118,11 @@ await (async () => {
     const outfile = await bundle(ROOT, "bench/addon.ts", { stubVitest: true });
     const mod = (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)) as typeof import("./addon");
     const { small, large } = await mod.measureAddonCalls();
-    const equal = small.check_calls === large.check_calls && small.submit_calls === large.submit_calls &&
-      JSON.stringify(small.check_by_method) === JSON.stringify(large.check_by_method) && JSON.stringify(small.submit_by_method) === JSON.stringify(large.submit_by_method);
+    const equal =
+      small.check_calls === large.check_calls &&
+      small.submit_calls === large.submit_calls &&
+      JSON.stringify(small.check_by_method) === JSON.stringify(large.check_by_method) &&
+      JSON.stringify(small.submit_by_method) === JSON.stringify(large.submit_by_method);
     measures.push({ measure: "addon_service_calls", baseline: small, at_5000: large, equal });
     log(`add-on Sheets calls: check ${small.check_calls} vs ${large.check_calls}, submit ${small.submit_calls} vs ${large.submit_calls}`);
   } catch (e) {
@@ -120,7 +137,17 @@ await (async () => {
 let server: WorkerServer | undefined;
 let baseline: SqliteClient | undefined;
 /** `communes`: with data in the database; `inUnit`: with data inside the rollup's unit. */
-const rollupRows: { size: SizeName; communes: number; inUnit: number; scope: string; period: string; format: string; p50: number; p95: number; bytes: number }[] = [];
+const rollupRows: {
+  size: SizeName;
+  communes: number;
+  inUnit: number;
+  scope: string;
+  period: string;
+  format: string;
+  p50: number;
+  p95: number;
+  bytes: number;
+}[] = [];
 try {
   log("starting wrangler dev (throwaway --persist-to)…");
   server = await startWorker({ startTimeoutMs: 180_000 });
@@ -155,7 +182,9 @@ try {
       continue;
     }
     if (projected > leftS() - reserveS) {
-      log(`${size}: ≈${Math.round(projected)} s to ingest ${todo.length} communes, ${Math.round(leftS() - reserveS)} s available: ingesting what fits`);
+      log(
+        `${size}: ≈${Math.round(projected)} s to ingest ${todo.length} communes, ${Math.round(leftS() - reserveS)} s available: ingesting what fits`,
+      );
     }
     const stageDeadline = Date.now() + (leftS() - reserveS) * 1000;
     const per: number[] = [];
@@ -204,7 +233,12 @@ try {
       worker_ms: Math.round(workerMs),
       worker_rows_per_s: Math.round(workerRps),
       per_submission_ms: lat,
-      baseline: { method: `better-sqlite3 (node ${baseline.nodeVersion}), same rows, one transaction`, rows: b.rows, ms: Math.round(b.ms * 10) / 10, rows_per_s: Math.round(baseRps) },
+      baseline: {
+        method: `better-sqlite3 (node ${baseline.nodeVersion}), same rows, one transaction`,
+        rows: b.rows,
+        ms: Math.round(b.ms * 10) / 10,
+        rows_per_s: Math.round(baseRps),
+      },
       ratio_worker_to_baseline: Number((workerRps / baseRps).toFixed(4)),
       generate_ms: Math.round(genMs),
     });
@@ -221,11 +255,22 @@ try {
           const link = links[scope];
           const p = `${new URL(format === "json" ? link.json_url : link.url).pathname}?period=${period}&mode=current`;
           const l = await w.latency(p, samples);
-          measures.push({ measure: "rollup_latency", size: sizeLabel, communes_total: ingested,
-            communes_in_unit: scope === "province" ? ingested : units.communes.slice(0, ingested).filter((c) => c.districtId === district.id).length,
-            scope, period: pname, period_key: period, format, ...l,
-            baseline_health_p50_ms: health.p50_ms, ratio_p50_vs_health: Number((l.p50_ms / health.p50_ms).toFixed(1)) });
-          const inUnit = scope === "province" ? ingested : units.communes.slice(0, ingested).filter((c) => c.districtId === district.id).length;
+          measures.push({
+            measure: "rollup_latency",
+            size: sizeLabel,
+            communes_total: ingested,
+            communes_in_unit:
+              scope === "province" ? ingested : units.communes.slice(0, ingested).filter((c) => c.districtId === district.id).length,
+            scope,
+            period: pname,
+            period_key: period,
+            format,
+            ...l,
+            baseline_health_p50_ms: health.p50_ms,
+            ratio_p50_vs_health: Number((l.p50_ms / health.p50_ms).toFixed(1)),
+          });
+          const inUnit =
+            scope === "province" ? ingested : units.communes.slice(0, ingested).filter((c) => c.districtId === district.id).length;
           rollupRows.push({ size, communes: ingested, inUnit, scope, period: pname, format, p50: l.p50_ms, p95: l.p95_ms, bytes: l.bytes });
         }
       }
@@ -246,11 +291,31 @@ try {
       const same = (x: (typeof rollupRows)[number]) => x.scope === r.scope && x.period === r.period && x.format === r.format;
       const f = rollupRows.find((x) => x.size === first && same(x))!;
       const sameData = rollupRows.find((x) => x.size !== last && same(x) && x.inUnit === r.inUnit && x.communes < r.communes);
-      measures.push({ measure: "rollup_growth", scope: r.scope, period: r.period, format: r.format, from_size: first, to_size: last,
-        from_communes: f.communes, to_communes: r.communes, p50_growth: Number((r.p50 / f.p50).toFixed(2)), p95_growth: Number((r.p95 / f.p95).toFixed(2)),
-        data_growth: Number((r.communes / f.communes).toFixed(1)), bytes_growth: Number((r.bytes / f.bytes).toFixed(1)),
-        ...(sameData ? { same_unit_data: { from_size: sameData.size, communes_in_unit: r.inUnit, database_growth: Number((r.communes / sameData.communes).toFixed(1)),
-          p50_growth: Number((r.p50 / sameData.p50).toFixed(2)), p95_growth: Number((r.p95 / sameData.p95).toFixed(2)) } } : {}) });
+      measures.push({
+        measure: "rollup_growth",
+        scope: r.scope,
+        period: r.period,
+        format: r.format,
+        from_size: first,
+        to_size: last,
+        from_communes: f.communes,
+        to_communes: r.communes,
+        p50_growth: Number((r.p50 / f.p50).toFixed(2)),
+        p95_growth: Number((r.p95 / f.p95).toFixed(2)),
+        data_growth: Number((r.communes / f.communes).toFixed(1)),
+        bytes_growth: Number((r.bytes / f.bytes).toFixed(1)),
+        ...(sameData
+          ? {
+              same_unit_data: {
+                from_size: sameData.size,
+                communes_in_unit: r.inUnit,
+                database_growth: Number((r.communes / sameData.communes).toFixed(1)),
+                p50_growth: Number((r.p50 / sameData.p50).toFixed(2)),
+                p95_growth: Number((r.p95 / sameData.p95).toFixed(2)),
+              },
+            }
+          : {}),
+      });
     }
   }
 
@@ -260,9 +325,21 @@ try {
       const link = links[scope];
       const p = `${new URL(link.url).pathname}?period=${PERIODS.year}&mode=current`;
       const pw: PageWeight = await pageWeight(server.base, p);
-      const json = await (await fetch(`${server.base}${new URL(link.json_url).pathname}?period=${PERIODS.year}&mode=current`, { signal: AbortSignal.timeout(60_000) })).text();
-      measures.push({ measure: "page_weight", scope, communes_total: ingested, period: PERIODS.year, ...pw, one_request: pw.requests === 1 && pw.external_requests.length === 0,
-        baseline_json_bytes: Buffer.byteLength(json), ratio_html_to_json: Number((pw.html_bytes / Buffer.byteLength(json)).toFixed(2)) });
+      const json = await (
+        await fetch(`${server.base}${new URL(link.json_url).pathname}?period=${PERIODS.year}&mode=current`, {
+          signal: AbortSignal.timeout(60_000),
+        })
+      ).text();
+      measures.push({
+        measure: "page_weight",
+        scope,
+        communes_total: ingested,
+        period: PERIODS.year,
+        ...pw,
+        one_request: pw.requests === 1 && pw.external_requests.length === 0,
+        baseline_json_bytes: Buffer.byteLength(json),
+        ratio_html_to_json: Number((pw.html_bytes / Buffer.byteLength(json)).toFixed(2)),
+      });
       log(`page ${scope}: ${fmtInt(pw.html_bytes)} bytes, ${pw.requests} request(s) (${pw.method})`);
     }
   }
@@ -295,7 +372,9 @@ process.exit(measures.some((m) => m.measure === "worker" && m.error) ? 1 : 0);
 function meta() {
   let commit = "";
   try {
-    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] }).toString().trim();
+    commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] })
+      .toString()
+      .trim();
   } catch {
     /* not a git checkout */
   }
@@ -320,21 +399,44 @@ function meta() {
 function render(): string {
   const out: string[] = [];
   const by = (m: string) => measures.filter((x) => x.measure === m);
-  out.push("", `Dân Vận bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPU, load average ${loadAtStart[0]} at start, ${os.loadavg()[0]!.toFixed(2)} at end`, "");
+  out.push(
+    "",
+    `Dân Vận bench — ${new Date().toISOString()} — node ${process.version}, ${os.cpus().length} CPU, load average ${loadAtStart[0]} at start, ${os.loadavg()[0]!.toFixed(2)} at end`,
+    "",
+  );
 
   const ing = by("ingest");
   if (ing.length) {
     out.push("a. Ingest (POST /api/submissions, sequential, wrangler dev + local D1) vs better-sqlite3 one transaction");
-    out.push(table(
-      ["size", "communes", "households / weekly in db", "rows this step", "worker rows/s", "sqlite rows/s", "worker/sqlite", "per submission p50/p95 ms"],
-      ing.map((m) => m.skipped ? [String(m.size), "—", "—", "—", "skipped", "—", "—", "—"] : [
-        String(m.size), fmtInt(m.communes_total as number),
-        `${fmtInt((m.in_database as { households: number }).households)} / ${fmtInt((m.in_database as { weekly_reports: number }).weekly_reports)}`,
-        fmtInt(m.rows as number), fmtInt(m.worker_rows_per_s as number),
-        fmtInt((m.baseline as { rows_per_s: number }).rows_per_s), fmtRatio(m.ratio_worker_to_baseline as number),
-        `${fmtMs((m.per_submission_ms as { p50_ms: number }).p50_ms)} / ${fmtMs((m.per_submission_ms as { p95_ms: number }).p95_ms)}`,
-      ]),
-    ), "");
+    out.push(
+      table(
+        [
+          "size",
+          "communes",
+          "households / weekly in db",
+          "rows this step",
+          "worker rows/s",
+          "sqlite rows/s",
+          "worker/sqlite",
+          "per submission p50/p95 ms",
+        ],
+        ing.map((m) =>
+          m.skipped
+            ? [String(m.size), "—", "—", "—", "skipped", "—", "—", "—"]
+            : [
+                String(m.size),
+                fmtInt(m.communes_total as number),
+                `${fmtInt((m.in_database as { households: number }).households)} / ${fmtInt((m.in_database as { weekly_reports: number }).weekly_reports)}`,
+                fmtInt(m.rows as number),
+                fmtInt(m.worker_rows_per_s as number),
+                fmtInt((m.baseline as { rows_per_s: number }).rows_per_s),
+                fmtRatio(m.ratio_worker_to_baseline as number),
+                `${fmtMs((m.per_submission_ms as { p50_ms: number }).p50_ms)} / ${fmtMs((m.per_submission_ms as { p95_ms: number }).p95_ms)}`,
+              ],
+        ),
+      ),
+      "",
+    );
   }
 
   if (rollupRows.length) {
@@ -342,7 +444,13 @@ function render(): string {
     out.push("b. Rollup latency p50 / p95 ms and response KB (GET /r/<token>[.json]?period=…&mode=current), by size (communes with data)");
     out.push("   district = the first district (30 communes), province = all communes; sequential requests after 2 warm-ups");
     const keys = [...new Set(rollupRows.map((r) => `${r.scope}|${r.period}|${r.format}`))];
-    const head = ["rollup", ...measured.map((s) => { const [n, c] = s.split("|"); return `${n} (${c})`; })];
+    const head = [
+      "rollup",
+      ...measured.map((s) => {
+        const [n, c] = s.split("|");
+        return `${n} (${c})`;
+      }),
+    ];
     const two = measured.length >= 2;
     if (two) head.push("p50 growth", "KB growth", "p50 growth, same unit data");
     const rows = keys.map((k) => {
@@ -353,21 +461,39 @@ function render(): string {
       });
       const g = by("rollup_growth").find((x) => x.scope === scope && x.period === period && x.format === format);
       const sd = g?.same_unit_data as { p50_growth: number; database_growth: number } | undefined;
-      return [`${scope} ${period} ${format}`, ...cells,
-        ...(two ? [`×${fmtRatio(g?.p50_growth as number)}`, `×${fmtRatio(g?.bytes_growth as number)}`, sd ? `×${fmtRatio(sd.p50_growth)} (db ×${sd.database_growth})` : "—"] : [])];
+      return [
+        `${scope} ${period} ${format}`,
+        ...cells,
+        ...(two
+          ? [
+              `×${fmtRatio(g?.p50_growth as number)}`,
+              `×${fmtRatio(g?.bytes_growth as number)}`,
+              sd ? `×${fmtRatio(sd.p50_growth)} (db ×${sd.database_growth})` : "—",
+            ]
+          : []),
+      ];
     });
     const health = by("rollup_baseline_health");
-    rows.push(["baseline GET /health", ...measured.map((s) => {
-      const h = health.find((x) => `${String(x.size).split(" ")[0]}|${x.communes_total}` === s);
-      return h ? `${fmtMs(h.p50_ms as number)} / ${fmtMs(h.p95_ms as number)}` : "—";
-    }), ...(two ? ["", "", ""] : [])]);
+    rows.push([
+      "baseline GET /health",
+      ...measured.map((s) => {
+        const h = health.find((x) => `${String(x.size).split(" ")[0]}|${x.communes_total}` === s);
+        return h ? `${fmtMs(h.p50_ms as number)} / ${fmtMs(h.p95_ms as number)}` : "—";
+      }),
+      ...(two ? ["", "", ""] : []),
+    ]);
     out.push(table(head, rows));
     const g = by("rollup_growth");
     if (g.length) {
       const worst = Math.max(...g.map((x) => x.p50_growth as number));
       const same = g.filter((x) => x.same_unit_data).map((x) => (x.same_unit_data as { p50_growth: number }).p50_growth);
-      out.push(`   data grew ×${g[0]!.data_growth} (communes with data); rollup p50 grew at most ×${fmtRatio(worst)}, with the response size.`);
-      if (same.length) out.push(`   with the rollup's own data unchanged and the database ×${(g.find((x) => x.same_unit_data)!.same_unit_data as { database_growth: number }).database_growth}, p50 changed ×${fmtRatio(Math.min(...same))}–×${fmtRatio(Math.max(...same))}.`);
+      out.push(
+        `   data grew ×${g[0]!.data_growth} (communes with data); rollup p50 grew at most ×${fmtRatio(worst)}, with the response size.`,
+      );
+      if (same.length)
+        out.push(
+          `   with the rollup's own data unchanged and the database ×${(g.find((x) => x.same_unit_data)!.same_unit_data as { database_growth: number }).database_growth}, p50 changed ×${fmtRatio(Math.min(...same))}–×${fmtRatio(Math.max(...same))}.`,
+        );
     }
     out.push("");
   }
@@ -375,11 +501,21 @@ function render(): string {
   const val = by("validation");
   if (val.length) {
     out.push("c. Validation: shared checkWorkbook in Node vs JSON.parse of the same rows");
-    out.push(table(
-      ["input", "households", "rows", "check rows/s", "of which rules ms", "JSON.parse rows/s", "parse/check", "all ok"],
-      val.map((m) => [String(m.size), fmtInt(m.households as number), fmtInt(m.rows as number), fmtInt(m.rows_per_s as number), fmtInt(m.rules_ms as number),
-        fmtInt(m.baseline_rows_per_s as number), `×${fmtRatio(m.ratio_vs_baseline as number)}`, String(m.all_ok)]),
-    ));
+    out.push(
+      table(
+        ["input", "households", "rows", "check rows/s", "of which rules ms", "JSON.parse rows/s", "parse/check", "all ok"],
+        val.map((m) => [
+          String(m.size),
+          fmtInt(m.households as number),
+          fmtInt(m.rows as number),
+          fmtInt(m.rows_per_s as number),
+          fmtInt(m.rules_ms as number),
+          fmtInt(m.baseline_rows_per_s as number),
+          `×${fmtRatio(m.ratio_vs_baseline as number)}`,
+          String(m.all_ok),
+        ]),
+      ),
+    );
     out.push("");
   }
   const addon = by("addon_service_calls")[0];
@@ -389,7 +525,15 @@ function render(): string {
     else {
       const s = addon.baseline as { households: number; check_calls: number; submit_calls: number };
       const l = addon.at_5000 as typeof s;
-      out.push(table(["households", "check calls", "submit calls"], [[fmtInt(s.households), s.check_calls, s.submit_calls], [fmtInt(l.households), l.check_calls, l.submit_calls]]));
+      out.push(
+        table(
+          ["households", "check calls", "submit calls"],
+          [
+            [fmtInt(s.households), s.check_calls, s.submit_calls],
+            [fmtInt(l.households), l.check_calls, l.submit_calls],
+          ],
+        ),
+      );
       out.push(`   equal (call by call): ${addon.equal}`);
     }
     out.push("");
@@ -397,10 +541,20 @@ function render(): string {
   const pw = by("page_weight");
   if (pw.length) {
     out.push("d. Rollup page weight (year, HTML) vs the same rollup as JSON");
-    out.push(table(
-      ["page", "communes", "HTML bytes", "requests", "external", "JSON bytes", "method"],
-      pw.map((m) => [`${m.scope}`, fmtInt(m.communes_total as number), fmtInt(m.html_bytes as number), String(m.requests), String((m.external_requests as string[]).length), fmtInt(m.baseline_json_bytes as number), String(m.method)]),
-    ));
+    out.push(
+      table(
+        ["page", "communes", "HTML bytes", "requests", "external", "JSON bytes", "method"],
+        pw.map((m) => [
+          `${m.scope}`,
+          fmtInt(m.communes_total as number),
+          fmtInt(m.html_bytes as number),
+          String(m.requests),
+          String((m.external_requests as string[]).length),
+          fmtInt(m.baseline_json_bytes as number),
+          String(m.method),
+        ]),
+      ),
+    );
     out.push("");
   }
   if (notes.length) out.push("Notes:", ...notes.map((n) => `  - ${n}`), "");

@@ -13,12 +13,28 @@ import { SHEET_KEYS, SHEETS, type SheetKey } from "../shared/templates";
 import type { Unit } from "../shared/units";
 
 const TABLE_OF: Record<SheetKey, string> = {
-  villages: "villages", teams: "teams", members: "members", households: "households", changes: "changes",
-  weekly: "weekly_reports", adhoc: "adhoc_reports", meetings: "meetings", evaluations: "evaluations", milestones: "milestones",
+  villages: "villages",
+  teams: "teams",
+  members: "members",
+  households: "households",
+  changes: "changes",
+  weekly: "weekly_reports",
+  adhoc: "adhoc_reports",
+  meetings: "meetings",
+  evaluations: "evaluations",
+  milestones: "milestones",
 };
 
 const toDb = (v: unknown) =>
-  v === undefined || v === null ? null : typeof v === "boolean" ? (v ? 1 : 0) : typeof v === "string" || typeof v === "number" ? v : JSON.stringify(v);
+  v === undefined || v === null
+    ? null
+    : typeof v === "boolean"
+      ? v
+        ? 1
+        : 0
+      : typeof v === "string" || typeof v === "number"
+        ? v
+        : JSON.stringify(v);
 
 export class SqliteBaseline {
   readonly dir = mkdtempSync(path.join(os.tmpdir(), "dan-van-bench-sqlite-"));
@@ -34,14 +50,17 @@ export class SqliteBaseline {
     }
     this.db.pragma("foreign_keys = ON"); // as D1 does
     const migrations = path.join(root, "worker", "migrations");
-    for (const f of readdirSync(migrations).filter((x) => x.endsWith(".sql")).sort()) {
+    for (const f of readdirSync(migrations)
+      .filter((x) => x.endsWith(".sql"))
+      .sort()) {
       this.db.exec(readFileSync(path.join(migrations, f), "utf8"));
     }
     const u = this.db.prepare(
       "INSERT INTO units (id, code, level, kind_vi, name, parent_id, valid_from, valid_to, successor_ids) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
     );
     this.db.transaction(() => {
-      for (const x of units) u.run(x.id, x.code, x.level, x.kind_vi ?? null, x.name, x.parent_id, x.valid_from, x.valid_to, JSON.stringify(x.successor_ids));
+      for (const x of units)
+        u.run(x.id, x.code, x.level, x.kind_vi ?? null, x.name, x.parent_id, x.valid_from, x.valid_to, JSON.stringify(x.successor_ids));
     })();
     for (const sheet of SHEET_KEYS) {
       const log = SHEETS[sheet].part === "log";

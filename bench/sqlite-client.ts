@@ -25,7 +25,11 @@ function candidates(): string[] {
 /** Whether `node` can load better-sqlite3 (a quick child process). */
 function canLoad(node: string, root: string): boolean {
   try {
-    execFileSync(node, ["-e", "const D=require('better-sqlite3');new D(':memory:').close()"], { cwd: root, stdio: "ignore", timeout: 20_000 });
+    execFileSync(node, ["-e", "const D=require('better-sqlite3');new D(':memory:').close()"], {
+      cwd: root,
+      stdio: "ignore",
+      timeout: 20_000,
+    });
     return true;
   } catch {
     return false;

@@ -13,7 +13,10 @@ import { rowCount } from "./data";
 import { latency, type Latency } from "./stats";
 
 export class BenchWorker {
-  constructor(readonly base: string, readonly adminSecret: string) {}
+  constructor(
+    readonly base: string,
+    readonly adminSecret: string,
+  ) {}
 
   private async admin(route: string, body: unknown, ok = [200, 201]) {
     const r = await call(this.base, `/api/admin${route}`, { token: this.adminSecret, body });
@@ -36,7 +39,13 @@ export class BenchWorker {
   /** POST one commune's workbook; returns rows sent, rows the receipt counts as written, and ms. */
   async submit(token: string, commune: Unit, workbook: Workbook): Promise<{ rows: number; written: number; ms: number; bytes: number }> {
     const envelope = buildEnvelope(
-      { commune_code: commune.code, commune_name: commune.name, spreadsheet_id: `bench-${commune.code}`, submission_id: randomUUID(), generated_at: new Date().toISOString() },
+      {
+        commune_code: commune.code,
+        commune_name: commune.name,
+        spreadsheet_id: `bench-${commune.code}`,
+        submission_id: randomUUID(),
+        generated_at: new Date().toISOString(),
+      },
       workbook,
     );
     const body = JSON.stringify(envelope);
@@ -85,7 +94,12 @@ export async function pageWeight(base: string, path: string): Promise<PageWeight
     const refs = [...html.matchAll(/\b(?:src|href|srcset|poster|data)\s*=\s*["']?([^"'\s>]+)/gi)]
       .map((m) => m[1]!)
       .filter((u) => !u.startsWith("#") && !u.startsWith("data:"));
-    const fetched = [...html.matchAll(/<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi), ...html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)/gi), ...html.matchAll(/url\(\s*["']?([^"')]+)/gi), ...html.matchAll(/@import\s+["']([^"']+)/gi)]
+    const fetched = [
+      ...html.matchAll(/<(?:script|img|iframe|source|video|audio)\b[^>]*\bsrc\s*=\s*["']?([^"'\s>]+)/gi),
+      ...html.matchAll(/<link\b[^>]*\bhref\s*=\s*["']?([^"'\s>]+)/gi),
+      ...html.matchAll(/url\(\s*["']?([^"')]+)/gi),
+      ...html.matchAll(/@import\s+["']([^"']+)/gi),
+    ]
       .map((m) => m[1]!)
       .filter((u) => !u.startsWith("data:"));
     return {

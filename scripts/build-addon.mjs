@@ -65,5 +65,7 @@ export async function buildAddon(dir = outdir) {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const r = await buildAddon();
-  console.log(`addon: ${path.relative(root, r.dir)}/Code.js (${(r.bytes / 1024).toFixed(0)} KiB), ${r.names.length} entry functions, ${r.html.length} HTML files`);
+  console.log(
+    `addon: ${path.relative(root, r.dir)}/Code.js (${(r.bytes / 1024).toFixed(0)} KiB), ${r.names.length} entry functions, ${r.html.length} HTML files`,
+  );
 }

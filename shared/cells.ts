@@ -12,8 +12,7 @@ import { parsePeriodKey, type PeriodKind } from "./periods";
 import { TZDate } from "@date-fns/tz";
 import { format, isValid, parse } from "date-fns";
 
-export type ColumnType =
-  | "text" | "name" | "names" | "code" | "phone" | "int" | "date" | "enum" | "bool" | "period";
+export type ColumnType = "text" | "name" | "names" | "code" | "phone" | "int" | "date" | "enum" | "bool" | "period";
 
 /** The zod schema of a column: required columns give T, optional ones T | undefined (key optional). */
 export type ColumnSchema<T, R extends boolean> = R extends true ? z.ZodType<T, unknown> : z.ZodOptional<z.ZodType<T, unknown>>;
@@ -67,9 +66,12 @@ function finish<T, R extends boolean>(
 ): Col<R, T> {
   const requiredSchema = z.preprocess(
     blankToUndefined,
-    z.unknown().superRefine((v, ctx) => {
-      if (v === undefined) ctx.addIssue({ code: "custom", message: msgRequired(base.header), params: { code: "required" } });
-    }).pipe(inner),
+    z
+      .unknown()
+      .superRefine((v, ctx) => {
+        if (v === undefined) ctx.addIssue({ code: "custom", message: msgRequired(base.header), params: { code: "required" } });
+      })
+      .pipe(inner),
   ) as unknown as z.ZodType<T>;
   const optionalSchema = z.preprocess(blankToUndefined, inner.optional()) as unknown as z.ZodType<T>;
   return {
@@ -131,7 +133,12 @@ export function names<R extends boolean>(key: string, required: R, base: Base): 
   const inner = z
     .union([z.string(), z.array(z.string())], { error: `"${base.header}" phải là danh sách họ tên.` })
     .transform((v) => (Array.isArray(v) ? v.map(nfc).filter(Boolean) : splitNames(v)))
-    .pipe(z.array(person).min(1, { error: msgRequired(base.header) }).max(5, { error: `"${base.header}": tối đa 5 người.` }));
+    .pipe(
+      z
+        .array(person)
+        .min(1, { error: msgRequired(base.header) })
+        .max(5, { error: `"${base.header}": tối đa 5 người.` }),
+    );
   return finish(key, base, "names", required, inner, {}, 'Ví dụ: "1. Nguyễn Thị A; 2. Hoàng Văn B".');
 }
 
@@ -140,7 +147,11 @@ export function code<R extends boolean>(key: string, required: R, base: Base): C
   const inner = z
     .union([z.string(), z.number()], { error: `"${base.header}" phải là mã.` })
     .transform((v) => nfc(String(v)).toUpperCase())
-    .pipe(z.string().regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, { error: `"${base.header}" chỉ gồm chữ không dấu, số và dấu "-" (tối đa 40 ký tự).` }));
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Z0-9][A-Z0-9._-]{0,39}$/, { error: `"${base.header}" chỉ gồm chữ không dấu, số và dấu "-" (tối đa 40 ký tự).` }),
+    );
   return finish(key, base, "code", required, inner, {}, 'Chữ không dấu, số và dấu "-".');
 }
 
@@ -172,11 +183,7 @@ export function readNumber(v: unknown): unknown {
   return v;
 }
 
-export function int<R extends boolean>(
-  key: string,
-  required: R,
-  base: Base & { min: number; max: number },
-): Col<R, number> {
+export function int<R extends boolean>(key: string, required: R, base: Base & { min: number; max: number }): Col<R, number> {
   const { header, min, max } = base;
   const inner = z.preprocess(
     readNumber,
@@ -233,14 +240,10 @@ export function readChoice<C extends string>(vocab: Vocabulary<C>): (v: unknown)
     index.set(fold(c), c);
     index.set(fold(label), c);
   }
-  return (v) => (typeof v === "string" ? index.get(fold(v)) ?? v : v);
+  return (v) => (typeof v === "string" ? (index.get(fold(v)) ?? v) : v);
 }
 
-export function choice<C extends string, R extends boolean>(
-  key: string,
-  required: R,
-  base: Base & { vocab: Vocabulary<C> },
-): Col<R, C> {
+export function choice<C extends string, R extends boolean>(key: string, required: R, base: Base & { vocab: Vocabulary<C> }): Col<R, C> {
   const labels = Object.values(base.vocab) as string[];
   const inner = z.preprocess(
     readChoice(base.vocab),
@@ -262,7 +265,10 @@ function readBool(v: unknown): unknown {
 }
 
 export function bool<R extends boolean>(key: string, required: R, base: Base): Col<R, boolean> {
-  const inner = z.preprocess(readBool, z.boolean({ error: `"${base.header}" phải là "Có" hoặc "Không".` })) as unknown as z.ZodType<boolean>;
+  const inner = z.preprocess(
+    readBool,
+    z.boolean({ error: `"${base.header}" phải là "Có" hoặc "Không".` }),
+  ) as unknown as z.ZodType<boolean>;
   return finish(key, base, "bool", required, inner, { values: [YES_NO.yes, YES_NO.no] }, 'Chọn "Có" hoặc "Không".');
 }
 
@@ -272,16 +278,17 @@ export function period<R extends boolean>(
   required: R,
   base: Base & { kinds: readonly PeriodKind[]; example: string },
 ): Col<R, string> {
-  const inner = z
-    .union([z.string(), z.number()], { error: `"${base.header}" phải là kỳ, ví dụ ${base.example}.` })
-    .transform((v, ctx) => {
-      const p = parsePeriodKey(String(v));
-      if (!p || !base.kinds.includes(p.kind)) {
-        ctx.addIssue({ code: "custom", message: `"${base.header}" không đúng dạng kỳ, ví dụ ${base.example}.`, params: { code: "invalid_period" } });
-        return z.NEVER;
-      }
-      return p.key;
-    });
+  const inner = z.union([z.string(), z.number()], { error: `"${base.header}" phải là kỳ, ví dụ ${base.example}.` }).transform((v, ctx) => {
+    const p = parsePeriodKey(String(v));
+    if (!p || !base.kinds.includes(p.kind)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `"${base.header}" không đúng dạng kỳ, ví dụ ${base.example}.`,
+        params: { code: "invalid_period" },
+      });
+      return z.NEVER;
+    }
+    return p.key;
+  });
   return finish(key, base, "period", required, inner, { periodKinds: base.kinds }, `Ví dụ ${base.example}.`);
 }
-

@@ -22,9 +22,7 @@ export function buildEnvelope(meta: EnvelopeMeta, sheets: Workbook): Envelope {
   return { schema_version: SCHEMA_VERSION, ...meta, content_hash: contentHash(sheets), sheets };
 }
 
-export type EnvelopeCheck =
-  | { ok: true; envelope: Envelope; issues: Issue[] }
-  | { ok: false; code: EnvelopeErrorCode; issues: Issue[] };
+export type EnvelopeCheck = { ok: true; envelope: Envelope; issues: Issue[] } | { ok: false; code: EnvelopeErrorCode; issues: Issue[] };
 
 /** Stable machine codes for a refused envelope. */
 export type EnvelopeErrorCode = "stale_schema_version" | "invalid_envelope" | "hash_mismatch" | "rule_violation";
@@ -39,8 +37,16 @@ export function checkEnvelope(input: unknown, opts: RuleOptions): EnvelopeCheck 
     return {
       ok: false,
       code: "stale_schema_version",
-      issues: [{ sheet: null, row: null, column: "schema_version", code: "stale_schema_version", severity: "error",
-        message_vi: `Phiên bản mẫu ${version} đã cũ; hãy cập nhật tiện ích (phiên bản hiện tại: ${SCHEMA_VERSION}).` }],
+      issues: [
+        {
+          sheet: null,
+          row: null,
+          column: "schema_version",
+          code: "stale_schema_version",
+          severity: "error",
+          message_vi: `Phiên bản mẫu ${version} đã cũ; hãy cập nhật tiện ích (phiên bản hiện tại: ${SCHEMA_VERSION}).`,
+        },
+      ],
     };
   }
   const parsed = envelopeSchema.safeParse(input);
@@ -53,8 +59,16 @@ export function checkEnvelope(input: unknown, opts: RuleOptions): EnvelopeCheck 
     return {
       ok: false,
       code: "hash_mismatch",
-      issues: [{ sheet: null, row: null, column: "content_hash", code: "hash_mismatch", severity: "error",
-        message_vi: "Nội dung gửi lên không khớp mã băm; dữ liệu có thể bị hỏng trên đường truyền. Hãy gửi lại." }],
+      issues: [
+        {
+          sheet: null,
+          row: null,
+          column: "content_hash",
+          code: "hash_mismatch",
+          severity: "error",
+          message_vi: "Nội dung gửi lên không khớp mã băm; dữ liệu có thể bị hỏng trên đường truyền. Hãy gửi lại.",
+        },
+      ],
     };
   }
   const issues = checkRules(parsed.data.sheets, opts);

@@ -54,7 +54,14 @@ export function rowIssues(error: z.ZodError, sheet: SheetKey, row: number): Issu
 
 function fromZodIssue(iss: z.core.$ZodIssue, path: readonly PropertyKey[], sheet: SheetKey, row: number): Issue[] {
   if (iss.code === "unrecognized_keys") {
-    return iss.keys.map((k) => ({ sheet, row, column: k, code: "unknown_field", severity: "error" as const, message_vi: `Cột "${k}" không có trong mẫu.` }));
+    return iss.keys.map((k) => ({
+      sheet,
+      row,
+      column: k,
+      code: "unknown_field",
+      severity: "error" as const,
+      message_vi: `Cột "${k}" không có trong mẫu.`,
+    }));
   }
   const col = typeof path[0] === "string" ? path[0] : null;
   const code = codeOf(iss);
@@ -73,7 +80,16 @@ export function issuesFromZod(error: z.ZodError, workbook: unknown, prefix: read
     const [sheetKey, index, ...rest] = inWorkbook ? iss.path.slice(prefix.length) : [];
     const sheet = typeof sheetKey === "string" && sheetKey in SHEETS ? (sheetKey as SheetKey) : null;
     if (!sheet || typeof index !== "number") {
-      return [{ sheet, row: null, column: sheet ? null : iss.path.join(".") || null, code: codeOf(iss), severity: "error", message_vi: iss.message }];
+      return [
+        {
+          sheet,
+          row: null,
+          column: sheet ? null : iss.path.join(".") || null,
+          code: codeOf(iss),
+          severity: "error",
+          message_vi: iss.message,
+        },
+      ];
     }
     const rows = (workbook as Record<string, unknown> | null)?.[sheet];
     return fromZodIssue(iss, rest, sheet, sheetRow(Array.isArray(rows) ? rows[index] : undefined, index));

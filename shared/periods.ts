@@ -77,7 +77,8 @@ export const PLAN_MILESTONES = [
   {
     code: "M04",
     due_on: "2021-10-20",
-    title_vi: "Tổ Dân vận cộng đồng bắt đầu đi vào hoạt động và thành lập nhóm Zalo có thành viên là đại diện các hộ gia đình của toàn thôn",
+    title_vi:
+      "Tổ Dân vận cộng đồng bắt đầu đi vào hoạt động và thành lập nhóm Zalo có thành viên là đại diện các hộ gia đình của toàn thôn",
   },
   { code: "M05", due_on: "2022-01-31", title_vi: "Sơ kết rút kinh nghiệm đợt 1 (tháng 01/2022)" },
   { code: "M06", due_on: "2022-06-30", title_vi: "Sơ kết rút kinh nghiệm đợt 2 (tháng 6/2022)" },

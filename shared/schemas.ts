@@ -8,9 +8,9 @@ import { SHEETS, type Columns, type SheetKey, type SheetSpec } from "./templates
 
 /** Row schema of a sheet: its columns' schemas plus `_row`, the sheet row the values came from. */
 export function rowSchemaOf<C extends Columns>(spec: SheetSpec<string, C>) {
-  const shape = Object.fromEntries(
-    Object.entries(spec.columns).map(([k, c]) => [k, (c as ColumnSpec).schema]),
-  ) as { [P in keyof C]: C[P]["schema"] };
+  const shape = Object.fromEntries(Object.entries(spec.columns).map(([k, c]) => [k, (c as ColumnSpec).schema])) as {
+    [P in keyof C]: C[P]["schema"];
+  };
   return z.strictObject({ ...shape, _row: z.number().int().min(1).optional() });
 }
 
@@ -54,9 +54,9 @@ export const MAX_ROWS_PER_SHEET = 20000;
 
 /** All sheets of a commune workbook. Missing sheets read as empty. */
 export const workbookSchema = z.strictObject(
-  Object.fromEntries(
-    Object.entries(ROW_SCHEMAS).map(([k, s]) => [k, z.array(s).max(MAX_ROWS_PER_SHEET).default([])]),
-  ) as { [K in SheetKey]: z.ZodDefault<z.ZodArray<(typeof ROW_SCHEMAS)[K]>> },
+  Object.fromEntries(Object.entries(ROW_SCHEMAS).map(([k, s]) => [k, z.array(s).max(MAX_ROWS_PER_SHEET).default([])])) as {
+    [K in SheetKey]: z.ZodDefault<z.ZodArray<(typeof ROW_SCHEMAS)[K]>>;
+  },
 );
 export type Workbook = z.output<typeof workbookSchema>;
 /** A workbook as it may arrive: raw cells or already-normalised values. */

@@ -38,7 +38,11 @@ export const villagesSheet = sheet({
   columns: {
     village_code: code("village_code", true, { header: "Mã thôn", note: "Mã ngắn, không dấu, ví dụ QT.", width: 90 }),
     village_name: text("village_name", true, { header: "Tên thôn", max: 100, width: 180 }),
-    ethnic_identity: bool("ethnic_identity", true, { header: "Nhiệm vụ giữ gìn bản sắc dân tộc", width: 150, note: 'Chọn "Có" nếu thôn thực hiện thêm nhiệm vụ giữ gìn bản sắc dân tộc.' }),
+    ethnic_identity: bool("ethnic_identity", true, {
+      header: "Nhiệm vụ giữ gìn bản sắc dân tộc",
+      width: 150,
+      note: 'Chọn "Có" nếu thôn thực hiện thêm nhiệm vụ giữ gìn bản sắc dân tộc.',
+    }),
   },
 });
 
@@ -53,7 +57,11 @@ export const teamsSheet = sheet({
     team_name: text("team_name", true, { header: "Tên tổ", max: 100, width: 140 }),
     village_code: code("village_code", true, { header: "Mã thôn", note: "Chọn thôn trong danh sách (trang Thôn).", width: 90 }),
     founded_on: date("founded_on", true, { header: "Ngày thành lập", width: 110 }),
-    dissolved_on: date("dissolved_on", false, { header: "Ngày giải thể", width: 110, note: "Ngày tổ thôi hoạt động (từ ngày này tổ không còn). Để trống nếu tổ đang hoạt động." }),
+    dissolved_on: date("dissolved_on", false, {
+      header: "Ngày giải thể",
+      width: 110,
+      note: "Ngày tổ thôi hoạt động (từ ngày này tổ không còn). Để trống nếu tổ đang hoạt động.",
+    }),
     decision_no: text("decision_no", false, { header: "Số quyết định thành lập", max: 60, width: 140 }),
     zalo_group: text("zalo_group", false, { header: "Tên nhóm Zalo", max: 100, width: 160 }),
   },
@@ -83,13 +91,29 @@ export const householdsSheet = sheet({
   part: "register",
   naturalKey: ["household_code"],
   columns: {
-    household_code: code("household_code", true, { header: "Mã hộ", note: "Mã cố định của hộ, do tiện ích tự tạo. Không sửa.", width: 100 }),
+    household_code: code("household_code", true, {
+      header: "Mã hộ",
+      note: "Mã cố định của hộ, do tiện ích tự tạo. Không sửa.",
+      width: 100,
+    }),
     team_code: code("team_code", true, { header: "Mã tổ", width: 90 }),
     responsible: names("responsible", true, { header: "Người phụ trách", width: 220 }),
     household_no: int("household_no", true, { header: "Số TT", min: 1, max: 999, width: 60 }),
     head_name: name("head_name", true, { header: "Họ và tên chủ hộ", width: 180 }),
-    birth_year: int("birth_year", true, { header: "Năm sinh", min: 1900, max: 2100, width: 80, note: "Năm sinh của chủ hộ, đủ 4 chữ số, ví dụ 1975." }),
-    members_count: int("members_count", true, { header: "Số nhân khẩu", min: 1, max: 30, width: 90, note: "Số nhân khẩu trong gia đình, từ 1 đến 30." }),
+    birth_year: int("birth_year", true, {
+      header: "Năm sinh",
+      min: 1900,
+      max: 2100,
+      width: 80,
+      note: "Năm sinh của chủ hộ, đủ 4 chữ số, ví dụ 1975.",
+    }),
+    members_count: int("members_count", true, {
+      header: "Số nhân khẩu",
+      min: 1,
+      max: 30,
+      width: 90,
+      note: "Số nhân khẩu trong gia đình, từ 1 đến 30.",
+    }),
     in_zalo: bool("in_zalo", true, { header: "Tham gia nhóm Zalo", width: 100 }),
     ethnicity: text("ethnicity", false, { header: "Dân tộc", max: 40, width: 90 }),
     note: text("note", false, { header: "Ghi chú", max: 500, width: 160 }),
@@ -134,8 +158,16 @@ export const weeklySheet = sheet({
     env_violations: count("env_violations", "Môi trường: vi phạm"),
     env_cleanups: count("env_cleanups", "Môi trường: buổi tổng vệ sinh"),
     env_waste_sorting: count("env_waste_sorting", "Môi trường: hộ phân loại rác"),
-    ethnic_activities: count("ethnic_activities", "Bản sắc dân tộc: hoạt động văn hóa", "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc."),
-    ethnic_participants: count("ethnic_participants", "Bản sắc dân tộc: người tham gia", "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc."),
+    ethnic_activities: count(
+      "ethnic_activities",
+      "Bản sắc dân tộc: hoạt động văn hóa",
+      "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc.",
+    ),
+    ethnic_participants: count(
+      "ethnic_participants",
+      "Bản sắc dân tộc: người tham gia",
+      "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc.",
+    ),
     difficulties: text("difficulties", false, { header: "Khó khăn, vướng mắc", max: 2000, width: 220 }),
     proposals: text("proposals", false, { header: "Đề xuất, kiến nghị", max: 2000, width: 220 }),
   },
@@ -187,7 +219,12 @@ export const evaluationsSheet = sheet({
     period: period("period", true, { header: "Kỳ đánh giá", kinds: ["quarter", "year"], example: "2022-Q1 hoặc 2022", width: 100 }),
     team_code: code("team_code", true, { header: "Mã tổ", width: 90 }),
     rating: choice("rating", true, { header: "Xếp loại", vocab: RATINGS, width: 200 }),
-    commendation: text("commendation", false, { header: "Đề xuất khen thưởng", max: 300, width: 180, note: "Ví dụ: Giấy khen của UBND xã. Để trống nếu không đề xuất." }),
+    commendation: text("commendation", false, {
+      header: "Đề xuất khen thưởng",
+      max: 300,
+      width: 180,
+      note: "Ví dụ: Giấy khen của UBND xã. Để trống nếu không đề xuất.",
+    }),
     comment: text("comment", false, { header: "Nhận xét", max: 2000, width: 240 }),
   },
 });

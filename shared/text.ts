@@ -22,13 +22,7 @@ export function nfc(s: unknown): string {
  * NFD input folds like NFC input; 'đ' (and the look-alike 'ð' of badly converted text) becomes 'd'.
  */
 export function fold(s: unknown): string {
-  return nfc(s)
-    .toLocaleLowerCase("vi")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/[đð]/g, "d")
-    .replace(/\s+/g, " ")
-    .trim();
+  return nfc(s).toLocaleLowerCase("vi").normalize("NFD").replace(/\p{M}/gu, "").replace(/[đð]/g, "d").replace(/\s+/g, " ").trim();
 }
 
 /** Vietnamese collation: a < ă < â < b … d < đ … o < ô < ơ … u < ư. */

@@ -42,7 +42,11 @@ const CODE_HINT: Record<UnitLevel, string> = {
 const isoDate = z.iso.date();
 /** Text stored as NFC, trimmed, single spaces (see `nfc` in ./text). */
 const nfcText = (max: number) =>
-  z.string().min(1).max(max).refine((s) => s === nfc(s), { error: "Phải ở dạng chuẩn Unicode NFC, không thừa dấu cách." });
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .refine((s) => s === nfc(s), { error: "Phải ở dạng chuẩn Unicode NFC, không thừa dấu cách." });
 
 export const unitSchema = z
   .strictObject({
@@ -242,7 +246,10 @@ export function validateUnits(units: readonly Unit[]): string[] {
 
   const parentOf = (x: Unit) => (x.parent_id ? [x.parent_id] : []);
   const successorsOf = (x: Unit) => x.successor_ids;
-  for (const [next, what] of [[parentOf, "cấp trên"], [successorsOf, "kế thừa"]] as const) {
+  for (const [next, what] of [
+    [parentOf, "cấp trên"],
+    [successorsOf, "kế thừa"],
+  ] as const) {
     for (const u of units) if (reaches(byId, next, u)) errors.push(`${label(u)}: liên kết ${what} tạo thành vòng.`);
   }
 

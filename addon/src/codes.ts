@@ -25,7 +25,10 @@ export class CodeAllocator {
   private readonly used = new Set<string>();
   private readonly next = new Map<string, number>();
 
-  constructor(existing: Iterable<unknown>, private readonly pad: number) {
+  constructor(
+    existing: Iterable<unknown>,
+    private readonly pad: number,
+  ) {
     for (const v of existing) {
       const c = asCode(v);
       if (c) this.used.add(c);
@@ -67,7 +70,10 @@ export function householdCodes(
   rows: readonly { code: unknown; team: unknown; hasData: boolean }[],
   villageOfTeam: ReadonlyMap<string, string>,
 ): Map<number, string> {
-  const alloc = new CodeAllocator(rows.map((r) => r.code), 4);
+  const alloc = new CodeAllocator(
+    rows.map((r) => r.code),
+    4,
+  );
   const out = new Map<number, string>();
   rows.forEach((r, i) => {
     if (!r.hasData || !isBlank(r.code)) return;
@@ -79,7 +85,10 @@ export function householdCodes(
 
 /** New ad-hoc report codes `DX-<team>-NNN` for rows that have data but no code. */
 export function adhocCodes(rows: readonly { code: unknown; team: unknown; hasData: boolean }[]): Map<number, string> {
-  const alloc = new CodeAllocator(rows.map((r) => r.code), 3);
+  const alloc = new CodeAllocator(
+    rows.map((r) => r.code),
+    3,
+  );
   const out = new Map<number, string>();
   rows.forEach((r, i) => {
     if (!r.hasData || !isBlank(r.code)) return;

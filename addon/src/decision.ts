@@ -7,7 +7,14 @@ import type { Workbook } from "../../shared/schemas";
 import { compareVi } from "../../shared/text";
 
 export type Block =
-  | { kind: "para"; text: string; align?: "left" | "center" | "right" | "justify"; bold?: boolean; italic?: boolean; heading?: "title" | "h1" | "h2" }
+  | {
+      kind: "para";
+      text: string;
+      align?: "left" | "center" | "right" | "justify";
+      bold?: boolean;
+      italic?: boolean;
+      heading?: "title" | "h1" | "h2";
+    }
   | { kind: "table"; header: string[]; rows: string[][] }
   | { kind: "pagebreak" };
 
@@ -33,7 +40,10 @@ export function memberTable(wb: DecisionInput["workbook"]): { header: string[]; 
     for (const t of teams) {
       const members = wb.members
         .filter((m) => m.team_code === t.team_code)
-        .sort((a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.member_no - b.member_no || compareVi(a.full_name, b.full_name));
+        .sort(
+          (a, b) =>
+            (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.member_no - b.member_no || compareVi(a.full_name, b.full_name),
+        );
       members.forEach((m, i) => {
         rows.push([
           firstOfVillage ? String(vi) : "",
@@ -69,15 +79,34 @@ export function decisionBlocks(input: DecisionInput): Block[] {
     { kind: "para", text: "Thành lập các Tổ Dân vận cộng đồng trên địa bàn xã", align: "center", bold: true },
     { kind: "para", text: "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", italic: true },
     { kind: "para", text: "Căn cứ Quy chế làm việc của Đảng ủy xã khóa …, nhiệm kỳ …;", italic: true },
-    { kind: "para", text: "Căn cứ Kế hoạch số …/KH-HU, ngày …/…/… của Ban Thường vụ Huyện ủy về việc xây dựng thí điểm Tổ Dân vận cộng đồng;", italic: true },
+    {
+      kind: "para",
+      text: "Căn cứ Kế hoạch số …/KH-HU, ngày …/…/… của Ban Thường vụ Huyện ủy về việc xây dựng thí điểm Tổ Dân vận cộng đồng;",
+      italic: true,
+    },
     { kind: "para", text: "Xét đề nghị của Khối Dân vận Đảng ủy xã,", italic: true },
     { kind: "para", text: "BAN THƯỜNG VỤ ĐẢNG ỦY XÃ", align: "center", bold: true },
     { kind: "para", text: "QUYẾT ĐỊNH", align: "center", bold: true },
-    { kind: "para", text: `Điều 1. Thành lập Tổ Dân vận cộng đồng tại ${villages.length ? villages.join("; ") : "…"} với thành viên (có danh sách kèm theo).`, align: "justify" },
-    { kind: "para", text: "Điều 2. Các Tổ Dân vận cộng đồng có trách nhiệm triển khai thực hiện các nhiệm vụ phòng, chống dịch Covid-19; giữ gìn an ninh, trật tự; bảo vệ môi trường và giữ gìn bản sắc dân tộc theo hướng dẫn (gửi kèm). Nhiệm vụ các thành viên do Tổ trưởng phân công.", align: "justify" },
-    { kind: "para", text: "Điều 3. Các chi bộ, các ông, bà có tên tại Điều 1 và các tổ chức, cá nhân có liên quan căn cứ quyết định thực hiện./.", align: "justify" },
+    {
+      kind: "para",
+      text: `Điều 1. Thành lập Tổ Dân vận cộng đồng tại ${villages.length ? villages.join("; ") : "…"} với thành viên (có danh sách kèm theo).`,
+      align: "justify",
+    },
+    {
+      kind: "para",
+      text: "Điều 2. Các Tổ Dân vận cộng đồng có trách nhiệm triển khai thực hiện các nhiệm vụ phòng, chống dịch Covid-19; giữ gìn an ninh, trật tự; bảo vệ môi trường và giữ gìn bản sắc dân tộc theo hướng dẫn (gửi kèm). Nhiệm vụ các thành viên do Tổ trưởng phân công.",
+      align: "justify",
+    },
+    {
+      kind: "para",
+      text: "Điều 3. Các chi bộ, các ông, bà có tên tại Điều 1 và các tổ chức, cá nhân có liên quan căn cứ quyết định thực hiện./.",
+      align: "justify",
+    },
     { kind: "para", text: "Nơi nhận:", bold: true, italic: true },
-    { kind: "para", text: "- Thường trực Huyện ủy (b/c),\n- Ban Dân vận Huyện ủy (b/c),\n- Thường trực Đảng ủy, HĐND, UBND xã,\n- MTTQ và các tổ chức chính trị - xã hội xã,\n- Thành viên BCĐ xã, Bí thư chi bộ, Trưởng thôn,\n- Lưu." },
+    {
+      kind: "para",
+      text: "- Thường trực Huyện ủy (b/c),\n- Ban Dân vận Huyện ủy (b/c),\n- Thường trực Đảng ủy, HĐND, UBND xã,\n- MTTQ và các tổ chức chính trị - xã hội xã,\n- Thành viên BCĐ xã, Bí thư chi bộ, Trưởng thôn,\n- Lưu.",
+    },
     { kind: "para", text: "T/M BAN CHẤP HÀNH\nBÍ THƯ", align: "right", bold: true },
     { kind: "pagebreak" },
     { kind: "para", text: "DANH SÁCH", align: "center", bold: true, heading: "h1" },

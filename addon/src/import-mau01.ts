@@ -38,9 +38,15 @@ export interface Mau01 {
   fillerRows: number;
 }
 
-export function parseMau01(values: readonly (readonly unknown[])[], layout: Layout<Mau01Key> | null = findMau01(values)): Mau01 | { error: string } {
+export function parseMau01(
+  values: readonly (readonly unknown[])[],
+  layout: Layout<Mau01Key> | null = findMau01(values),
+): Mau01 | { error: string } {
   if (!layout) {
-    return { error: 'Không tìm thấy dòng tiêu đề của mẫu 01 (cần có các cột "Tổ Dân vận cộng đồng", "Tổ", "Họ và tên", "Chức vụ tham gia Tổ DVCĐ"…).' };
+    return {
+      error:
+        'Không tìm thấy dòng tiêu đề của mẫu 01 (cần có các cột "Tổ Dân vận cộng đồng", "Tổ", "Họ và tên", "Chức vụ tham gia Tổ DVCĐ"…).',
+    };
   }
   const { col } = layout;
   const at = (cells: readonly unknown[], k: Mau01Key) => (col[k] === undefined ? "" : cells[col[k]!]);
@@ -74,7 +80,10 @@ export function parseMau01(values: readonly (readonly unknown[])[], layout: Layo
       continue;
     }
     if (!team) {
-      problems.push({ row, reason: `Thành viên "${cellText(name)}" chưa thuộc tổ nào: cột "Tổ" phía trên còn trống; dòng này không được nhập.` });
+      problems.push({
+        row,
+        reason: `Thành viên "${cellText(name)}" chưa thuộc tổ nào: cột "Tổ" phía trên còn trống; dòng này không được nhập.`,
+      });
       continue;
     }
     if (typeof name !== "string") {

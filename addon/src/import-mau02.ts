@@ -55,9 +55,15 @@ export function cellText(v: unknown): string {
   return nfc(String(v)).replace(/\s+/g, " ").trim();
 }
 
-export function parseMau02(values: readonly (readonly unknown[])[], layout: Layout<Mau02Key> | null = findMau02(values)): Mau02 | { error: string } {
+export function parseMau02(
+  values: readonly (readonly unknown[])[],
+  layout: Layout<Mau02Key> | null = findMau02(values),
+): Mau02 | { error: string } {
   if (!layout) {
-    return { error: 'Không tìm thấy dòng tiêu đề của mẫu 02 (cần có các cột "Tên nhóm", "Họ và tên người phụ trách…", "Họ và tên chủ hộ", "Năm sinh"…).' };
+    return {
+      error:
+        'Không tìm thấy dòng tiêu đề của mẫu 02 (cần có các cột "Tên nhóm", "Họ và tên người phụ trách…", "Họ và tên chủ hộ", "Năm sinh"…).',
+    };
   }
   const { col } = layout;
   const at = (cells: readonly unknown[], k: Mau02Key) => (col[k] === undefined ? "" : cells[col[k]!]);
@@ -88,7 +94,10 @@ export function parseMau02(values: readonly (readonly unknown[])[], layout: Layo
       continue;
     }
     if (!current) {
-      problems.push({ row, reason: `Hộ "${cellText(head)}" chưa thuộc nhóm (tổ) nào: cột "Tên nhóm" phía trên còn trống; dòng này không được nhập.` });
+      problems.push({
+        row,
+        reason: `Hộ "${cellText(head)}" chưa thuộc nhóm (tổ) nào: cột "Tên nhóm" phía trên còn trống; dòng này không được nhập.`,
+      });
       continue;
     }
     if (typeof head !== "string") {

@@ -34,7 +34,12 @@ const VILLAGE_WORDS = /^(thon|to dan pho|tdp|xom|ban|lang|khu pho|khu|ap|to)\s+/
 
 /** The distinctive part of a village name: "Thôn Quý Thịnh (thôn Ngọt)" → "quy thinh". */
 export function villageCore(name: unknown): string {
-  return norm(name).replace(/\(.*?\)/g, " ").replace(/\s+/g, " ").trim().replace(VILLAGE_WORDS, "").trim();
+  return norm(name)
+    .replace(/\(.*?\)/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(VILLAGE_WORDS, "")
+    .trim();
 }
 
 /** A short village code from its name: "Thôn Quý Thịnh" → "QT". */
@@ -80,7 +85,10 @@ class RegisterIndex {
     for (const t of reg.teams) this.teamCodes.add(asCode(t.team_code));
     for (const m of reg.members) this.noteMember(asCode(m.team_code), m.full_name, m.member_no);
     for (const h of reg.households) this.heads.add(headKey(asCode(h.team_code), h.head_name, h.birth_year));
-    this.households = new CodeAllocator(reg.households.map((h) => h.household_code), 4);
+    this.households = new CodeAllocator(
+      reg.households.map((h) => h.household_code),
+      4,
+    );
   }
 
   private noteMember(team: string, name: unknown, no: unknown) {
@@ -215,7 +223,10 @@ export function planMau02(parsed: Mau02, reg: Register, target: Mau02Target): Im
     const responsible = new Set<string>();
     for (const h of g.households) {
       if (h.responsible.length === 0) {
-        problems.push({ row: h.row, reason: `Hộ "${h.head_name}": nhóm "${g.name}" chưa ghi người phụ trách; đã nhập hộ, hãy bổ sung cột "Người phụ trách".` });
+        problems.push({
+          row: h.row,
+          reason: `Hộ "${h.head_name}": nhóm "${g.name}" chưa ghi người phụ trách; đã nhập hộ, hãy bổ sung cột "Người phụ trách".`,
+        });
       }
       for (const p of h.responsible) responsible.add(p);
       if (idx.hasHousehold(team, h.head_name, h.birth_year)) {
@@ -258,7 +269,8 @@ export function planMau02(parsed: Mau02, reg: Register, target: Mau02Target): Im
 
 function reminders(add: ImportPlan["add"]): string[] {
   const out: string[] = [];
-  if (add.villages.length) out.push(`Trang Thôn: chọn "Nhiệm vụ giữ gìn bản sắc dân tộc" (Có/Không) cho ${plural(add.villages.length, "thôn mới")}.`);
+  if (add.villages.length)
+    out.push(`Trang Thôn: chọn "Nhiệm vụ giữ gìn bản sắc dân tộc" (Có/Không) cho ${plural(add.villages.length, "thôn mới")}.`);
   if (add.teams.length) out.push(`Trang Tổ: nhập "Ngày thành lập" cho ${plural(add.teams.length, "tổ mới")}.`);
   const noRole = add.members.filter((m) => !m.role).length;
   if (noRole) out.push(`Trang Thành viên: chọn "Chức vụ tham gia Tổ DVCĐ" cho ${plural(noRole, "thành viên")}.`);

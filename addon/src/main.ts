@@ -32,7 +32,10 @@ function guard<T>(what: string, fn: () => T): T | undefined {
   try {
     return fn();
   } catch (e) {
-    alert("Đã xảy ra lỗi", `Không thực hiện được "${what}": ${messageOf(e)}\nDữ liệu đã nhập không bị mất. Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ phụ trách.`);
+    alert(
+      "Đã xảy ra lỗi",
+      `Không thực hiện được "${what}": ${messageOf(e)}\nDữ liệu đã nhập không bị mất. Hãy thử lại; nếu vẫn lỗi, báo cho cán bộ phụ trách.`,
+    );
     return undefined;
   }
 }
@@ -130,7 +133,10 @@ export function jumpToCell(sheetTitle: string, a1: string): boolean {
 function showSubmitResult(r: SubmitResult): void {
   if (r.status === "blocked_errors") {
     showCheckSidebar(r.check.summary);
-    alert("Chưa gửi báo cáo", `Bảng tính còn lỗi nên chưa gửi gì lên máy chủ.\n${summaryText(r.check.summary)}\nCác ô có lỗi đã được tô đỏ; xem danh sách ở khung bên phải, sửa rồi gửi lại.`);
+    alert(
+      "Chưa gửi báo cáo",
+      `Bảng tính còn lỗi nên chưa gửi gì lên máy chủ.\n${summaryText(r.check.summary)}\nCác ô có lỗi đã được tô đỏ; xem danh sách ở khung bên phải, sửa rồi gửi lại.`,
+    );
   } else if (r.status === "blocked_settings") {
     alert("Chưa gửi báo cáo", r.missing.join("\n"));
   } else {
@@ -179,7 +185,10 @@ export function menuImport(): void {
   guard("Nhập danh sách có sẵn", () => {
     const options = getImportOptions();
     if (!options.sources.length) {
-      alert("Nhập danh sách có sẵn", "Hãy dán (hoặc sao chép) danh sách theo mẫu 01 hoặc mẫu 02 vào một trang mới của bảng tính này, rồi chạy lại.");
+      alert(
+        "Nhập danh sách có sẵn",
+        "Hãy dán (hoặc sao chép) danh sách theo mẫu 01 hoặc mẫu 02 vào một trang mới của bảng tính này, rồi chạy lại.",
+      );
       return;
     }
     showImportDialog(options);
@@ -199,7 +208,9 @@ export function menuDecision(): { url: string } | undefined {
     const ss = active();
     const kv = documentKV();
     const run = runCheck(ss, kv, { today: todayVi() });
-    const roster = run.result.issues.filter((i) => i.severity === "error" && (i.sheet === "villages" || i.sheet === "teams" || i.sheet === "members"));
+    const roster = run.result.issues.filter(
+      (i) => i.severity === "error" && (i.sheet === "villages" || i.sheet === "teams" || i.sheet === "members"),
+    );
     if (roster.length) {
       showCheckSidebar(run.summary);
       alert("Chưa tạo Quyết định", `Các trang Thôn, Tổ, Thành viên còn ${roster.length} lỗi. Hãy sửa (xem khung bên phải) rồi tạo lại.`);
@@ -212,12 +223,17 @@ export function menuDecision(): { url: string } | undefined {
     }
     const settings = readSettings(kv);
     const today = todayVi();
-    const doc = createDoc(`Quyết định thành lập Tổ Dân vận cộng đồng - ${settings.communeName || settings.communeCode}`, decisionBlocks({ communeName: settings.communeName, today, workbook: wb }));
+    const doc = createDoc(
+      `Quyết định thành lập Tổ Dân vận cộng đồng - ${settings.communeName || settings.communeCode}`,
+      decisionBlocks({ communeName: settings.communeName, today, workbook: wb }),
+    );
     const safe = doc.url.replace(/"/g, "&quot;");
     const html = HtmlService.createHtmlOutput(
       `<p style="font-family:Arial,sans-serif">Đã tạo dự thảo Quyết định và danh sách thành viên (mẫu 01) trong Google Drive của bạn.</p>` +
         `<p style="font-family:Arial,sans-serif"><a href="${safe}" target="_blank" rel="noopener">Mở Quyết định</a></p>`,
-    ).setWidth(420).setHeight(160);
+    )
+      .setWidth(420)
+      .setHeight(160);
     SpreadsheetApp.getUi().showModalDialog(html, "Tạo Quyết định");
     return { url: doc.url };
   });
@@ -258,11 +274,16 @@ export function getConnectionSettings(): ConnectionView {
 export function saveConnectionSettings(form: { url?: string; token?: string }): { ok: boolean; message: string } {
   const url = String(form?.url ?? "").trim();
   const token = String(form?.token ?? "").trim();
-  if (!validWorkerUrl(url)) return { ok: false, message: "Địa chỉ máy chủ phải bắt đầu bằng https:// (ví dụ https://dan-van.example.workers.dev)." };
+  if (!validWorkerUrl(url))
+    return { ok: false, message: "Địa chỉ máy chủ phải bắt đầu bằng https:// (ví dụ https://dan-van.example.workers.dev)." };
   const kv = documentKV();
   if (!token && !kv.get(PROP.token)) return { ok: false, message: "Hãy nhập mã truy cập của xã (do huyện cấp)." };
   if (token && !/^dvc_[0-9a-f]{32}$/.test(token)) {
-    return { ok: false, message: 'Mã truy cập không đúng dạng: mã của xã bắt đầu bằng "dvc_" và có thêm 32 chữ số/chữ cái. Hãy dán đúng và đủ mã do huyện cấp.' };
+    return {
+      ok: false,
+      message:
+        'Mã truy cập không đúng dạng: mã của xã bắt đầu bằng "dvc_" và có thêm 32 chữ số/chữ cái. Hãy dán đúng và đủ mã do huyện cấp.',
+    };
   }
   kv.set(PROP.workerUrl, url.replace(/\/+$/, ""));
   if (token) kv.set(PROP.token, token);
@@ -287,7 +308,10 @@ export function menuAutoOn(): void {
       return;
     }
     enableAuto(active(), s);
-    alert("Đã bật gửi tự động", "Vào khoảng 7–8 giờ sáng thứ Hai hằng tuần, tiện ích sẽ tự kiểm tra và gửi báo cáo của bảng tính này. Nếu bảng tính còn lỗi thì không gửi. Kết quả ghi ở trang Cài đặt.");
+    alert(
+      "Đã bật gửi tự động",
+      "Vào khoảng 7–8 giờ sáng thứ Hai hằng tuần, tiện ích sẽ tự kiểm tra và gửi báo cáo của bảng tính này. Nếu bảng tính còn lỗi thì không gửi. Kết quả ghi ở trang Cài đặt.",
+    );
   });
 }
 

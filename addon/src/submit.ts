@@ -29,7 +29,12 @@ export function parsePending(json: string | null): Pending | null {
  * (a retry), else a new id. A pending id whose content changed is dropped: the earlier attempt,
  * if it reached the worker at all, is simply superseded by the newer data.
  */
-export function chooseSubmission(pending: Pending | null, hash: string, newId: () => string, now: () => string): { pending: Pending; retry: boolean } {
+export function chooseSubmission(
+  pending: Pending | null,
+  hash: string,
+  newId: () => string,
+  now: () => string,
+): { pending: Pending; retry: boolean } {
   if (pending && pending.content_hash === hash) return { pending, retry: true };
   return { pending: { submission_id: newId(), content_hash: hash, generated_at: now() }, retry: false };
 }
@@ -121,40 +126,76 @@ export function interpretResponse(status: number, body: string): SubmitOutcome {
   const code = typeof err?.code === "string" ? err.code : undefined;
   if (code === "commune_mismatch") {
     return {
-      kind: "auth", status, code, title: "Không gửi được: mã xã không khớp",
-      message: [serverSays || "Mã xã trong bảng tính không khớp với xã của mã truy cập.",
-        "Kiểm tra mã xã (menu Dân vận → Thiết lập mẫu) và mã truy cập (Cài đặt kết nối)."].join("\n"),
+      kind: "auth",
+      status,
+      code,
+      title: "Không gửi được: mã xã không khớp",
+      message: [
+        serverSays || "Mã xã trong bảng tính không khớp với xã của mã truy cập.",
+        "Kiểm tra mã xã (menu Dân vận → Thiết lập mẫu) và mã truy cập (Cài đặt kết nối).",
+      ].join("\n"),
     };
   }
   if (code === "submission_id_conflict") {
     return {
-      kind: "rejected", status, code, title: "Cần gửi lại",
-      message: [serverSays || "Mã lần gửi đã được dùng cho một nội dung khác.", "Hãy bấm Gửi báo cáo thêm một lần nữa: tiện ích sẽ tạo lần gửi mới."].join("\n"),
+      kind: "rejected",
+      status,
+      code,
+      title: "Cần gửi lại",
+      message: [
+        serverSays || "Mã lần gửi đã được dùng cho một nội dung khác.",
+        "Hãy bấm Gửi báo cáo thêm một lần nữa: tiện ích sẽ tạo lần gửi mới.",
+      ].join("\n"),
     };
   }
   if (status === 401 || status === 403) {
     return {
-      kind: "auth", status, code, title: "Không gửi được: mã truy cập không hợp lệ",
-      message: ["Mã truy cập của xã không đúng, đã hết hạn hoặc đã bị thu hồi.", serverSays,
-        "Vào menu Dân vận → Cài đặt kết nối để nhập mã truy cập mới do huyện cấp."].filter(Boolean).join("\n"),
+      kind: "auth",
+      status,
+      code,
+      title: "Không gửi được: mã truy cập không hợp lệ",
+      message: [
+        "Mã truy cập của xã không đúng, đã hết hạn hoặc đã bị thu hồi.",
+        serverSays,
+        "Vào menu Dân vận → Cài đặt kết nối để nhập mã truy cập mới do huyện cấp.",
+      ]
+        .filter(Boolean)
+        .join("\n"),
     };
   }
   if (err?.code === "stale_schema_version" || status === 426) {
     return {
-      kind: "outdated", status, code, title: "Không gửi được: tiện ích đã cũ",
+      kind: "outdated",
+      status,
+      code,
+      title: "Không gửi được: tiện ích đã cũ",
       message: [serverSays || "Phiên bản mẫu của tiện ích đã cũ.", "Hãy cập nhật tiện ích Dân vận rồi gửi lại."].join("\n"),
     };
   }
   if (status === 429 || status >= 500 || status === 408 || !json) {
     return {
-      kind: "retry", status, code, title: "Không gửi được: máy chủ đang bận hoặc gặp lỗi",
-      message: [`Máy chủ trả lời mã ${status}.`, serverSays, "Dữ liệu trong bảng tính không bị ảnh hưởng.", RETRY_SAFE].filter(Boolean).join("\n"),
+      kind: "retry",
+      status,
+      code,
+      title: "Không gửi được: máy chủ đang bận hoặc gặp lỗi",
+      message: [`Máy chủ trả lời mã ${status}.`, serverSays, "Dữ liệu trong bảng tính không bị ảnh hưởng.", RETRY_SAFE]
+        .filter(Boolean)
+        .join("\n"),
     };
   }
   return {
-    kind: "rejected", status, code, title: "Máy chủ không nhận báo cáo",
-    message: [serverSays || `Máy chủ trả lời mã ${status}.`, ...details, ...more,
-      "Hãy sửa các lỗi trên, chạy Kiểm tra dữ liệu rồi gửi lại."].filter(Boolean).join("\n"),
+    kind: "rejected",
+    status,
+    code,
+    title: "Máy chủ không nhận báo cáo",
+    message: [
+      serverSays || `Máy chủ trả lời mã ${status}.`,
+      ...details,
+      ...more,
+      "Hãy sửa các lỗi trên, chạy Kiểm tra dữ liệu rồi gửi lại.",
+    ]
+      .filter(Boolean)
+      .join("\n"),
   };
 }
 
@@ -163,7 +204,13 @@ export function networkFailure(error: unknown): SubmitOutcome {
   const m = (error as { message?: unknown } | null)?.message;
   const why = typeof m === "string" ? m : String(error);
   return {
-    kind: "retry", status: null, title: "Không gửi được: lỗi kết nối mạng",
-    message: [`Không kết nối được tới máy chủ (${why}).`, "Hãy kiểm tra mạng Internet và địa chỉ máy chủ trong Cài đặt kết nối.", RETRY_SAFE].join("\n"),
+    kind: "retry",
+    status: null,
+    title: "Không gửi được: lỗi kết nối mạng",
+    message: [
+      `Không kết nối được tới máy chủ (${why}).`,
+      "Hãy kiểm tra mạng Internet và địa chỉ máy chủ trong Cài đặt kết nối.",
+      RETRY_SAFE,
+    ].join("\n"),
   };
 }

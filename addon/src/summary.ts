@@ -85,8 +85,6 @@ export function summarize(
 /** One paragraph for an alert: how many problems, where. */
 export function summaryText(s: CheckSummary): string {
   if (s.errors === 0 && s.warnings === 0) return "Dữ liệu hợp lệ, không có lỗi.";
-  const parts = s.sheets
-    .filter((x) => x.errors || x.warnings)
-    .map((x) => `• ${x.title}: ${x.errors} lỗi, ${x.warnings} cảnh báo`);
+  const parts = s.sheets.filter((x) => x.errors || x.warnings).map((x) => `• ${x.title}: ${x.errors} lỗi, ${x.warnings} cảnh báo`);
   return [`Có ${s.errors} lỗi và ${s.warnings} cảnh báo.`, ...parts].join("\n");
 }

@@ -145,7 +145,9 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     return { token, url, json_url: `${url}.json`, csv_url: `${url}.csv` };
   }
   async function writeToken(c: PilotCommune): Promise<string> {
-    const token = (await reuse(state.write_tokens[c.unit_id], c.unit_id, "write")) ?? (await must("/tokens", { unit_id: c.unit_id, label: "Dữ liệu mẫu" }, [201])).token;
+    const token =
+      (await reuse(state.write_tokens[c.unit_id], c.unit_id, "write")) ??
+      (await must("/tokens", { unit_id: c.unit_id, label: "Dữ liệu mẫu" }, [201])).token;
     state.write_tokens[c.unit_id] = token;
     return token;
   }

@@ -15,7 +15,15 @@ export interface RuleContext extends RuleOptions {
   teams: Map<string, Team>;
   households: Map<string, Household>;
   membersByTeam: Map<string, Member[]>;
-  issue(sheet: SheetKey, row: { _row?: number | undefined }, index: number, column: string | null, code: string, severity: Severity, message_vi: string): Issue;
+  issue(
+    sheet: SheetKey,
+    row: { _row?: number | undefined },
+    index: number,
+    column: string | null,
+    code: string,
+    severity: Severity,
+    message_vi: string,
+  ): Issue;
 }
 
 export type Rule = (ctx: RuleContext) => Issue[];

@@ -13,8 +13,17 @@ export const householdsPerTeam: Rule = (ctx) => {
     if (t.dissolved_on && t.dissolved_on <= ctx.today) return;
     const n = byTeam.get(t.team_code)?.length ?? 0;
     if (n < HOUSEHOLDS_PER_TEAM.min || n > HOUSEHOLDS_PER_TEAM.max) {
-      out.push(ctx.issue("teams", t, i, "team_code", "households_per_team", "warning",
-        `Tổ "${t.team_name}" phụ trách ${n} hộ; kế hoạch quy định mỗi tổ phụ trách từ ${HOUSEHOLDS_PER_TEAM.min} đến ${HOUSEHOLDS_PER_TEAM.max} hộ.`));
+      out.push(
+        ctx.issue(
+          "teams",
+          t,
+          i,
+          "team_code",
+          "households_per_team",
+          "warning",
+          `Tổ "${t.team_name}" phụ trách ${n} hộ; kế hoạch quy định mỗi tổ phụ trách từ ${HOUSEHOLDS_PER_TEAM.min} đến ${HOUSEHOLDS_PER_TEAM.max} hộ.`,
+        ),
+      );
     }
   });
   return out;
@@ -31,8 +40,17 @@ export const householdTeam: Rule = (ctx) => {
     const names = new Set((ctx.membersByTeam.get(h.team_code) ?? []).map((m) => fold(m.full_name)));
     const strangers = h.responsible.filter((p) => !names.has(fold(p)));
     if (strangers.length) {
-      out.push(ctx.issue("households", h, i, "responsible", "responsible_not_in_team", "error",
-        `${strangers.join(", ")} không phải thành viên tổ "${h.team_code}".`));
+      out.push(
+        ctx.issue(
+          "households",
+          h,
+          i,
+          "responsible",
+          "responsible_not_in_team",
+          "error",
+          `${strangers.join(", ")} không phải thành viên tổ "${h.team_code}".`,
+        ),
+      );
     }
   });
   return out;
@@ -59,8 +77,17 @@ export const duplicateHousehold: Rule = (ctx) => {
     const key = [fold(h.head_name), h.birth_year, village].join("|");
     const first = seen.get(key);
     if (first) {
-      out.push(ctx.issue("households", h, i, "head_name", "duplicate_household", "warning",
-        `Hộ ${h.head_name} (${h.birth_year}) có thể trùng với hộ ${first.code} ở dòng ${first.row}.`));
+      out.push(
+        ctx.issue(
+          "households",
+          h,
+          i,
+          "head_name",
+          "duplicate_household",
+          "warning",
+          `Hộ ${h.head_name} (${h.birth_year}) có thể trùng với hộ ${first.code} ở dòng ${first.row}.`,
+        ),
+      );
     } else {
       seen.set(key, { code: h.household_code, row: h._row ?? i + 2 });
     }

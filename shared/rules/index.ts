@@ -54,14 +54,28 @@ export function checkWorkbook(input: Record<string, unknown>, opts: RuleOptions)
   const workbook = Object.fromEntries(SHEET_KEYS.map((k) => [k, []])) as unknown as Workbook;
   for (const key of Object.keys(input)) {
     if (!(key in SHEETS)) {
-      issues.push({ sheet: null, row: null, column: key, code: "unknown_sheet", severity: "error", message_vi: `Trang "${key}" không có trong mẫu.` });
+      issues.push({
+        sheet: null,
+        row: null,
+        column: key,
+        code: "unknown_sheet",
+        severity: "error",
+        message_vi: `Trang "${key}" không có trong mẫu.`,
+      });
     }
   }
   for (const sheet of SHEET_KEYS) {
     const rows = input[sheet];
     if (rows === undefined) continue;
     if (!Array.isArray(rows)) {
-      issues.push({ sheet, row: null, column: null, code: "invalid_type", severity: "error", message_vi: `Trang "${SHEETS[sheet].title}" phải là danh sách dòng.` });
+      issues.push({
+        sheet,
+        row: null,
+        column: null,
+        code: "invalid_type",
+        severity: "error",
+        message_vi: `Trang "${SHEETS[sheet].title}" phải là danh sách dòng.`,
+      });
       continue;
     }
     const schema = ROW_SCHEMAS[sheet];

@@ -20,8 +20,15 @@ export const uniqueKeys: Rule = (ctx) => {
       const where = firstRow?._row ?? first + 2;
       const cols = keyCols.map((c) => `"${(spec.columns as Record<string, { header: string }>)[c]?.header}"`).join(", ");
       out.push(
-        ctx.issue(sheet, row as { _row?: number }, i, keyCols[keyCols.length - 1] ?? null, "duplicate_key", "error",
-          `Trùng ${cols} với dòng ${where}.`),
+        ctx.issue(
+          sheet,
+          row as { _row?: number },
+          i,
+          keyCols[keyCols.length - 1] ?? null,
+          "duplicate_key",
+          "error",
+          `Trùng ${cols} với dòng ${where}.`,
+        ),
       );
     });
   }

@@ -9,7 +9,17 @@ export const changeHousehold: Rule = (ctx) =>
   ctx.wb.changes.flatMap((c, i) =>
     ctx.households.has(c.household_code)
       ? []
-      : [ctx.issue("changes", c, i, "household_code", "unknown_household", "error", `Không có hộ mã "${c.household_code}" trong trang Hộ gia đình.`)],
+      : [
+          ctx.issue(
+            "changes",
+            c,
+            i,
+            "household_code",
+            "unknown_household",
+            "error",
+            `Không có hộ mã "${c.household_code}" trong trang Hộ gia đình.`,
+          ),
+        ],
   );
 
 /** Reports, meetings and evaluations name a known team. */
@@ -40,7 +50,17 @@ export const weeklyDates: Rule = (ctx) => {
       out.push(ctx.issue("weekly", r, i, "submitted_on", "date_order", "error", `Ngày báo cáo phải từ ngày đầu tuần ${r.week} trở đi.`));
     }
     if (team && (end < team.founded_on || (team.dissolved_on && start >= team.dissolved_on))) {
-      out.push(ctx.issue("weekly", r, i, "week", "team_not_active", "warning", `Tổ "${team.team_name}" chưa thành lập hoặc đã giải thể trong tuần ${r.week}.`));
+      out.push(
+        ctx.issue(
+          "weekly",
+          r,
+          i,
+          "week",
+          "team_not_active",
+          "warning",
+          `Tổ "${team.team_name}" chưa thành lập hoặc đã giải thể trong tuần ${r.week}.`,
+        ),
+      );
     }
   });
   return out;
@@ -57,7 +77,17 @@ export const ethnicOnlyWhereEnabled: Rule = (ctx) => {
     if (ethnicEnabled(ctx, r.team_code) !== false) return;
     for (const col of ["ethnic_activities", "ethnic_participants"] as const) {
       if ((r[col] ?? 0) > 0) {
-        out.push(ctx.issue("weekly", r, i, col, "ethnic_not_enabled", "error", "Thôn của tổ không có nhiệm vụ giữ gìn bản sắc dân tộc; để trống cột này."));
+        out.push(
+          ctx.issue(
+            "weekly",
+            r,
+            i,
+            col,
+            "ethnic_not_enabled",
+            "error",
+            "Thôn của tổ không có nhiệm vụ giữ gìn bản sắc dân tộc; để trống cột này.",
+          ),
+        );
       }
     }
   });

@@ -10,15 +10,45 @@ export const teamComposition: Rule = (ctx) => {
     const members = ctx.membersByTeam.get(t.team_code) ?? [];
     const n = members.length;
     if (n < 3 || n > 5) {
-      out.push(ctx.issue("teams", t, i, "team_code", "team_size", "error", `Tổ "${t.team_name}" có ${n} thành viên; mỗi tổ phải có từ 3 đến 5 thành viên.`));
+      out.push(
+        ctx.issue(
+          "teams",
+          t,
+          i,
+          "team_code",
+          "team_size",
+          "error",
+          `Tổ "${t.team_name}" có ${n} thành viên; mỗi tổ phải có từ 3 đến 5 thành viên.`,
+        ),
+      );
     }
     const leaders = members.filter((m) => m.role === "leader").length;
     const deputies = members.filter((m) => m.role === "deputy").length;
     if (leaders !== 1) {
-      out.push(ctx.issue("teams", t, i, "team_code", "team_leader_count", "error", `Tổ "${t.team_name}" có ${leaders} Tổ trưởng; phải có đúng 1 Tổ trưởng.`));
+      out.push(
+        ctx.issue(
+          "teams",
+          t,
+          i,
+          "team_code",
+          "team_leader_count",
+          "error",
+          `Tổ "${t.team_name}" có ${leaders} Tổ trưởng; phải có đúng 1 Tổ trưởng.`,
+        ),
+      );
     }
     if (deputies !== 1) {
-      out.push(ctx.issue("teams", t, i, "team_code", "team_deputy_count", "error", `Tổ "${t.team_name}" có ${deputies} Tổ phó; phải có đúng 1 Tổ phó.`));
+      out.push(
+        ctx.issue(
+          "teams",
+          t,
+          i,
+          "team_code",
+          "team_deputy_count",
+          "error",
+          `Tổ "${t.team_name}" có ${deputies} Tổ phó; phải có đúng 1 Tổ phó.`,
+        ),
+      );
     }
     if (t.dissolved_on && t.dissolved_on < t.founded_on) {
       out.push(ctx.issue("teams", t, i, "dissolved_on", "date_order", "error", "Ngày giải thể phải sau ngày thành lập."));
@@ -32,7 +62,9 @@ export const rosterReferences: Rule = (ctx) => {
   const out: Issue[] = [];
   ctx.wb.teams.forEach((t, i) => {
     if (!ctx.villages.has(t.village_code)) {
-      out.push(ctx.issue("teams", t, i, "village_code", "unknown_village", "error", `Không có thôn mã "${t.village_code}" trong trang Thôn.`));
+      out.push(
+        ctx.issue("teams", t, i, "village_code", "unknown_village", "error", `Không có thôn mã "${t.village_code}" trong trang Thôn.`),
+      );
     }
   });
   ctx.wb.members.forEach((m, i) => {
@@ -49,15 +81,27 @@ export const rosterReferences: Rule = (ctx) => {
  */
 export const memberInOneTeam: Rule = (ctx) => {
   const out: Issue[] = [];
-  const byName = groupBy(ctx.wb.members.map((m, i) => ({ m, i })), ({ m }) => fold(m.full_name));
+  const byName = groupBy(
+    ctx.wb.members.map((m, i) => ({ m, i })),
+    ({ m }) => fold(m.full_name),
+  );
   for (const rows of byName.values()) {
     if (rows.length < 2) continue;
     const [first, ...rest] = rows;
     for (const { m, i } of rest) {
       const samePerson = !m.phone || !first!.m.phone || m.phone === first!.m.phone;
       if (samePerson && m.team_code !== first!.m.team_code) {
-        out.push(ctx.issue("members", m, i, "full_name", "member_in_two_teams", "error",
-          `${m.full_name} đã là thành viên tổ "${first!.m.team_code}"; mỗi người chỉ tham gia một tổ (nếu là người khác trùng tên, hãy ghi số điện thoại).`));
+        out.push(
+          ctx.issue(
+            "members",
+            m,
+            i,
+            "full_name",
+            "member_in_two_teams",
+            "error",
+            `${m.full_name} đã là thành viên tổ "${first!.m.team_code}"; mỗi người chỉ tham gia một tổ (nếu là người khác trùng tên, hãy ghi số điện thoại).`,
+          ),
+        );
       }
     }
   }

@@ -44,7 +44,9 @@ describe("Apps Script bundle", () => {
     const ss = gas.spreadsheet();
     ss._sheet("Trang tính1");
     const { context } = loadAddon(bundle, gas);
-    expect(vm.runInContext("typeof process + typeof require + typeof module + typeof Buffer", context)).toBe("undefinedundefinedundefinedundefined");
+    expect(vm.runInContext("typeof process + typeof require + typeof module + typeof Buffer", context)).toBe(
+      "undefinedundefinedundefinedundefined",
+    );
     // The polyfill installed a TextEncoder in the context; it matches Node's UTF-8 byte for byte.
     const samples = ["", "abc", "Nguyễn Thị Ánh", "Nguyễn Thị Ánh".normalize("NFD"), "Đồng — “ngoặc” 😀 𝔘", "\ud800 lone"];
     for (const s of samples) {
@@ -58,7 +60,9 @@ describe("Apps Script bundle", () => {
     ss._find("Hộ gia đình (mẫu 02)")!._put([[" 75 "]], 3, 6);
     const s = JSON.parse(JSON.stringify(context.runCheckNow()));
     expect(s.errors).toBe(1);
-    expect(s.sheets.find((x: { key: string }) => x.key === "households").items[0].text).toBe('Trang "Hộ gia đình (mẫu 02)", dòng 3, cột "Năm sinh": "Năm sinh" phải từ 1900 đến 2100.');
+    expect(s.sheets.find((x: { key: string }) => x.key === "households").items[0].text).toBe(
+      'Trang "Hộ gia đình (mẫu 02)", dòng 3, cột "Năm sinh": "Năm sinh" phải từ 1900 đến 2100.',
+    );
     // (The content hash computed inside the bundle is checked against Node's by the envelope test in submit.test.ts.)
   });
 });

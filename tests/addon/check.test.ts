@@ -39,7 +39,13 @@ interface Summary {
   ok: boolean;
   errors: number;
   warnings: number;
-  sheets: { key: string; title: string; errors: number; warnings: number; items: { severity: string; text: string; a1: string | null }[] }[];
+  sheets: {
+    key: string;
+    title: string;
+    errors: number;
+    warnings: number;
+    items: { severity: string; text: string; a1: string | null }[];
+  }[];
 }
 
 function mistakes() {
@@ -97,7 +103,8 @@ describe("Kiểm tra dữ liệu", () => {
     expect(gas.counter.get("Range.getNotes")).toBeLessThanOrEqual(10);
     expect(gas.counter.get("Range.setBackgrounds")).toBe(2); // households and teams
     expect(gas.counter.get("Range.setNotes")).toBe(2);
-    for (const perCell of ["Range.setBackground", "Range.setNote", "Range.setValue", "Range.getValue"]) expect(gas.counter.get(perCell)).toBe(0);
+    for (const perCell of ["Range.setBackground", "Range.setNote", "Range.setValue", "Range.getValue"])
+      expect(gas.counter.get(perCell)).toBe(0);
 
     // The sidebar jumps to a cell through a server function.
     expect(addon.jumpToCell(HH, "F3")).toBe(true);

@@ -56,16 +56,21 @@ process.stdin.on("end", async () => {
 
 /** UrlFetchApp is synchronous: do the HTTP request in a child process and wait for it. */
 const blockingFetch: FetchHandler = (req) => {
-  const out = JSON.parse(execFileSync(process.execPath, ["-e", FETCH_SCRIPT], { input: JSON.stringify(req), maxBuffer: 64 * 1024 * 1024 }).toString()) as
-    | { status: number; body: string }
-    | { error: string };
+  const out = JSON.parse(
+    execFileSync(process.execPath, ["-e", FETCH_SCRIPT], { input: JSON.stringify(req), maxBuffer: 64 * 1024 * 1024 }).toString(),
+  ) as { status: number; body: string } | { error: string };
   if ("error" in out) throw new Error(out.error);
   return out;
 };
 
 async function d1<T = Record<string, unknown>>(sql: string, ...args: unknown[]): Promise<T[]> {
   const db = await mf.getD1Database("DB");
-  return (await db.prepare(sql).bind(...args).all<T>()).results;
+  return (
+    await db
+      .prepare(sql)
+      .bind(...args)
+      .all<T>()
+  ).results;
 }
 
 beforeAll(async () => {
@@ -166,7 +171,10 @@ describe("add-on → worker (Miniflare, D1)", () => {
     const msg = gas.ui.alerts.at(-1)!.message;
     expect(msg).toContain("Máy chủ đã nhận báo cáo.");
     expect(msg).toMatch(/Hộ gia đình \(mẫu 02\): thêm 0, sửa 1, giữ nguyên 69, xóa 0/);
-    const [{ people }] = (await d1<{ people: number }>("SELECT members_count AS people FROM households WHERE commune_id = ? AND household_code = 'V01-0001'", COMMUNE.id)) as [{ people: number }];
+    const [{ people }] = (await d1<{ people: number }>(
+      "SELECT members_count AS people FROM households WHERE commune_id = ? AND household_code = 'V01-0001'",
+      COMMUNE.id,
+    )) as [{ people: number }];
     expect(people).toBe(6);
   }, 120_000);
 

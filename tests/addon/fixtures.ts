@@ -2,7 +2,16 @@
  * Spreadsheets as a commune clerk keeps them: workbooks written into the doubles with Vietnamese
  * labels ("Tổ trưởng", "Có"), dates as Date cells, names lists as "A; B".
  */
-import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "../../shared/enums";
+import {
+  ADHOC_STATUSES,
+  CHANGE_TYPES,
+  MEETING_KINDS,
+  MILESTONE_STATUSES,
+  RATINGS,
+  TASK_AREAS,
+  TEAM_ROLES,
+  URGENCIES,
+} from "../../shared/enums";
 import type { Workbook } from "../../shared/schemas";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { PROP } from "../../addon/src/config";
@@ -67,9 +76,56 @@ export function setConnection(ss: FakeSpreadsheet, url: string, token: string): 
   ss.documentProperties.setProperty(PROP.token, token);
 }
 
-const FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Thân", "Giáp", "Lục", "Vi", "Hà"];
+const FAMILY = [
+  "Nguyễn",
+  "Trần",
+  "Lê",
+  "Phạm",
+  "Hoàng",
+  "Vũ",
+  "Đặng",
+  "Bùi",
+  "Đỗ",
+  "Hồ",
+  "Ngô",
+  "Dương",
+  "Lý",
+  "Thân",
+  "Giáp",
+  "Lục",
+  "Vi",
+  "Hà",
+];
 const MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Hữu", "Thanh", "Quang", "Ngọc"];
-const GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hạnh", "Hòa", "Hùng", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Nga", "Phúc", "Quân", "Sơn", "Tâm", "Thảo", "Thắng", "Trang", "Tuấn", "Vân", "Yến"];
+const GIVEN = [
+  "An",
+  "Bình",
+  "Cường",
+  "Dũng",
+  "Giang",
+  "Hà",
+  "Hải",
+  "Hạnh",
+  "Hòa",
+  "Hùng",
+  "Khánh",
+  "Lan",
+  "Linh",
+  "Long",
+  "Mai",
+  "Nam",
+  "Nga",
+  "Phúc",
+  "Quân",
+  "Sơn",
+  "Tâm",
+  "Thảo",
+  "Thắng",
+  "Trang",
+  "Tuấn",
+  "Vân",
+  "Yến",
+];
 
 const SECOND = ["", "Hoài", "Xuân", "Bảo", "Kim", "Phương", "Thu", "Hồng", "Gia", "Anh"];
 
@@ -90,11 +146,24 @@ export function nameAt(i: number): string {
  * `teamsPerVillage` teams of 4 members (leader, deputy, 2 members) and `householdsPerTeam`
  * households each (30–50 keeps the plan's range; other sizes give a warning per team).
  */
-export function register(opts: { villages?: number; teamsPerVillage?: number; householdsPerTeam?: number; totalHouseholds?: number } = {}): Workbook {
+export function register(
+  opts: { villages?: number; teamsPerVillage?: number; householdsPerTeam?: number; totalHouseholds?: number } = {},
+): Workbook {
   const nv = opts.villages ?? 2;
   const nt = opts.teamsPerVillage ?? 1;
   const per = opts.householdsPerTeam ?? 35;
-  const wb: Workbook = { villages: [], teams: [], members: [], households: [], changes: [], weekly: [], adhoc: [], meetings: [], evaluations: [], milestones: [] };
+  const wb: Workbook = {
+    villages: [],
+    teams: [],
+    members: [],
+    households: [],
+    changes: [],
+    weekly: [],
+    adhoc: [],
+    meetings: [],
+    evaluations: [],
+    milestones: [],
+  };
   const villageNames = ["Quý Thịnh", "Ngọt", "Đồng Mương", "Ao Vường", "Khuôn Thần", "Bãi Chợ", "Tân Sơn", "Hồng Giang"];
   let person = 0;
   let head = 5000;
@@ -107,7 +176,13 @@ export function register(opts: { villages?: number; teamsPerVillage?: number; ho
       const team_code = `${vcode}-T${t}`;
       wb.teams.push({ team_code, team_name: `Tổ số ${t}`, village_code: vcode, founded_on: "2021-10-15", decision_no: "12-QĐ/ĐU" });
       const roles = ["leader", "deputy", "member", "member"] as const;
-      const crew = roles.map((role, i) => ({ team_code, member_no: i + 1, full_name: nameAt(person++), role, phone: `09${String(12000000 + person).padStart(8, "0")}` }));
+      const crew = roles.map((role, i) => ({
+        team_code,
+        member_no: i + 1,
+        full_name: nameAt(person++),
+        role,
+        phone: `09${String(12000000 + person).padStart(8, "0")}`,
+      }));
       wb.members.push(...crew);
       for (let h = 1; h <= per; h++) {
         seq++;

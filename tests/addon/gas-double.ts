@@ -160,7 +160,12 @@ class FakeDataValidationBuilder implements Partial<GoogleAppsScript.Spreadsheet.
   }
   build() {
     if (!this.criteria) throw new Error("Data validation has no criteria.");
-    return new FakeDataValidation(this.criteria, this.args, this.allowInvalid, this.helpText) as unknown as GoogleAppsScript.Spreadsheet.DataValidation;
+    return new FakeDataValidation(
+      this.criteria,
+      this.args,
+      this.allowInvalid,
+      this.helpText,
+    ) as unknown as GoogleAppsScript.Spreadsheet.DataValidation;
   }
 }
 
@@ -230,7 +235,8 @@ export class FakeRange implements Partial<GRange> {
     readonly _rows: number,
     readonly _cols: number,
   ) {
-    if (_row < 1 || _col < 1 || _rows < 1 || _cols < 1) throw new Error(`The starting row/column of the range is too small or the range is empty (${_row},${_col},${_rows},${_cols}).`);
+    if (_row < 1 || _col < 1 || _rows < 1 || _cols < 1)
+      throw new Error(`The starting row/column of the range is too small or the range is empty (${_row},${_col},${_rows},${_cols}).`);
     if (_row + _rows - 1 > _sheet.maxRows || _col + _cols - 1 > _sheet.maxCols) {
       throw new Error("The coordinates of the range are outside the dimensions of the sheet.");
     }
@@ -252,11 +258,15 @@ export class FakeRange implements Partial<GRange> {
   }
   private checkSize(data: readonly (readonly unknown[])[], what: string) {
     if (!Array.isArray(data) || data.length !== this._rows) {
-      throw new Error(`The number of rows in the ${what} does not match the number of rows in the range. The data has ${data?.length} but the range has ${this._rows}.`);
+      throw new Error(
+        `The number of rows in the ${what} does not match the number of rows in the range. The data has ${data?.length} but the range has ${this._rows}.`,
+      );
     }
     for (const row of data) {
       if (!Array.isArray(row) || row.length !== this._cols) {
-        throw new Error(`The number of columns in the ${what} does not match the number of columns in the range. The data has ${row?.length} but the range has ${this._cols}.`);
+        throw new Error(
+          `The number of columns in the ${what} does not match the number of columns in the range. The data has ${row?.length} but the range has ${this._cols}.`,
+        );
       }
     }
   }
@@ -407,7 +417,11 @@ export class FakeSheet implements Partial<GSheet> {
   maxRows = 1000;
   maxCols = 26;
 
-  constructor(readonly _ss: FakeSpreadsheet, public name: string, readonly id: number) {}
+  constructor(
+    readonly _ss: FakeSpreadsheet,
+    public name: string,
+    readonly id: number,
+  ) {}
 
   /** A cell write as Sheets does it: plain-digit strings become numbers unless the cell is text ("@"). */
   _write(r: number, c: number, v: unknown) {
@@ -495,12 +509,14 @@ export class FakeSheet implements Partial<GSheet> {
     return this.maxCols;
   }
   insertRowsAfter(after: number, n: number) {
-    for (const g of [this.values, this.notes, this.backgrounds, this.formats, this.validations, this.bold] as Grid<unknown>[]) g.insertRows(after, n);
+    for (const g of [this.values, this.notes, this.backgrounds, this.formats, this.validations, this.bold] as Grid<unknown>[])
+      g.insertRows(after, n);
     this.maxRows += n;
     return this as unknown as GSheet;
   }
   insertColumnsAfter(after: number, n: number) {
-    for (const g of [this.values, this.notes, this.backgrounds, this.formats, this.validations, this.bold] as Grid<unknown>[]) g.insertColumns(after, n);
+    for (const g of [this.values, this.notes, this.backgrounds, this.formats, this.validations, this.bold] as Grid<unknown>[])
+      g.insertColumns(after, n);
     this.maxCols += n;
     return this as unknown as GSheet;
   }
@@ -541,7 +557,12 @@ export class FakeSpreadsheet implements Partial<GSpreadsheet> {
   private nextSheetId = 1;
   readonly documentProperties = new FakeProperties();
 
-  constructor(readonly _gas: GasDouble, readonly id: string, public name: string, public tz = "Asia/Ho_Chi_Minh") {}
+  constructor(
+    readonly _gas: GasDouble,
+    readonly id: string,
+    public name: string,
+    public tz = "Asia/Ho_Chi_Minh",
+  ) {}
 
   /** Test helper: a sheet (created when missing), not counted. */
   _sheet(name: string): FakeSheet {
@@ -680,7 +701,10 @@ export class FakeHtmlOutput implements Partial<GoogleAppsScript.HTML.HtmlOutput>
 
 class FakeMenu implements Partial<GoogleAppsScript.Base.Menu> {
   items: { caption: string; fn: string | null }[] = [];
-  constructor(private readonly ui: FakeUi, readonly title: string) {}
+  constructor(
+    private readonly ui: FakeUi,
+    readonly title: string,
+  ) {}
   addItem(caption: string, fn: string) {
     this.items.push({ caption, fn });
     return this as unknown as GoogleAppsScript.Base.Menu;
@@ -755,7 +779,11 @@ export type FetchHandler = (req: FetchRequest) => { status: number; body: string
 // ------------------------------------------------------------------ triggers
 
 export class FakeTrigger implements Partial<GoogleAppsScript.Script.Trigger> {
-  constructor(readonly id: string, readonly handler: string, readonly spec: { kind: string; weekDay?: string; hour?: number }) {}
+  constructor(
+    readonly id: string,
+    readonly handler: string,
+    readonly spec: { kind: string; weekDay?: string; hour?: number },
+  ) {}
   getHandlerFunction() {
     return this.handler;
   }
@@ -774,7 +802,10 @@ export class FakeDocument {
   tables: string[][][] = [];
   pageBreaks = 0;
   saved = false;
-  constructor(readonly id: string, readonly name: string) {}
+  constructor(
+    readonly id: string,
+    readonly name: string,
+  ) {}
   getId() {
     return this.id;
   }
@@ -869,7 +900,12 @@ export class GasDouble {
       newDataValidation: () => counted(new FakeDataValidationBuilder(), "DataValidationBuilder", c),
       flush: () => undefined,
       ProtectionType: { RANGE: "RANGE", SHEET: "SHEET" },
-      DataValidationCriteria: { VALUE_IN_LIST: "VALUE_IN_LIST", VALUE_IN_RANGE: "VALUE_IN_RANGE", NUMBER_BETWEEN: "NUMBER_BETWEEN", DATE_BETWEEN: "DATE_BETWEEN" },
+      DataValidationCriteria: {
+        VALUE_IN_LIST: "VALUE_IN_LIST",
+        VALUE_IN_RANGE: "VALUE_IN_RANGE",
+        NUMBER_BETWEEN: "NUMBER_BETWEEN",
+        DATE_BETWEEN: "DATE_BETWEEN",
+      },
     };
     const PropertiesService = {
       getDocumentProperties: () => (gas.active ? counted(gas.active.documentProperties, "Properties", c) : null),
@@ -906,9 +942,9 @@ export class GasDouble {
           getRawContent: () => raw,
           evaluate: () =>
             new FakeHtmlOutput(
-              raw.replace(/<\?!=\s*([\w$]+)\s*\?>/g, (_m, k: string) => String(t[k])).replace(/<\?=\s*([\w$]+)\s*\?>/g, (_m, k: string) =>
-                String(t[k]).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`),
-              ),
+              raw
+                .replace(/<\?!=\s*([\w$]+)\s*\?>/g, (_m, k: string) => String(t[k]))
+                .replace(/<\?=\s*([\w$]+)\s*\?>/g, (_m, k: string) => String(t[k]).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`)),
             ),
         };
         return t;
@@ -919,12 +955,36 @@ export class GasDouble {
       getUuid: () => randomUUID(),
       formatDate: (d: Date, tz: string, fmt: string) => {
         const p: Record<string, string> = {};
-        for (const x of new Intl.DateTimeFormat("en-GB", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" }).formatToParts(d)) p[x.type] = x.value;
-        return fmt.replace("yyyy", p.year!).replace("MM", p.month!).replace("dd", p.day!).replace("HH", p.hour!).replace("mm", p.minute!).replace("ss", p.second!);
+        for (const x of new Intl.DateTimeFormat("en-GB", {
+          timeZone: tz,
+          year: "numeric",
+          month: "2-digit",
+          day: "2-digit",
+          hour: "2-digit",
+          minute: "2-digit",
+          second: "2-digit",
+          hourCycle: "h23",
+        }).formatToParts(d))
+          p[x.type] = x.value;
+        return fmt
+          .replace("yyyy", p.year!)
+          .replace("MM", p.month!)
+          .replace("dd", p.day!)
+          .replace("HH", p.hour!)
+          .replace("mm", p.minute!)
+          .replace("ss", p.second!);
       },
       sleep: () => undefined,
     };
-    const WeekDay = { MONDAY: "MONDAY", TUESDAY: "TUESDAY", WEDNESDAY: "WEDNESDAY", THURSDAY: "THURSDAY", FRIDAY: "FRIDAY", SATURDAY: "SATURDAY", SUNDAY: "SUNDAY" };
+    const WeekDay = {
+      MONDAY: "MONDAY",
+      TUESDAY: "TUESDAY",
+      WEDNESDAY: "WEDNESDAY",
+      THURSDAY: "THURSDAY",
+      FRIDAY: "FRIDAY",
+      SATURDAY: "SATURDAY",
+      SUNDAY: "SUNDAY",
+    };
     const ScriptApp = {
       WeekDay,
       AuthMode: { NONE: "NONE", LIMITED: "LIMITED", FULL: "FULL" },

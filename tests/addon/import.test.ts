@@ -28,7 +28,15 @@ function mau02(ss: FakeSpreadsheet): FakeSheet {
     ["Các hộ gia đình phân công phụ trách"],
     ["(Tổ Dân vận Cộng đồng thôn Quý Thịnh)"],
     [],
-    ["Tên nhóm", "Họ và tên người phụ trách các hộ gia đình", "Số TT", "Họ và tên chủ hộ", "Năm sinh", "Số nhân khẩu trong gia đình", "Ghi chú"],
+    [
+      "Tên nhóm",
+      "Họ và tên người phụ trách các hộ gia đình",
+      "Số TT",
+      "Họ và tên chủ hộ",
+      "Năm sinh",
+      "Số nhân khẩu trong gia đình",
+      "Ghi chú",
+    ],
     ["Tổ số 1", "1. Nguyễn Thị An; 2. Hoàng Văn Bình:", 1, "Trần Văn Xuân", 1969, 4, ""], // row 6
     ["", "", 2, "Thân Văn Sơn", 1975, 3, ""],
     ["", "", 3, "Nguyễn Thị Yến", "1.986", " 5 ", "Hộ cận nghèo"],
@@ -119,7 +127,9 @@ describe("Nhập danh sách có sẵn", () => {
       ["QT-T2", 2, "Vi Thị Mai", ""],
     ]);
     const hh = rows(ss, "households");
-    expect(hh.map((h) => [h.household_code, h.team_code, h.responsible, h.household_no, h.head_name, h.birth_year, h.members_count, h.note])).toEqual([
+    expect(
+      hh.map((h) => [h.household_code, h.team_code, h.responsible, h.household_no, h.head_name, h.birth_year, h.members_count, h.note]),
+    ).toEqual([
       ["QT-0001", "QT-T1", "Nguyễn Thị An; Hoàng Văn Bình", 1, "Trần Văn Xuân", 1969, 4, ""],
       ["QT-0002", "QT-T1", "Nguyễn Thị An; Hoàng Văn Bình", 2, "Thân Văn Sơn", 1975, 3, ""],
       ["QT-0003", "QT-T1", "Nguyễn Thị An; Hoàng Văn Bình", 3, "Nguyễn Thị Yến", 1986, 5, "Hộ cận nghèo"],

@@ -25,7 +25,9 @@ describe("marks", () => {
   });
 
   it("reports no change when marks are already as they should be", () => {
-    const r = applyMarks({ startRow: 2, backgrounds: [["#f4cccc", "#ffffff"]], notes: [["[Kiểm tra] Lỗi: x", ""]] }, [{ row: 2, col: 0, severity: "error", message: "x" }]);
+    const r = applyMarks({ startRow: 2, backgrounds: [["#f4cccc", "#ffffff"]], notes: [["[Kiểm tra] Lỗi: x", ""]] }, [
+      { row: 2, col: 0, severity: "error", message: "x" },
+    ]);
     expect(r.changed).toBe(false);
     expect(userPartOfNote("[Kiểm tra] Lỗi: x")).toBe("");
   });
@@ -52,19 +54,44 @@ describe("codes", () => {
       [1, "QT-0002"],
       [3, "HO-0001"],
     ]);
-    expect([...adhocCodes([{ code: "DX-QT-T1-004", team: "QT-T1", hasData: true }, { code: "", team: "QT-T1", hasData: true }])]).toEqual([[1, "DX-QT-T1-005"]]);
+    expect([
+      ...adhocCodes([
+        { code: "DX-QT-T1-004", team: "QT-T1", hasData: true },
+        { code: "", team: "QT-T1", hasData: true },
+      ]),
+    ]).toEqual([[1, "DX-QT-T1-005"]]);
   });
 });
 
 describe("header matching", () => {
   it("finds mẫu 02 and mẫu 01 headers whatever the case and diacritics", () => {
-    expect(["Tên nhóm", "HỌ VÀ TÊN NGƯỜI PHỤ TRÁCH CÁC HỘ GIA ĐÌNH", "Số TT", "Ho va ten chu ho", "Năm sinh", "Số nhân khẩu trong gia đình", "Ghi chú"].map(matchMau02)).toEqual([
-      "group", "responsible", "no", "head", "birth", "count", "note",
-    ]);
-    expect(["TT", "Tổ Dân vận cộng đồng", "Tổ", "Người tham gia Tổ Dân vận cộng đồng", "STT", "Họ và tên", "Chức vụ hiện tại", "Chức vụ tham gia Tổ DVCD"].map(matchMau01)).toEqual([
-      "tt", "village", "team", null, "no", "name", "position", "role",
-    ]);
-    expect(detectLayout([["x"], ["Tên nhóm", "Người phụ trách", "STT", "Chủ hộ", "Năm sinh"]])).toMatchObject({ kind: "mau02", layout: { headerRow: 1 } });
+    expect(
+      [
+        "Tên nhóm",
+        "HỌ VÀ TÊN NGƯỜI PHỤ TRÁCH CÁC HỘ GIA ĐÌNH",
+        "Số TT",
+        "Ho va ten chu ho",
+        "Năm sinh",
+        "Số nhân khẩu trong gia đình",
+        "Ghi chú",
+      ].map(matchMau02),
+    ).toEqual(["group", "responsible", "no", "head", "birth", "count", "note"]);
+    expect(
+      [
+        "TT",
+        "Tổ Dân vận cộng đồng",
+        "Tổ",
+        "Người tham gia Tổ Dân vận cộng đồng",
+        "STT",
+        "Họ và tên",
+        "Chức vụ hiện tại",
+        "Chức vụ tham gia Tổ DVCD",
+      ].map(matchMau01),
+    ).toEqual(["tt", "village", "team", null, "no", "name", "position", "role"]);
+    expect(detectLayout([["x"], ["Tên nhóm", "Người phụ trách", "STT", "Chủ hộ", "Năm sinh"]])).toMatchObject({
+      kind: "mau02",
+      layout: { headerRow: 1 },
+    });
     expect(detectLayout([["Ghi chép"]])).toBeNull();
   });
 
@@ -72,7 +99,16 @@ describe("header matching", () => {
     const m = mapHeaders(["  MÃ THÔN ", "Ten thon", "Trưởng thôn"], "villages");
     expect(m.colOf).toEqual({ village_code: 0, village_name: 1 });
     expect(m.missing.map((c) => c.key)).toEqual(["ethnic_identity"]);
-    const rows = rowsToObjects([["Mã thôn", "Tên thôn"], ["QT", "Thôn Quý Thịnh"], ["", " "], ["NG", new Date("2021-10-15T00:00:00+07:00")]], m, { dateToIso: () => "2021-10-15" });
+    const rows = rowsToObjects(
+      [
+        ["Mã thôn", "Tên thôn"],
+        ["QT", "Thôn Quý Thịnh"],
+        ["", " "],
+        ["NG", new Date("2021-10-15T00:00:00+07:00")],
+      ],
+      m,
+      { dateToIso: () => "2021-10-15" },
+    );
     expect(rows).toEqual([
       { _row: 2, village_code: "QT", village_name: "Thôn Quý Thịnh" },
       { _row: 4, village_code: "NG", village_name: "2021-10-15" },
@@ -83,7 +119,10 @@ describe("header matching", () => {
   it("plans missing columns to the right without moving existing ones", () => {
     const p = planHeaders("villages", ["Tên thôn", "", "Ghi chép riêng"]);
     expect(p.headers).toEqual(["Tên thôn", "", "Ghi chép riêng", "Mã thôn", "Nhiệm vụ giữ gìn bản sắc dân tộc"]);
-    expect(p.added).toEqual([{ key: "village_code", col: 3 }, { key: "ethnic_identity", col: 4 }]);
+    expect(p.added).toEqual([
+      { key: "village_code", col: 3 },
+      { key: "ethnic_identity", col: 4 },
+    ]);
     expect(planHeaders("villages", ["Danh sách thôn 2021"]).recognized).toBe(false);
     expect(planHeaders("villages", []).headers).toEqual(["Mã thôn", "Tên thôn", "Nhiệm vụ giữ gìn bản sắc dân tộc"]);
   });
@@ -110,12 +149,24 @@ describe("submission answers", () => {
   it("explains the worker's answers in Vietnamese", () => {
     expect(submissionsUrl("https://x.workers.dev/")).toBe("https://x.workers.dev/api/submissions");
     expect(submissionsUrl("https://x.workers.dev/api/submissions")).toBe("https://x.workers.dev/api/submissions");
-    expect(interpretResponse(200, JSON.stringify({ receipt: { submission_id: "a", duplicate: true, counts: {} } })).message).toContain("không tính hai lần");
-    expect(interpretResponse(409, JSON.stringify({ error: { code: "submission_id_conflict", message: "…", details: [] } }))).toMatchObject({ kind: "rejected", code: "submission_id_conflict" });
-    expect(interpretResponse(403, JSON.stringify({ error: { code: "commune_mismatch", message: "Mã xã …", details: [] } })).title).toBe("Không gửi được: mã xã không khớp");
-    expect(interpretResponse(409, JSON.stringify({ error: { code: "stale_schema_version", message: "Phiên bản mẫu 0 đã cũ", details: [] } })).kind).toBe("outdated");
+    expect(interpretResponse(200, JSON.stringify({ receipt: { submission_id: "a", duplicate: true, counts: {} } })).message).toContain(
+      "không tính hai lần",
+    );
+    expect(interpretResponse(409, JSON.stringify({ error: { code: "submission_id_conflict", message: "…", details: [] } }))).toMatchObject({
+      kind: "rejected",
+      code: "submission_id_conflict",
+    });
+    expect(interpretResponse(403, JSON.stringify({ error: { code: "commune_mismatch", message: "Mã xã …", details: [] } })).title).toBe(
+      "Không gửi được: mã xã không khớp",
+    );
+    expect(
+      interpretResponse(409, JSON.stringify({ error: { code: "stale_schema_version", message: "Phiên bản mẫu 0 đã cũ", details: [] } }))
+        .kind,
+    ).toBe("outdated");
     expect(interpretResponse(502, "<html>Bad gateway</html>").kind).toBe("retry");
-    expect(interpretResponse(413, JSON.stringify({ error: { code: "payload_too_large", message: "Quá lớn", details: [] } })).kind).toBe("rejected");
+    expect(interpretResponse(413, JSON.stringify({ error: { code: "payload_too_large", message: "Quá lớn", details: [] } })).kind).toBe(
+      "rejected",
+    );
     expect(networkFailure({ message: "DNS error" }).message).toContain("DNS error");
   });
 });

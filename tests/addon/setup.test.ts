@@ -42,7 +42,9 @@ function expectValidations(ss: FakeSpreadsheet) {
           expect(dv?.criteria, where).toBe("VALUE_IN_RANGE");
           const range = dv!.args[0] as FakeRange;
           expect(range._sheet.name).toBe(SHEETS[ref[0]].title);
-          expect(range._col - 1).toBe(headerOfSheet(ss, ref[0]).indexOf((SHEETS[ref[0]].columns as Record<string, { header: string }>)[ref[1]]!.header));
+          expect(range._col - 1).toBe(
+            headerOfSheet(ss, ref[0]).indexOf((SHEETS[ref[0]].columns as Record<string, { header: string }>)[ref[1]]!.header),
+          );
           expect(range._row).toBe(2);
         } else if (col.type === "int") {
           expect(dv?.criteria, where).toBe("NUMBER_BETWEEN");
@@ -175,7 +177,10 @@ describe("Thiết lập mẫu", () => {
     t._put([["Danh sách tổ năm 2021"], ["Tổ 1", "Quý Thịnh"]]);
     gas.ui.answers.push({ text: "07636" }, { text: "Xã Quý Sơn" });
     addon.menuSetup();
-    expect(t._dump()).toEqual([["Danh sách tổ năm 2021", ""], ["Tổ 1", "Quý Thịnh"]]);
+    expect(t._dump()).toEqual([
+      ["Danh sách tổ năm 2021", ""],
+      ["Tổ 1", "Quý Thịnh"],
+    ]);
     expect(gas.ui.alerts.at(-1)!.message).toContain('Trang "Tổ" đã có dữ liệu nhưng dòng 1 không phải tiêu đề');
   });
 });

@@ -22,7 +22,9 @@ const TOKEN = "dvc_0123456789abcdef0123456789abcdef";
 
 function receiptFor(req: FetchRequest, duplicate = false) {
   const env = JSON.parse(req.payload) as { submission_id: string; sheets: Record<string, unknown[]> };
-  const counts = Object.fromEntries(Object.entries(env.sheets).map(([k, rows]) => [k, { inserted: rows.length, updated: 0, unchanged: 0, deleted: 0 }]));
+  const counts = Object.fromEntries(
+    Object.entries(env.sheets).map(([k, rows]) => [k, { inserted: rows.length, updated: 0, unchanged: 0, deleted: 0 }]),
+  );
   return {
     status: duplicate ? 200 : 201,
     body: JSON.stringify({
@@ -32,7 +34,16 @@ function receiptFor(req: FetchRequest, duplicate = false) {
         received_at: "2022-03-31T02:00:00.000Z",
         duplicate,
         counts,
-        warnings: [{ sheet: "teams", row: 2, column: "team_code", code: "households_per_team", severity: "warning", message_vi: "Tổ \"Tổ số 1\" phụ trách 29 hộ." }],
+        warnings: [
+          {
+            sheet: "teams",
+            row: 2,
+            column: "team_code",
+            code: "households_per_team",
+            severity: "warning",
+            message_vi: 'Tổ "Tổ số 1" phụ trách 29 hộ.',
+          },
+        ],
       },
     }),
   };
@@ -117,7 +128,8 @@ describe("Gửi báo cáo", () => {
     gas.fetchHandler = (req) => {
       ids.push(JSON.parse(req.payload).submission_id);
       if (mode === "network") throw new Error("DNS error: dan-van.example.workers.dev");
-      if (mode === "500") return { status: 503, body: JSON.stringify({ error: { code: "unavailable", message: "Máy chủ bận", details: [] } }) };
+      if (mode === "500")
+        return { status: 503, body: JSON.stringify({ error: { code: "unavailable", message: "Máy chủ bận", details: [] } }) };
       return receiptFor(req);
     };
     addon.menuSubmit();
@@ -165,12 +177,30 @@ describe("Gửi báo cáo", () => {
     const { gas, addon } = readyEnv();
     gas.fetchHandler = () => ({
       status: 422,
-      body: JSON.stringify({ error: { code: "rule_violation", message: "Dữ liệu không hợp lệ.", details: [{ sheet: "households", row: 5, column: "birth_year", code: "out_of_range", severity: "error", message_vi: '"Năm sinh" phải từ 1900 đến 2022.' }] } }),
+      body: JSON.stringify({
+        error: {
+          code: "rule_violation",
+          message: "Dữ liệu không hợp lệ.",
+          details: [
+            {
+              sheet: "households",
+              row: 5,
+              column: "birth_year",
+              code: "out_of_range",
+              severity: "error",
+              message_vi: '"Năm sinh" phải từ 1900 đến 2022.',
+            },
+          ],
+        },
+      }),
     });
     addon.menuSubmit();
     expect(lastAlert(gas).title).toBe("Máy chủ không nhận báo cáo");
     expect(lastAlert(gas).message).toContain('Trang "Hộ gia đình (mẫu 02)", dòng 5, cột "Năm sinh"');
-    gas.fetchHandler = () => ({ status: 401, body: JSON.stringify({ error: { code: "unauthorized", message: "Mã truy cập không hợp lệ.", details: [] } }) });
+    gas.fetchHandler = () => ({
+      status: 401,
+      body: JSON.stringify({ error: { code: "unauthorized", message: "Mã truy cập không hợp lệ.", details: [] } }),
+    });
     addon.menuSubmit();
     expect(lastAlert(gas).title).toBe("Không gửi được: mã truy cập không hợp lệ");
   });
@@ -197,7 +227,9 @@ describe("Gửi báo cáo", () => {
     expect(large.check).toEqual(small.check);
     expect(large.submit).toEqual(small.submit);
     const total = (x: Record<string, number>) => Object.values(x).reduce((a, b) => a + b, 0);
-    console.info(`Sheets calls — check: ${total(small.check)} (50) vs ${total(large.check)} (5,000); submit: ${total(small.submit)} vs ${total(large.submit)}`);
+    console.info(
+      `Sheets calls — check: ${total(small.check)} (50) vs ${total(large.check)} (5,000); submit: ${total(small.submit)} vs ${total(large.submit)}`,
+    );
     expect(small.check["Range.getValues"]).toBe(10);
   }, 120_000);
 });
@@ -277,7 +309,9 @@ describe("Tạo Quyết định", () => {
     const doc = gas.documents[0]!;
     expect(doc.name).toBe("Quyết định thành lập Tổ Dân vận cộng đồng - Xã Quý Sơn");
     expect(doc.paragraphs.map((p) => p.text)).toContain("QUYẾT ĐỊNH");
-    expect(doc.paragraphs.some((p) => p.text.startsWith("Điều 1. Thành lập Tổ Dân vận cộng đồng tại Thôn Quý Thịnh; Thôn Ngọt"))).toBe(true);
+    expect(doc.paragraphs.some((p) => p.text.startsWith("Điều 1. Thành lập Tổ Dân vận cộng đồng tại Thôn Quý Thịnh; Thôn Ngọt"))).toBe(
+      true,
+    );
     const [header, ...rows] = doc.tables[0]!;
     expect(header).toEqual(["TT", "Tổ Dân vận cộng đồng", "Tổ", "STT", "Họ và tên", "Chức vụ hiện tại", "Chức vụ tham gia Tổ DVCĐ"]);
     expect(rows).toHaveLength(8);

@@ -18,7 +18,10 @@ import { ROOT } from "./server";
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const QUARTER = "2022-Q2";
 const present = hasChromium();
-if (!present) console.warn(`tests/e2e/browser.test.ts: SKIPPED — ${CHROMIUM} not found. Install it with scripts/ci-system-deps.sh (apt-get install chromium).`);
+if (!present)
+  console.warn(
+    `tests/e2e/browser.test.ts: SKIPPED — ${CHROMIUM} not found. Install it with scripts/ci-system-deps.sh (apt-get install chromium).`,
+  );
 
 let w: DemoWorker | undefined;
 let browser: Browser | undefined;
@@ -73,7 +76,10 @@ async function breakdown(page: Page): Promise<{ head: string[]; rows: TableRow[]
     if (!table) return null;
     return {
       head: [...table.querySelectorAll("thead th")].map((th) => th.textContent!.trim()),
-      rows: [...table.querySelectorAll("tbody tr")].map((tr) => ({ cls: tr.className, cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim()) })),
+      rows: [...table.querySelectorAll("tbody tr")].map((tr) => ({
+        cls: tr.className,
+        cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim()),
+      })),
     };
   });
   expect(t, "breakdown table (Chi tiết theo xã, thôn, tổ) on the page").not.toBeNull();
@@ -97,7 +103,10 @@ function communeRow(rows: TableRow[], e: Expected): TableRow {
 async function pickPeriod(page: Page, kind: string, key: string) {
   await page.selectOption('select[name="kind"]', kind);
   await page.fill('input[name="period"]', key);
-  await Promise.all([page.waitForURL((u) => u.searchParams.get("period") === key, { timeout: 30_000 }), page.click('form.picker button[type="submit"]')]);
+  await Promise.all([
+    page.waitForURL((u) => u.searchParams.get("period") === key, { timeout: 30_000 }),
+    page.click('form.picker button[type="submit"]'),
+  ]);
   await page.waitForLoadState("load");
 }
 
@@ -111,7 +120,9 @@ async function followCsv(page: Page): Promise<{ url: URL; text: string }> {
   const download = page.waitForEvent("download", { timeout: 15_000 }).catch(() => null);
   await link.click();
   const dl = await download;
-  console.info(`CSV link ${url.pathname.replace(/dvl_[0-9a-f]+/, "dvl_…")}${url.search} followed: ${dl ? "Chromium downloads it" : "shown as a page"}`);
+  console.info(
+    `CSV link ${url.pathname.replace(/dvl_[0-9a-f]+/, "dvl_…")}${url.search} followed: ${dl ? "Chromium downloads it" : "shown as a page"}`,
+  );
   if (dl) {
     const file = await dl.path();
     return { url, text: readFileSync(file!, "utf8") };
@@ -229,7 +240,10 @@ describe.skipIf(!present)("rollup pages in Chromium (pilot demo on wrangler dev)
         const width = document.documentElement.clientWidth;
         const out = [...document.querySelectorAll("body *")]
           .filter((e) => !e.closest(".scroll") && e.getBoundingClientRect().right > width + 1)
-          .map((e) => `<${e.tagName.toLowerCase()}${e.className ? ` class="${e.className}"` : ""}> ends at ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? "").trim().slice(0, 60)}`);
+          .map(
+            (e) =>
+              `<${e.tagName.toLowerCase()}${e.className ? ` class="${e.className}"` : ""}> ends at ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? "").trim().slice(0, 60)}`,
+          );
         return { width, scrollWidth: document.documentElement.scrollWidth, out };
       });
       expect(fit.out, `${name} page on a ${fit.width}px phone is ${fit.scrollWidth}px wide`).toEqual([]);

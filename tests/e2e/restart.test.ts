@@ -44,7 +44,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 }, 60_000);
 
-const admin = (s: WorkerServer, route: string, body: unknown) => call(s.base, `/api/admin${route}`, { token: s.adminSecret, body, timeoutMs: 60_000 });
+const admin = (s: WorkerServer, route: string, body: unknown) =>
+  call(s.base, `/api/admin${route}`, { token: s.adminSecret, body, timeoutMs: 60_000 });
 
 async function portClosed(base: string): Promise<boolean> {
   try {
@@ -103,7 +104,10 @@ describe("restart of wrangler dev keeps the data (local D1 --persist-to)", () =>
       // The rollup holds both communes' registers as sent.
       const households = before.communes.map((c: any) => [c.unit.id, c.register.households]).sort();
       expect(households).toEqual(
-        [[hongGiang!.unit_id, hongGiang!.workbook.households.length], [quySon!.unit_id, quySon!.workbook.households.length]].sort(),
+        [
+          [hongGiang!.unit_id, hongGiang!.workbook.households.length],
+          [quySon!.unit_id, quySon!.workbook.households.length],
+        ].sort(),
       );
       const d = await call(first.base, `/r/${detail}.json${Q}`);
       expect(d.status).toBe(200);
@@ -129,7 +133,11 @@ describe("restart of wrangler dev keeps the data (local D1 --persist-to)", () =>
       const again = await call(second.base, "/api/submissions", { token: writeToken, body: submitted });
       expect(again.status, again.text.slice(0, 300)).toBe(200);
       expect(again.json.receipt).toMatchObject({ submission_id: submitted.submission_id, duplicate: true });
-      const reimport = await admin(second, "/import", { commune_id: quySon!.unit_id, received_at: "2022-10-31T12:00:00Z", envelope: imported });
+      const reimport = await admin(second, "/import", {
+        commune_id: quySon!.unit_id,
+        received_at: "2022-10-31T12:00:00Z",
+        envelope: imported,
+      });
       expect(reimport.status).toBe(200);
       expect(reimport.json.receipt.duplicate).toBe(true);
       const lookup = await admin(second, "/tokens/lookup", { token: writeToken });
@@ -139,13 +147,20 @@ describe("restart of wrangler dev keeps the data (local D1 --persist-to)", () =>
       const next = buildEnvelope(meta(hongGiang), hongGiang!.workbook);
       const fresh = await call(second.base, "/api/submissions", { token: writeToken, body: next });
       expect(fresh.status, fresh.text.slice(0, 300)).toBe(201);
-      expect(fresh.json.receipt.counts.households).toEqual({ inserted: 0, updated: 0, unchanged: hongGiang!.workbook.households.length, deleted: 0 });
+      expect(fresh.json.receipt.counts.households).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: hongGiang!.workbook.households.length,
+        deleted: 0,
+      });
       const after = await call(second.base, `/r/${district}.json${Q}`);
       expect(after.json.totals.register).toEqual(before.totals.register);
     } finally {
       await stop(second);
     }
     expect(await portClosed(second.base)).toBe(true);
-    console.log(`restart: wrangler dev up in ${(started1 / 1000).toFixed(1)} s, again in ${(started2 / 1000).toFixed(1)} s; rollup identical after restart`);
+    console.log(
+      `restart: wrangler dev up in ${(started1 / 1000).toFixed(1)} s, again in ${(started2 / 1000).toFixed(1)} s; rollup identical after restart`,
+    );
   }, 400_000);
 });

@@ -202,20 +202,39 @@ export async function startWorker(opts: StartOptions = {}): Promise<WorkerServer
   throw lastError!;
 }
 
-async function startDev(cwd: string, persistDir: string, envFile: string, logFile: string, adminSecret: string, workDir: string, opts: StartOptions): Promise<WorkerServer> {
+async function startDev(
+  cwd: string,
+  persistDir: string,
+  envFile: string,
+  logFile: string,
+  adminSecret: string,
+  workDir: string,
+  opts: StartOptions,
+): Promise<WorkerServer> {
   const port = await freePort();
   const inspector = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dev = spawnGroup(
     [
-      WRANGLER, "dev",
-      "--ip", "127.0.0.1", "--port", String(port),
-      "--inspector-ip", "127.0.0.1", "--inspector-port", String(inspector),
-      "--persist-to", persistDir,
-      "--env-file", envFile,
-      "--var", `PUBLIC_BASE_URL:${base}`,
+      WRANGLER,
+      "dev",
+      "--ip",
+      "127.0.0.1",
+      "--port",
+      String(port),
+      "--inspector-ip",
+      "127.0.0.1",
+      "--inspector-port",
+      String(inspector),
+      "--persist-to",
+      persistDir,
+      "--env-file",
+      envFile,
+      "--var",
+      `PUBLIC_BASE_URL:${base}`,
       "--show-interactive-dev-session=false",
-      "--log-level", "warn",
+      "--log-level",
+      "warn",
     ],
     {},
     logFile,

@@ -56,21 +56,24 @@ function runGroup(file: string, args: string[], timeoutMs: number): Promise<void
 /** LibreOffice's soffice; DAN_VAN_SOFFICE points elsewhere (e.g. to check the skip path). */
 function findSoffice(): string | null {
   if (process.env.DAN_VAN_SOFFICE) return existsSync(process.env.DAN_VAN_SOFFICE) ? process.env.DAN_VAN_SOFFICE : null;
-  for (const p of ["/usr/bin/soffice", "/usr/local/bin/soffice", "/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice"]) {
+  for (const p of [
+    "/usr/bin/soffice",
+    "/usr/local/bin/soffice",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+  ]) {
     if (existsSync(p)) return p;
   }
   return null;
 }
 const SOFFICE = findSoffice();
-if (!SOFFICE) console.warn("tests/e2e/spreadsheet.test.ts: SKIPPED — soffice (LibreOffice) not found. Install it with scripts/ci-system-deps.sh (apt-get install libreoffice-calc-nogui).");
+if (!SOFFICE)
+  console.warn(
+    "tests/e2e/spreadsheet.test.ts: SKIPPED — soffice (LibreOffice) not found. Install it with scripts/ci-system-deps.sh (apt-get install libreoffice-calc-nogui).",
+  );
 
 /** Names a spreadsheet would run as formulas if they were not kept as text. */
-const FORMULA_NAMES = [
-  '=HYPERLINK("http://127.0.0.1:9/x","Bấm vào đây")',
-  "+84 Tổ Cộng",
-  "-1+2 Tổ Trừ",
-  "@SUM(1) Tổ A-còng",
-];
+const FORMULA_NAMES = ['=HYPERLINK("http://127.0.0.1:9/x","Bấm vào đây")', "+84 Tổ Cộng", "-1+2 Tổ Trừ", "@SUM(1) Tổ A-còng"];
 const PERIOD = "2025-Q4";
 const COMMUNE = UNITS.find((u) => u.id === PILOT.phuongSon)!;
 
@@ -105,7 +108,13 @@ beforeAll(async () => {
   });
   FORMULA_NAMES.forEach((name, i) => (workbook.teams[i]!.team_name = name));
   const envelope = buildEnvelope(
-    { commune_code: COMMUNE.code, commune_name: COMMUNE.name, spreadsheet_id: "e2e-sheet", submission_id: crypto.randomUUID(), generated_at: new Date().toISOString() },
+    {
+      commune_code: COMMUNE.code,
+      commune_name: COMMUNE.name,
+      spreadsheet_id: "e2e-sheet",
+      submission_id: crypto.randomUUID(),
+      generated_at: new Date().toISOString(),
+    },
     workbook,
   );
   const sub = await call(server.base, "/api/submissions", { token: tok.json.token, body: envelope });
@@ -129,8 +138,18 @@ afterAll(async () => {
 async function convert(file: string, infilter?: string): Promise<Buffer> {
   const outdir = mkdtempSync(path.join(dir, "out-"));
   const profile = `file://${mkdtempSync(path.join(dir, "profile-"))}`;
-  const args = [`-env:UserInstallation=${profile}`, "--headless", "--norestore", "--nolockcheck",
-    ...(infilter ? [`--infilter=${infilter}`] : []), "--convert-to", "xlsx", "--outdir", outdir, file];
+  const args = [
+    `-env:UserInstallation=${profile}`,
+    "--headless",
+    "--norestore",
+    "--nolockcheck",
+    ...(infilter ? [`--infilter=${infilter}`] : []),
+    "--convert-to",
+    "xlsx",
+    "--outdir",
+    outdir,
+    file,
+  ];
   await runGroup(SOFFICE!, args, 120_000);
   const out = path.join(outdir, `${path.basename(file, ".csv")}.xlsx`);
   expect(existsSync(out), `soffice wrote ${out}`).toBe(true);

@@ -37,11 +37,16 @@ export function unzip(buf: Buffer): Map<string, Buffer> {
 
 const decode = (s: string) =>
   s.replace(/&(lt|gt|amp|quot|apos|#(\d+)|#x([0-9a-fA-F]+));/g, (_, e: string, d?: string, h?: string) =>
-    d ? String.fromCodePoint(Number(d)) : h ? String.fromCodePoint(parseInt(h, 16)) : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e]!,
+    d
+      ? String.fromCodePoint(Number(d))
+      : h
+        ? String.fromCodePoint(parseInt(h, 16))
+        : ({ lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" } as Record<string, string>)[e]!,
   );
 
 /** Text of every <t> inside an element (rich text runs are joined). */
-const textOf = (xml: string) => [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)].map((m) => decode(m[1] ?? "")).join("");
+const textOf = (xml: string) =>
+  [...xml.matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)].map((m) => decode(m[1] ?? "")).join("");
 
 export interface Cell {
   ref: string;
@@ -80,7 +85,9 @@ export function readFirstSheet(xlsx: Buffer): Cell[][] {
       else if (t === "str") cell = { ref, type: "string", value: decode(v ?? ""), formula: null };
       else if (t === "b") cell = { ref, type: "boolean", value: v === "1", formula: null };
       else if (t === "e") cell = { ref, type: "error", value: decode(v ?? ""), formula: null };
-      else cell = v === undefined ? { ref, type: "empty", value: null, formula: null } : { ref, type: "number", value: Number(v), formula: null };
+      else
+        cell =
+          v === undefined ? { ref, type: "empty", value: null, formula: null } : { ref, type: "number", value: Number(v), formula: null };
       if (f) cell.formula = decode(f[1] ?? "");
       row[colIndex(ref)] = cell;
     }

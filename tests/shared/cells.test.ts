@@ -134,7 +134,9 @@ describe("choices and other columns", () => {
   });
 
   it("refuses a short phone number", () => {
-    expect(memberSchema.safeParse({ team_code: "T1", member_no: 1, full_name: "Lê Văn An", role: "Tổ viên", phone: "12345" }).success).toBe(false);
+    expect(memberSchema.safeParse({ team_code: "T1", member_no: 1, full_name: "Lê Văn An", role: "Tổ viên", phone: "12345" }).success).toBe(
+      false,
+    );
   });
 
   it.each([

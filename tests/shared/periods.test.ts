@@ -365,30 +365,33 @@ describe("the host's time zone does not matter", () => {
   });
 
   // Santiago and São Paulo move their clocks at midnight (2022-04-03, 2022-09-11; 2018-11-04).
-  it.each(["UTC", "America/Santiago", "America/Sao_Paulo", "America/Los_Angeles", "Pacific/Kiritimati", "Asia/Ho_Chi_Minh"])("%s", async (zone) => {
-    process.env.TZ = zone;
-    vi.resetModules(); // fresh module: no cached periods
-    const p = await import("../../shared/periods");
-    expect(p.weekStart("2020-W53")).toBe("2020-12-28");
-    expect(p.weekEnd("2021-W52")).toBe("2022-01-02");
-    expect(p.isoWeekKey("2021-01-01")).toBe("2020-W53");
-    expect(p.parsePeriodKey("2024-02")!.end).toBe("2024-02-29");
-    expect(p.parsePeriodKey("2022-W03")!.label_vi).toBe("Tuần 03/2022 (17/01–23/01/2022)");
-    expect(p.periodKeyOf("quarter", "2022-04-01")).toBe("2022-Q2");
-    expect(p.weeksInPeriod("2022-01")).toEqual(["2021-W52", ...weeks(2022, 1, 4)]);
-    expect(p.weeklyDeadline("2022-W01").toISOString()).toBe("2022-01-10T16:59:59.999Z");
-    expect(p.todayVi(new Date("2022-01-03T17:30:00Z"))).toBe("2022-01-04");
-    expect(p.currentYearVi(new Date("2021-12-31T17:00:00Z"))).toBe(2022);
-    expect(p.isoWeekKey("2022-09-11")).toBe("2022-W36");
-    expect(p.weekEnd("2022-W36")).toBe("2022-09-11");
-    expect(p.weekStart("2022-W37")).toBe("2022-09-12");
-    expect(p.weekEnd("2022-W13")).toBe("2022-04-03");
-    expect(p.weeksInPeriod("2022-09")).toEqual(weeks(2022, 35, 38));
-    expect(p.periodKeyOf("month", "2022-09-11")).toBe("2022-09");
-    expect(p.weeklyDeadline("2022-W36").toISOString()).toBe("2022-09-12T16:59:59.999Z");
-    expect(p.isoWeekKey("2018-11-04")).toBe("2018-W44");
-    expect(p.weekEnd("2018-W44")).toBe("2018-11-04");
-    expect(p.weekStart("2018-W45")).toBe("2018-11-05");
-    expect(p.weeklyDeadline("2018-W44").toISOString()).toBe("2018-11-05T16:59:59.999Z");
-  });
+  it.each(["UTC", "America/Santiago", "America/Sao_Paulo", "America/Los_Angeles", "Pacific/Kiritimati", "Asia/Ho_Chi_Minh"])(
+    "%s",
+    async (zone) => {
+      process.env.TZ = zone;
+      vi.resetModules(); // fresh module: no cached periods
+      const p = await import("../../shared/periods");
+      expect(p.weekStart("2020-W53")).toBe("2020-12-28");
+      expect(p.weekEnd("2021-W52")).toBe("2022-01-02");
+      expect(p.isoWeekKey("2021-01-01")).toBe("2020-W53");
+      expect(p.parsePeriodKey("2024-02")!.end).toBe("2024-02-29");
+      expect(p.parsePeriodKey("2022-W03")!.label_vi).toBe("Tuần 03/2022 (17/01–23/01/2022)");
+      expect(p.periodKeyOf("quarter", "2022-04-01")).toBe("2022-Q2");
+      expect(p.weeksInPeriod("2022-01")).toEqual(["2021-W52", ...weeks(2022, 1, 4)]);
+      expect(p.weeklyDeadline("2022-W01").toISOString()).toBe("2022-01-10T16:59:59.999Z");
+      expect(p.todayVi(new Date("2022-01-03T17:30:00Z"))).toBe("2022-01-04");
+      expect(p.currentYearVi(new Date("2021-12-31T17:00:00Z"))).toBe(2022);
+      expect(p.isoWeekKey("2022-09-11")).toBe("2022-W36");
+      expect(p.weekEnd("2022-W36")).toBe("2022-09-11");
+      expect(p.weekStart("2022-W37")).toBe("2022-09-12");
+      expect(p.weekEnd("2022-W13")).toBe("2022-04-03");
+      expect(p.weeksInPeriod("2022-09")).toEqual(weeks(2022, 35, 38));
+      expect(p.periodKeyOf("month", "2022-09-11")).toBe("2022-09");
+      expect(p.weeklyDeadline("2022-W36").toISOString()).toBe("2022-09-12T16:59:59.999Z");
+      expect(p.isoWeekKey("2018-11-04")).toBe("2018-W44");
+      expect(p.weekEnd("2018-W44")).toBe("2018-11-04");
+      expect(p.weekStart("2018-W45")).toBe("2018-11-05");
+      expect(p.weeklyDeadline("2018-W44").toISOString()).toBe("2018-11-05T16:59:59.999Z");
+    },
+  );
 });

@@ -44,7 +44,12 @@ describe("generator", () => {
       seed: 7,
       commune_code: "99999",
       commune_name: "Xã Thử",
-      villages: Array.from({ length: 5 }, (_, i) => ({ village_code: `V${i}`, village_name: `Thôn ${i}`, ethnic_identity: i === 0, teams: 3 })),
+      villages: Array.from({ length: 5 }, (_, i) => ({
+        village_code: `V${i}`,
+        village_name: `Thôn ${i}`,
+        ethnic_identity: i === 0,
+        teams: 3,
+      })),
       founded_on: "2022-01-01",
       until: "2022-06-30",
     });

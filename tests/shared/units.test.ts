@@ -106,14 +106,23 @@ describe("rollupTarget on the pilot units", () => {
       expect(reg.isValidOn(id, "2022-01-01"), id).toBe(true);
       expect(reg.isValidOn(id, TODAY), id).toBe(false);
     }
-    expect(reg.children(PILOT.lucNgan, "2022-01-01").map((x) => x.id).sort()).toEqual([PILOT.hongGiang, PILOT.quySon].sort());
+    expect(
+      reg
+        .children(PILOT.lucNgan, "2022-01-01")
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual([PILOT.hongGiang, PILOT.quySon].sort());
     expect(reg.children(PILOT.lucNgan, TODAY)).toEqual([]);
     expect(reg.ancestors(PILOT.ngot).map((x) => x.id)).toEqual([PILOT.hongGiang, PILOT.lucNgan, PILOT.bacGiang]);
     expect(reg.ancestors(PILOT.ngotNow).map((x) => x.id)).toEqual([PILOT.chu, PILOT.bacNinh]);
   });
 
   it("descendantsOn sees the tree of that day", () => {
-    const names = (id: string, date: string, level?: Unit["level"]) => reg.descendantsOn(id, date, level).map((x) => x.name).sort();
+    const names = (id: string, date: string, level?: Unit["level"]) =>
+      reg
+        .descendantsOn(id, date, level)
+        .map((x) => x.name)
+        .sort();
     expect(names(PILOT.bacNinh, TODAY, "commune")).toEqual(["Phường Chũ", "Phường Phượng Sơn"]);
     expect(names(PILOT.bacNinh, TODAY, "district")).toEqual([]);
     expect(names(PILOT.bacGiang, "2022-01-01", "village")).toEqual(["Thôn Ngọt", "Thôn Quý Thịnh"]);
@@ -128,7 +137,15 @@ describe("a synthetic two-level tree (province → commune → village)", () => 
     u({ id: "P1", code: "01", level: "province" }),
     u({ id: "C1", code: "00001", level: "commune", parent_id: "P1", valid_to: "2024-01-01", successor_ids: ["C2", "C3"] }),
     u({ id: "C2", code: "00002", level: "commune", parent_id: "P1", valid_from: "2024-01-01" }),
-    u({ id: "C3", code: "00003", level: "commune", parent_id: "P1", valid_from: "2024-01-01", valid_to: "2025-01-01", successor_ids: ["C5"] }),
+    u({
+      id: "C3",
+      code: "00003",
+      level: "commune",
+      parent_id: "P1",
+      valid_from: "2024-01-01",
+      valid_to: "2025-01-01",
+      successor_ids: ["C5"],
+    }),
     u({ id: "C4", code: "00004", level: "commune", parent_id: "P1", valid_to: "2025-01-01", successor_ids: ["C5"] }),
     u({ id: "C5", code: "00001", level: "commune", parent_id: "P1", valid_from: "2025-01-01" }), // code 00001 reused
     u({ id: "V1", code: "00001-A", level: "village", parent_id: "C1", valid_to: "2024-01-01", successor_ids: ["V2"] }),
@@ -155,9 +172,19 @@ describe("a synthetic two-level tree (province → commune → village)", () => 
   });
 
   it("a split returns both successors; a later merge of one of them is followed", () => {
-    expect(r.currentSuccessors("C1", "2024-06-01").map((x) => x.id).sort()).toEqual(["C2", "C3"]);
+    expect(
+      r
+        .currentSuccessors("C1", "2024-06-01")
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(["C2", "C3"]);
     expect(r.rollupTargets("C1", "current", "commune", "2024-06-01").sort()).toEqual(["C2", "C3"]);
-    expect(r.currentSuccessors("C1", "2026-01-01").map((x) => x.id).sort()).toEqual(["C2", "C5"]);
+    expect(
+      r
+        .currentSuccessors("C1", "2026-01-01")
+        .map((x) => x.id)
+        .sort(),
+    ).toEqual(["C2", "C5"]);
     expect(r.rollupTargets("C1", "current", "province", "2026-01-01")).toEqual(["P1"]);
   });
 
@@ -208,25 +235,84 @@ describe("validateUnits", () => {
     ["a duplicate id", [P, u({ id: "P", code: "02", level: "province" })], "Trùng"],
     ["a missing parent", [u({ id: "C", code: "00001", level: "commune", parent_id: "X" })], "không có đơn vị cấp trên"],
     ["a commune without parent", [u({ id: "C", code: "00001", level: "commune" })], "thiếu đơn vị cấp trên"],
-    ["a parent at a lower level", [u({ id: "C", code: "00001", level: "commune", parent_id: "P" }), u({ id: "P", code: "01", level: "province", parent_id: "C" })], "cấp cao hơn"],
-    ["a village under a district", [P, u({ id: "D", code: "001", level: "district", parent_id: "P" }), u({ id: "V", code: "00001-A", level: "village", parent_id: "D" })], "thôn phải thuộc một xã"],
-    ["a child outliving its parent", [u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01" }), u({ id: "C", code: "00001", level: "commune", parent_id: "P" })], "nằm ngoài"],
-    ["a child older than its parent", [u({ id: "P", code: "01", level: "province", valid_from: "2010-01-01" }), u({ id: "C", code: "00001", level: "commune", parent_id: "P" })], "nằm ngoài"],
-    ["a missing successor", [u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"] })], "không có đơn vị kế thừa"],
-    ["a successor at another level", [P, u({ id: "C", code: "00001", level: "commune", parent_id: "P", valid_to: "2020-01-01", successor_ids: ["P"] })], "cùng cấp"],
-    ["a successor that does not exist when the unit ends", [u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"] }), u({ id: "Q", code: "02", level: "province", valid_from: "2021-01-01" })], "còn hiệu lực vào ngày 2020-01-01"],
+    [
+      "a parent at a lower level",
+      [u({ id: "C", code: "00001", level: "commune", parent_id: "P" }), u({ id: "P", code: "01", level: "province", parent_id: "C" })],
+      "cấp cao hơn",
+    ],
+    [
+      "a village under a district",
+      [
+        P,
+        u({ id: "D", code: "001", level: "district", parent_id: "P" }),
+        u({ id: "V", code: "00001-A", level: "village", parent_id: "D" }),
+      ],
+      "thôn phải thuộc một xã",
+    ],
+    [
+      "a child outliving its parent",
+      [
+        u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01" }),
+        u({ id: "C", code: "00001", level: "commune", parent_id: "P" }),
+      ],
+      "nằm ngoài",
+    ],
+    [
+      "a child older than its parent",
+      [
+        u({ id: "P", code: "01", level: "province", valid_from: "2010-01-01" }),
+        u({ id: "C", code: "00001", level: "commune", parent_id: "P" }),
+      ],
+      "nằm ngoài",
+    ],
+    [
+      "a missing successor",
+      [u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"] })],
+      "không có đơn vị kế thừa",
+    ],
+    [
+      "a successor at another level",
+      [P, u({ id: "C", code: "00001", level: "commune", parent_id: "P", valid_to: "2020-01-01", successor_ids: ["P"] })],
+      "cùng cấp",
+    ],
+    [
+      "a successor that does not exist when the unit ends",
+      [
+        u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"] }),
+        u({ id: "Q", code: "02", level: "province", valid_from: "2021-01-01" }),
+      ],
+      "còn hiệu lực vào ngày 2020-01-01",
+    ],
     ["a successor of a unit still valid", [P, u({ id: "Q", code: "02", level: "province", successor_ids: ["P"] })], "đã có đơn vị kế thừa"],
-    ["a successor cycle", [u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"] }), u({ id: "Q", code: "02", level: "province", valid_to: "2020-01-01", successor_ids: ["P"] })], "kế thừa tạo thành vòng"],
-    ["a parent cycle", [u({ id: "C", code: "00001", level: "commune", parent_id: "D" }), u({ id: "D", code: "001", level: "district", parent_id: "C" })], "cấp trên tạo thành vòng"],
+    [
+      "a successor cycle",
+      [
+        u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"] }),
+        u({ id: "Q", code: "02", level: "province", valid_to: "2020-01-01", successor_ids: ["P"] }),
+      ],
+      "kế thừa tạo thành vòng",
+    ],
+    [
+      "a parent cycle",
+      [u({ id: "C", code: "00001", level: "commune", parent_id: "D" }), u({ id: "D", code: "001", level: "district", parent_id: "C" })],
+      "cấp trên tạo thành vòng",
+    ],
     ["one code for two units at once", [P, u({ id: "Q", code: "01", level: "province", valid_from: "2010-01-01" })], "cùng lúc"],
     ["an end before the start", [u({ id: "P", code: "01", level: "province", valid_to: "1999-01-01" })], "sau ngày bắt đầu"],
-    ["an ethnic flag on a commune", [P, u({ id: "C", code: "00001", level: "commune", parent_id: "P", ethnic_identity: true })], "bản sắc dân tộc"],
+    [
+      "an ethnic flag on a commune",
+      [P, u({ id: "C", code: "00001", level: "commune", parent_id: "P", ethnic_identity: true })],
+      "bản sắc dân tộc",
+    ],
   ])("catches %s", (_n, units, fragment) => {
     expect(validateUnits(units).join("\n")).toContain(fragment);
   });
 
   it("accepts a code reused once the first unit has ended", () => {
-    const units = [u({ id: "P", code: "01", level: "province", valid_to: "2010-01-01", successor_ids: ["Q"] }), u({ id: "Q", code: "01", level: "province", valid_from: "2010-01-01" })];
+    const units = [
+      u({ id: "P", code: "01", level: "province", valid_to: "2010-01-01", successor_ids: ["Q"] }),
+      u({ id: "Q", code: "01", level: "province", valid_from: "2010-01-01" }),
+    ];
     expect(validateUnits(units)).toEqual([]);
   });
 

@@ -3,7 +3,21 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { hashToken } from "../../worker/src/auth/tokens";
 import { getUnit, unitOfRow } from "../../worker/src/db/units";
-import { ADMIN, adminPost, communeToken, count, envelope, pilot, PILOT, post, receiptOf, seed, snapshot, submit, type ErrorJson } from "./helpers";
+import {
+  ADMIN,
+  adminPost,
+  communeToken,
+  count,
+  envelope,
+  pilot,
+  PILOT,
+  post,
+  receiptOf,
+  seed,
+  snapshot,
+  submit,
+  type ErrorJson,
+} from "./helpers";
 
 const errorOf = async (res: Response) => ((await res.json()) as ErrorJson).error;
 
@@ -15,7 +29,13 @@ describe("admin API", () => {
     const commune = await communeToken(quySon.unit_id);
     const before = await snapshot();
     const body = { unit_id: quySon.unit_id };
-    for (const headers of [{} as Record<string, string>, { authorization: "Bearer wrong-secret-of-good-length" }, { authorization: `Bearer ${commune}` }, { authorization: `Basic ${btoa("admin:" + ADMIN)}` }, { authorization: `Bearer ${ADMIN}x` }]) {
+    for (const headers of [
+      {} as Record<string, string>,
+      { authorization: "Bearer wrong-secret-of-good-length" },
+      { authorization: `Bearer ${commune}` },
+      { authorization: `Basic ${btoa("admin:" + ADMIN)}` },
+      { authorization: `Bearer ${ADMIN}x` },
+    ]) {
       for (const path of ["/tokens", "/links", "/revoke", "/units", "/import"]) {
         const res = await post(`/api/admin${path}`, body, undefined, headers);
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
@@ -33,7 +53,9 @@ describe("admin API", () => {
     expect(e.details).toEqual(expect.arrayContaining([expect.objectContaining({ column: "scope" })]));
     expect((await adminPost("/tokens", { unit_id: quySon.unit_id, extra: 1 })).status).toBe(422);
     expect((await post("/api/admin/tokens", "{nope", ADMIN)).status).toBe(400);
-    expect((await post("/api/admin/tokens", JSON.stringify({ unit_id: quySon.unit_id }), ADMIN, { "content-type": "text/plain" })).status).toBe(415);
+    expect(
+      (await post("/api/admin/tokens", JSON.stringify({ unit_id: quySon.unit_id }), ADMIN, { "content-type": "text/plain" })).status,
+    ).toBe(415);
   });
 
   it("issues a commune token shown once and stored only as a hash", async () => {
@@ -42,7 +64,9 @@ describe("admin API", () => {
     const { token, unit_id } = (await res.json()) as { token: string; unit_id: string };
     expect(unit_id).toBe(quySon.unit_id);
     expect(token).toMatch(/^dvc_[0-9a-f]{32}$/);
-    const row = await env.DB.prepare("SELECT * FROM tokens WHERE token_hash = ?").bind(await hashToken(token)).first();
+    const row = await env.DB.prepare("SELECT * FROM tokens WHERE token_hash = ?")
+      .bind(await hashToken(token))
+      .first();
     expect(row).toMatchObject({ kind: "commune", scope: "write", unit_id: quySon.unit_id, label: "Văn phòng xã", revoked_at: null });
     expect(JSON.stringify(await env.DB.prepare("SELECT * FROM tokens").all())).not.toContain(token);
   });
@@ -64,7 +88,9 @@ describe("admin API", () => {
     expect(link.url).toBe(`${env.PUBLIC_BASE_URL}/r/${link.token}`);
     expect(link.json_url).toBe(`${link.url}.json`);
     expect(link.csv_url).toBe(`${link.url}.csv`);
-    const row = await env.DB.prepare("SELECT kind, scope, unit_id FROM tokens WHERE token_hash = ?").bind(await hashToken(link.token)).first();
+    const row = await env.DB.prepare("SELECT kind, scope, unit_id FROM tokens WHERE token_hash = ?")
+      .bind(await hashToken(link.token))
+      .first();
     expect(row).toEqual({ kind: "link", scope: "aggregate", unit_id: PILOT.lucNgan });
     const detail = await adminPost("/links", { unit_id: hongGiang.unit_id, scope: "detail", expires_at: "2099-01-01T00:00:00+07:00" });
     expect(detail.status).toBe(201);
@@ -105,11 +131,19 @@ describe("admin API", () => {
     const receipt = await receiptOf(res);
     expect(receipt.received_at).toBe(receivedAt);
     expect(receipt.counts.weekly.inserted).toBe(hongGiang.workbook.weekly.length);
-    expect(await env.DB.prepare("SELECT DISTINCT first_received_at FROM weekly_reports WHERE commune_id = ?").bind(hongGiang.unit_id).all())
-      .toMatchObject({ results: [{ first_received_at: receivedAt }] });
-    const audit = await env.DB.prepare("SELECT actor, action, detail FROM audit_log WHERE action = 'import'").first<{ actor: string; detail: string }>();
+    expect(
+      await env.DB.prepare("SELECT DISTINCT first_received_at FROM weekly_reports WHERE commune_id = ?").bind(hongGiang.unit_id).all(),
+    ).toMatchObject({ results: [{ first_received_at: receivedAt }] });
+    const audit = await env.DB.prepare("SELECT actor, action, detail FROM audit_log WHERE action = 'import'").first<{
+      actor: string;
+      detail: string;
+    }>();
     expect(audit?.actor).toBe("admin");
-    expect(JSON.parse(audit!.detail)).toMatchObject({ submission_id: e.submission_id, received_at: receivedAt, received_at_override: true });
+    expect(JSON.parse(audit!.detail)).toMatchObject({
+      submission_id: e.submission_id,
+      received_at: receivedAt,
+      received_at_override: true,
+    });
     // Sent again: the stored receipt, nothing written.
     const n = await count("submissions");
     const again = await adminPost("/import", { commune_id: hongGiang.unit_id, received_at: receivedAt, envelope: e });

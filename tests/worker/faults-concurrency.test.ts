@@ -89,8 +89,7 @@ function versions(unit: Unit, i: number): { a: Workbook; b: Workbook } {
 
 const codesOf = (wb: Workbook) => wb.households.map((h) => h.household_code).sort();
 const peopleOf = (wb: Workbook) => wb.households.reduce((s, h) => s + h.members_count, 0);
-const householdRows = (wb: Workbook) =>
-  wb.households.map((h) => `${h.household_code}|${h.members_count}`).sort();
+const householdRows = (wb: Workbook) => wb.households.map((h) => `${h.household_code}|${h.members_count}`).sort();
 const weeklyKeys = (...wbs: Workbook[]) => new Set(wbs.flatMap((wb) => wb.weekly.map((w) => `${w.team_code}|${w.week}`)));
 
 interface Sent {
@@ -179,7 +178,8 @@ describe("50 concurrent submissions from 10 communes", () => {
     // One accepted batch (version) per distinct submission, one audit row each.
     for (const c of communes) {
       const v = await env.DB.prepare("SELECT version, submission_id FROM commune_versions WHERE commune_id = ? ORDER BY version")
-        .bind(c.unit.id).all<{ version: number; submission_id: string }>();
+        .bind(c.unit.id)
+        .all<{ version: number; submission_id: string }>();
       expect(v.results.map((r) => r.version)).toEqual([1, 2]);
       expect(v.results.map((r) => r.submission_id).sort()).toEqual([c.idA, c.idB].sort());
     }
@@ -195,17 +195,25 @@ describe("50 concurrent submissions from 10 communes", () => {
     let aWins = 0;
     for (const c of communes) {
       const last = await env.DB.prepare("SELECT submission_id FROM commune_versions WHERE commune_id = ? ORDER BY version DESC LIMIT 1")
-        .bind(c.unit.id).first<string>("submission_id");
+        .bind(c.unit.id)
+        .first<string>("submission_id");
       const [winner, loser] = last === c.idA ? [c.a, c.b] : [c.b, c.a];
       if (last === c.idA) aWins++;
       const stored = await env.DB.prepare("SELECT household_code, members_count FROM households WHERE commune_id = ?")
-        .bind(c.unit.id).all<{ household_code: string; members_count: number }>();
+        .bind(c.unit.id)
+        .all<{ household_code: string; members_count: number }>();
       const rows = stored.results.map((h) => `${h.household_code}|${h.members_count}`).sort();
       expect(rows, c.unit.id).toEqual(householdRows(winner));
       expect(rows).not.toEqual(householdRows(loser));
       // The other register sheets are the winner's too.
-      for (const [table, sheet, key] of [["villages", "villages", "village_code"], ["teams", "teams", "team_code"], ["members", "members", "full_name"]] as const) {
-        const got = await env.DB.prepare(`SELECT ${key} AS k FROM ${table} WHERE commune_id = ? ORDER BY 1`).bind(c.unit.id).all<{ k: string }>();
+      for (const [table, sheet, key] of [
+        ["villages", "villages", "village_code"],
+        ["teams", "teams", "team_code"],
+        ["members", "members", "full_name"],
+      ] as const) {
+        const got = await env.DB.prepare(`SELECT ${key} AS k FROM ${table} WHERE commune_id = ? ORDER BY 1`)
+          .bind(c.unit.id)
+          .all<{ k: string }>();
         expect(got.results.map((r) => r.k)).toEqual(winner[sheet].map((r) => String((r as Record<string, unknown>)[key])).sort());
       }
       // The receipts chain: the first accepted one inserted its whole register, the second one's
@@ -231,7 +239,8 @@ describe("50 concurrent submissions from 10 communes", () => {
     let broadcasts = 0;
     for (const c of communes) {
       const last = await env.DB.prepare("SELECT submission_id FROM commune_versions WHERE commune_id = ? ORDER BY version DESC LIMIT 1")
-        .bind(c.unit.id).first<string>("submission_id");
+        .bind(c.unit.id)
+        .first<string>("submission_id");
       const winner = last === c.idA ? c.a : c.b;
       households += winner.households.length;
       people += peopleOf(winner);
@@ -243,16 +252,25 @@ describe("50 concurrent submissions from 10 communes", () => {
     }
     const ids = communes.map((c) => c.unit.id);
     const inList = ids.map(() => "?").join(",");
-    const one = (sql: string) => env.DB.prepare(sql).bind(...ids).first<Record<string, number>>();
-    expect(await one(`SELECT count(*) AS households, sum(members_count) AS people FROM households WHERE commune_id IN (${inList})`))
-      .toEqual({ households, people });
-    expect(await one(`SELECT count(*) AS weekly, sum(broadcasts) AS broadcasts, max(revision) AS rev FROM weekly_reports WHERE commune_id IN (${inList})`))
-      .toEqual({ weekly, broadcasts, rev: 1 });
+    const one = (sql: string) =>
+      env.DB.prepare(sql)
+        .bind(...ids)
+        .first<Record<string, number>>();
+    expect(
+      await one(`SELECT count(*) AS households, sum(members_count) AS people FROM households WHERE commune_id IN (${inList})`),
+    ).toEqual({ households, people });
+    expect(
+      await one(
+        `SELECT count(*) AS weekly, sum(broadcasts) AS broadcasts, max(revision) AS rev FROM weekly_reports WHERE commune_id IN (${inList})`,
+      ),
+    ).toEqual({ weekly, broadcasts, rev: 1 });
     // The rollup aggregates were recomputed in the same batches: they agree with the tables.
-    expect(await one(`SELECT sum(households) AS households, sum(people) AS people FROM agg_teams WHERE commune_id IN (${inList})`))
-      .toEqual({ households, people });
-    expect(await one(`SELECT count(*) AS weekly, sum(broadcasts) AS broadcasts FROM agg_team_weeks WHERE commune_id IN (${inList})`))
-      .toEqual({ weekly, broadcasts });
+    expect(await one(`SELECT sum(households) AS households, sum(people) AS people FROM agg_teams WHERE commune_id IN (${inList})`)).toEqual(
+      { households, people },
+    );
+    expect(
+      await one(`SELECT count(*) AS weekly, sum(broadcasts) AS broadcasts FROM agg_team_weeks WHERE commune_id IN (${inList})`),
+    ).toEqual({ weekly, broadcasts });
     console.log(`faults-concurrency: totals households=${households} people=${people} weekly=${weekly}`);
   });
 });
@@ -287,11 +305,13 @@ describe("25 different registers of one commune at once", () => {
 
   async function lastRegisterMatches(versions: { id: string; codes: string[] }[]) {
     const last = await env.DB.prepare("SELECT submission_id FROM commune_versions WHERE commune_id = ? ORDER BY version DESC LIMIT 1")
-      .bind(hongGiang.unit_id).first<string>("submission_id");
+      .bind(hongGiang.unit_id)
+      .first<string>("submission_id");
     const winner = versions.find((v) => v.id === last);
     expect(winner, "the last committed submission is one of ours").toBeDefined();
     const got = await env.DB.prepare("SELECT household_code FROM households WHERE commune_id = ? ORDER BY household_code")
-      .bind(hongGiang.unit_id).all<{ household_code: string }>();
+      .bind(hongGiang.unit_id)
+      .all<{ household_code: string }>();
     expect(got.results.map((h) => h.household_code)).toEqual(winner!.codes);
   }
 
@@ -336,7 +356,9 @@ describe("25 different registers of one commune at once", () => {
     expect(logged!.mock.calls.filter((c) => c[0] === "unhandled error")).toHaveLength(0);
     console.log(`faults-concurrency: ${refusals} answers of 503 busy along the way`);
     expect(await count("submissions")).toBe(submissionsBefore + N);
-    const v = await env.DB.prepare("SELECT version FROM commune_versions WHERE commune_id = ? ORDER BY version").bind(hongGiang.unit_id).all<{ version: number }>();
+    const v = await env.DB.prepare("SELECT version FROM commune_versions WHERE commune_id = ? ORDER BY version")
+      .bind(hongGiang.unit_id)
+      .all<{ version: number }>();
     expect(v.results.map((r) => r.version)).toEqual(Array.from({ length: N }, (_, i) => i + 1));
     console.log(`faults-concurrency: ${N} registers of one commune at once, accepted per round ${rounds.join(", ")} (${ms.toFixed(0)} ms)`);
   }, 60_000);
@@ -364,12 +386,23 @@ describe("one submission id, racing senders", () => {
   const ingestRequest = (c: typeof quySon, wb: Workbook, id: string) => {
     const check = checkEnvelope(JSON.parse(JSON.stringify(envelope(c, wb, id))), { today: todayVi() });
     if (!check.ok) throw new Error(check.code);
-    return { envelope: check.envelope, payload: "{}", communeId: c.unit_id, receivedAt: new Date().toISOString(), actor: "test", action: "submission" as const, warnings: [] };
+    return {
+      envelope: check.envelope,
+      payload: "{}",
+      communeId: c.unit_id,
+      receivedAt: new Date().toISOString(),
+      actor: "test",
+      action: "submission" as const,
+      warnings: [],
+    };
   };
 
   it("two communes, one id, both past the early check: one is accepted, the other gets 409 and writes nothing", async () => {
     const id = crypto.randomUUID();
-    const versionsBefore = { [quySon.unit_id]: await count("commune_versions", quySon.unit_id), [hongGiang.unit_id]: await count("commune_versions", hongGiang.unit_id) };
+    const versionsBefore = {
+      [quySon.unit_id]: await count("commune_versions", quySon.unit_id),
+      [hongGiang.unit_id]: await count("commune_versions", hongGiang.unit_id),
+    };
     const auditBefore = await count("audit_log");
     const [a, b] = await Promise.allSettled([
       ingest(env.DB, ingestRequest(quySon, quySon.workbook, id)),
@@ -392,9 +425,16 @@ describe("one submission id, racing senders", () => {
     // Sent to the Hono app directly: without the test pool's entry overhead the requests interleave
     // the way concurrent requests to one isolate do.
     const direct = (body: string, token: string) =>
-      Promise.resolve(app.fetch(new Request("http://127.0.0.1:8787/api/submissions", {
-        method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body,
-      }), env));
+      Promise.resolve(
+        app.fetch(
+          new Request("http://127.0.0.1:8787/api/submissions", {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+            body,
+          }),
+          env,
+        ),
+      );
     const other = copy(quySon.workbook);
     other.households[0]!.note = "Nội dung khác, cùng mã lần gửi";
     let lateConflicts = 0;
@@ -406,12 +446,16 @@ describe("one submission id, racing senders", () => {
         { who: quySon.unit_id, env: envelope(quySon, other, id), token: tokenQS },
         { who: quySon.unit_id, env: envelope(quySon, quySon.workbook, id), token: tokenQS },
       ];
-      const answers = await Promise.all(sends.map(async (s) => {
-        const res = await direct(JSON.stringify(s.env), s.token);
-        return { ...s, status: res.status, json: (await res.json()) as { receipt?: Receipt; error?: { code: string } } };
-      }));
+      const answers = await Promise.all(
+        sends.map(async (s) => {
+          const res = await direct(JSON.stringify(s.env), s.token);
+          return { ...s, status: res.status, json: (await res.json()) as { receipt?: Receipt; error?: { code: string } } };
+        }),
+      );
       expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
-      const stored = await env.DB.prepare("SELECT commune_id, content_hash FROM submissions WHERE submission_id = ?").bind(id).first<{ commune_id: string; content_hash: string }>();
+      const stored = await env.DB.prepare("SELECT commune_id, content_hash FROM submissions WHERE submission_id = ?")
+        .bind(id)
+        .first<{ commune_id: string; content_hash: string }>();
       for (const a of answers) {
         if (a.status === 201 || a.status === 200) {
           expect(a.json.receipt!.commune_id).toBe(a.who);

@@ -47,7 +47,16 @@ const WORKBOOK: Workbook = (() => {
   return wb;
 })();
 
-const TOP_KEYS = ["schema_version", "commune_code", "commune_name", "spreadsheet_id", "submission_id", "generated_at", "content_hash", "sheets"] as const;
+const TOP_KEYS = [
+  "schema_version",
+  "commune_code",
+  "commune_name",
+  "spreadsheet_id",
+  "submission_id",
+  "generated_at",
+  "content_hash",
+  "sheets",
+] as const;
 type TopKey = (typeof TOP_KEYS)[number];
 
 let token: string;
@@ -85,14 +94,38 @@ const direct = (body: string, headers: Record<string, string> = {}): Promise<Res
 
 // ---------------------------------------------------------------- values
 
-const NAN_LIKE = ["NaN", "nan", "Infinity", "-Infinity", "1e999", "-1e999", "0x1F", "1_000", "١٢٣", "１２３", "null", "undefined", "true", "[]", "{}", "\u0000", "\uFEFF", "\uD800", "💥", "𝟙𝟚𝟛"];
+const NAN_LIKE = [
+  "NaN",
+  "nan",
+  "Infinity",
+  "-Infinity",
+  "1e999",
+  "-1e999",
+  "0x1F",
+  "1_000",
+  "١٢٣",
+  "１２３",
+  "null",
+  "undefined",
+  "true",
+  "[]",
+  "{}",
+  "\u0000",
+  "\uFEFF",
+  "\uD800",
+  "💥",
+  "𝟙𝟚𝟛",
+];
 
 /** Strings of every kind: unicode graphemes, NaN-like texts, lone surrogates and control characters. */
 const weirdString = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 40 }),
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.constantFrom(...NAN_LIKE),
-  fc.string({ unit: fc.constantFrom("\u0000", "\u202E", "\uD800", "\uDFFF", "\u0301", "\u200B", "'", '"', "\\", "%", ";", "--"), maxLength: 20 }),
+  fc.string({
+    unit: fc.constantFrom("\u0000", "\u202E", "\uD800", "\uDFFF", "\u0301", "\u200B", "'", '"', "\\", "%", ";", "--"),
+    maxLength: 20,
+  }),
 );
 
 /** Longer than any column allows (the longest is 3000) and never blank: invalid in every cell. */
@@ -102,14 +135,21 @@ const hugeString = fc
 
 /** A plain object with at least one key, nested: no column takes one. */
 const nestedObject: fc.Arbitrary<Obj> = fc
-  .dictionary(fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "prototype", "_row", "toString")), fc.jsonValue({ maxDepth: 3 }), { minKeys: 1, maxKeys: 5 })
+  .dictionary(
+    fc.oneof(fc.string({ maxLength: 8 }), fc.constantFrom("__proto__", "constructor", "prototype", "_row", "toString")),
+    fc.jsonValue({ maxDepth: 3 }),
+    { minKeys: 1, maxKeys: 5 },
+  )
   .filter((o) => Object.keys(o).length > 0);
 
 const garbage: fc.Arbitrary<Json> = fc.oneof(
   { arbitrary: fc.jsonValue({ maxDepth: 4 }), weight: 4 },
   { arbitrary: weirdString, weight: 4 },
   { arbitrary: nestedObject, weight: 2 },
-  { arbitrary: fc.constantFrom(null, true, false, 0, -1, 1.5, -0, Number.MAX_SAFE_INTEGER, 1e308, -1e308, [], {}, [null], [[[]]]), weight: 2 },
+  {
+    arbitrary: fc.constantFrom(null, true, false, 0, -1, 1.5, -0, Number.MAX_SAFE_INTEGER, 1e308, -1e308, [], {}, [null], [[[]]]),
+    weight: 2,
+  },
   { arbitrary: hugeString, weight: 1 },
 );
 
@@ -127,10 +167,12 @@ function invalidFor(key: TopKey): fc.Arbitrary<Json> {
     case "spreadsheet_id":
       return fc.oneof(garbage, fc.constant("")).filter((v) => !(typeof v === "string" && v.length >= 1 && v.length <= 200));
     case "submission_id":
-      return fc.oneof(garbage, fc.constantFrom("00000000-0000-0000-0000-00000000000", "not-a-uuid", "{" + crypto.randomUUID() + "}"))
+      return fc
+        .oneof(garbage, fc.constantFrom("00000000-0000-0000-0000-00000000000", "not-a-uuid", "{" + crypto.randomUUID() + "}"))
         .filter((v) => !(typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)));
     case "generated_at":
-      return fc.oneof(garbage, fc.constantFrom("2022-13-01T00:00:00Z", "2022-02-30T10:00:00Z", "yesterday", "2022-05-01", "1651363200000"))
+      return fc
+        .oneof(garbage, fc.constantFrom("2022-13-01T00:00:00Z", "2022-02-30T10:00:00Z", "yesterday", "2022-05-01", "1651363200000"))
         .filter((v) => !(typeof v === "string" && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v) && !/^(2022-13|2022-02-30)/.test(v)));
     case "content_hash":
       // A wrong hash of the right shape, the right hash in upper case, or garbage.
@@ -145,15 +187,29 @@ function invalidFor(key: TopKey): fc.Arbitrary<Json> {
 type Mutation = { label: string; apply: (e: Obj) => void };
 
 const sheetKey = fc.constantFrom(...SHEET_KEYS);
-const rowsOf = (e: Obj, s: SheetKey) => ((e.sheets as Obj)[s] as Obj[]);
+const rowsOf = (e: Obj, s: SheetKey) => (e.sheets as Obj)[s] as Obj[];
 const columnOf = (s: SheetKey) => fc.constantFrom(...Object.keys(SHEETS[s].columns));
 
 /** Top level: drop a required field, add an unknown one, give one an invalid value. */
 const topLevel: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.constantFrom(...TOP_KEYS.filter((k) => k !== "commune_name")).map((k): Mutation => ({ label: `drop ${k}`, apply: (e) => delete e[k] })),
-  fc.tuple(fc.oneof(fc.string({ minLength: 1, maxLength: 12 }), fc.constantFrom("__proto__", "constructor", "Sheets", "content_Hash", "sheets ")), garbage)
+  fc
+    .constantFrom(...TOP_KEYS.filter((k) => k !== "commune_name"))
+    .map((k): Mutation => ({ label: `drop ${k}`, apply: (e) => delete e[k] })),
+  fc
+    .tuple(
+      fc.oneof(
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.constantFrom("__proto__", "constructor", "Sheets", "content_Hash", "sheets "),
+      ),
+      garbage,
+    )
     .filter(([k]) => !(TOP_KEYS as readonly string[]).includes(k))
-    .map(([k, v]): Mutation => ({ label: `add ${JSON.stringify(k)}`, apply: (e) => Object.defineProperty(e, k, { value: v, enumerable: true, configurable: true, writable: true }) })),
+    .map(
+      ([k, v]): Mutation => ({
+        label: `add ${JSON.stringify(k)}`,
+        apply: (e) => Object.defineProperty(e, k, { value: v, enumerable: true, configurable: true, writable: true }),
+      }),
+    ),
   fc.constantFrom(...TOP_KEYS).chain((k) => invalidFor(k).map((v): Mutation => ({ label: `set ${k}`, apply: (e) => (e[k] = v) }))),
 );
 
@@ -163,20 +219,68 @@ const topLevel: fc.Arbitrary<Mutation> = fc.oneof(
  */
 const sheetsKeptHash: fc.Arbitrary<Mutation> = fc.oneof(
   fc.tuple(sheetKey, fc.nat(), garbage).chain(([s, i, v]) =>
-    columnOf(s).map((c): Mutation => ({ label: `cell ${s}.${c} = garbage`, apply: (e) => { const r = rowsOf(e, s); if (r.length) r[i % r.length]![c] = v; } })),
+    columnOf(s).map(
+      (c): Mutation => ({
+        label: `cell ${s}.${c} = garbage`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          if (r.length) r[i % r.length]![c] = v;
+        },
+      }),
+    ),
   ),
   fc.tuple(sheetKey, fc.nat()).chain(([s, i]) =>
-    columnOf(s).map((c): Mutation => ({ label: `drop cell ${s}.${c}`, apply: (e) => { const r = rowsOf(e, s); if (r.length) delete r[i % r.length]![c]; } })),
+    columnOf(s).map(
+      (c): Mutation => ({
+        label: `drop cell ${s}.${c}`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          if (r.length) delete r[i % r.length]![c];
+        },
+      }),
+    ),
   ),
   fc.tuple(sheetKey, fc.nat(), fc.constantFrom("NaN", "Infinity", "1e999", "-0", "0x10", " 4 ", "1.975", "4,5", "١")).chain(([s, i, v]) =>
-    columnOf(s).map((c): Mutation => ({ label: `cell ${s}.${c} = ${JSON.stringify(v)}`, apply: (e) => { const r = rowsOf(e, s); if (r.length) r[i % r.length]![c] = v; } })),
+    columnOf(s).map(
+      (c): Mutation => ({
+        label: `cell ${s}.${c} = ${JSON.stringify(v)}`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          if (r.length) r[i % r.length]![c] = v;
+        },
+      }),
+    ),
   ),
-  fc.tuple(sheetKey, fc.nat()).map(([s, i]): Mutation => ({ label: `drop row of ${s}`, apply: (e) => { const r = rowsOf(e, s); r.splice(i % Math.max(1, r.length), 1); } })),
+  fc.tuple(sheetKey, fc.nat()).map(
+    ([s, i]): Mutation => ({
+      label: `drop row of ${s}`,
+      apply: (e) => {
+        const r = rowsOf(e, s);
+        r.splice(i % Math.max(1, r.length), 1);
+      },
+    }),
+  ),
   fc.tuple(sheetKey, garbage).map(([s, v]): Mutation => ({ label: `sheet ${s} = garbage`, apply: (e) => ((e.sheets as Obj)[s] = v) })),
-  fc.tuple(sheetKey, fc.nat(), garbage).map(([s, i, v]): Mutation => ({ label: `row of ${s} = garbage`, apply: (e) => { const r = rowsOf(e, s); r[i % Math.max(1, r.length)] = v as Obj; } })),
+  fc.tuple(sheetKey, fc.nat(), garbage).map(
+    ([s, i, v]): Mutation => ({
+      label: `row of ${s} = garbage`,
+      apply: (e) => {
+        const r = rowsOf(e, s);
+        r[i % Math.max(1, r.length)] = v as Obj;
+      },
+    }),
+  ),
   sheetKey.map((s): Mutation => ({ label: `drop sheet ${s}`, apply: (e) => delete (e.sheets as Obj)[s] })),
   fc.tuple(sheetKey, fc.nat(), weirdString).chain(([s, i, v]) =>
-    columnOf(s).map((c): Mutation => ({ label: `cell ${s}.${c} = unicode`, apply: (e) => { const r = rowsOf(e, s); if (r.length) r[i % r.length]![c] = v; } })),
+    columnOf(s).map(
+      (c): Mutation => ({
+        label: `cell ${s}.${c} = unicode`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          if (r.length) r[i % r.length]![c] = v;
+        },
+      }),
+    ),
   ),
 );
 
@@ -187,30 +291,98 @@ const sheetsKeptHash: fc.Arbitrary<Mutation> = fc.oneof(
  * not exist. This exercises the schema and the cross-row rules rather than the hash.
  */
 const sheetsNewHash: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(sheetKey, fc.nat(), fc.string({ minLength: 1, maxLength: 12 }), garbage).filter(([s, , k]) => !(k in SHEETS[s].columns) && k !== "_row")
-    .map(([s, i, k, v]): Mutation => ({ label: `unknown column ${s}.${JSON.stringify(k)}`, apply: (e) => { const r = rowsOf(e, s); Object.defineProperty(r[i % r.length]!, k, { value: v, enumerable: true, configurable: true, writable: true }); } })),
+  fc
+    .tuple(sheetKey, fc.nat(), fc.string({ minLength: 1, maxLength: 12 }), garbage)
+    .filter(([s, , k]) => !(k in SHEETS[s].columns) && k !== "_row")
+    .map(
+      ([s, i, k, v]): Mutation => ({
+        label: `unknown column ${s}.${JSON.stringify(k)}`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          Object.defineProperty(r[i % r.length]!, k, { value: v, enumerable: true, configurable: true, writable: true });
+        },
+      }),
+    ),
   fc.tuple(sheetKey, fc.nat(), nestedObject).chain(([s, i, v]) =>
-    columnOf(s).map((c): Mutation => ({ label: `cell ${s}.${c} = object`, apply: (e) => { const r = rowsOf(e, s); r[i % r.length]![c] = v; } })),
+    columnOf(s).map(
+      (c): Mutation => ({
+        label: `cell ${s}.${c} = object`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          r[i % r.length]![c] = v;
+        },
+      }),
+    ),
   ),
   fc.tuple(sheetKey, fc.nat(), hugeString).chain(([s, i, v]) =>
-    columnOf(s).map((c): Mutation => ({ label: `cell ${s}.${c} = huge (${v.length})`, apply: (e) => { const r = rowsOf(e, s); r[i % r.length]![c] = v; } })),
+    columnOf(s).map(
+      (c): Mutation => ({
+        label: `cell ${s}.${c} = huge (${v.length})`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          r[i % r.length]![c] = v;
+        },
+      }),
+    ),
   ),
-  fc.tuple(sheetKey, fc.nat(), fc.constantFrom<Json>(0, -1, 1.5, "2", "x", null, true, [], {}, "Infinity")).map(([s, i, v]): Mutation => ({
-    label: `_row of ${s} = ${JSON.stringify(v)}`,
-    apply: (e) => { const r = rowsOf(e, s); r[i % r.length]!._row = v; },
-  })),
-  fc.tuple(sheetKey, fc.nat(), fc.oneof(fc.constantFrom<Json>(null, 0, "row", true, [], [1, 2]), fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 3 }), weirdString)).map(([s, i, v]): Mutation => ({
-    label: `row of ${s} = ${typeof v}`,
-    apply: (e) => { const r = rowsOf(e, s); r[i % r.length] = v as Obj; },
-  })),
-  fc.tuple(sheetKey, fc.oneof(fc.constantFrom<Json>(null, 0, "", "rows", true, {}), nestedObject)).map(([s, v]): Mutation => ({ label: `sheet ${s} = ${typeof v}`, apply: (e) => ((e.sheets as Obj)[s] = v) })),
-  fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.array(garbage, { maxLength: 3 })).filter(([k]) => !(SHEET_KEYS as string[]).includes(k))
-    .map(([k, v]): Mutation => ({ label: `unknown sheet ${JSON.stringify(k)}`, apply: (e) => Object.defineProperty(e.sheets as Obj, k, { value: v, enumerable: true, configurable: true, writable: true }) })),
-  fc.tuple(sheetKey, fc.nat()).map(([s, i]): Mutation => ({ label: `duplicate row of ${s}`, apply: (e) => { const r = rowsOf(e, s); r.push(copy(r[i % r.length]!)); } })),
-  fc.tuple(fc.nat(), fc.constantFrom("KHONG-CO", "QT-T9", "qt-t2", "")).map(([i, t]): Mutation => ({
-    label: `household of team ${JSON.stringify(t)}`,
-    apply: (e) => { const r = rowsOf(e, "households"); r[i % r.length]!.team_code = t; },
-  })),
+  fc.tuple(sheetKey, fc.nat(), fc.constantFrom<Json>(0, -1, 1.5, "2", "x", null, true, [], {}, "Infinity")).map(
+    ([s, i, v]): Mutation => ({
+      label: `_row of ${s} = ${JSON.stringify(v)}`,
+      apply: (e) => {
+        const r = rowsOf(e, s);
+        r[i % r.length]!._row = v;
+      },
+    }),
+  ),
+  fc
+    .tuple(
+      sheetKey,
+      fc.nat(),
+      fc.oneof(
+        fc.constantFrom<Json>(null, 0, "row", true, [], [1, 2]),
+        fc.array(fc.jsonValue({ maxDepth: 2 }), { minLength: 1, maxLength: 3 }),
+        weirdString,
+      ),
+    )
+    .map(
+      ([s, i, v]): Mutation => ({
+        label: `row of ${s} = ${typeof v}`,
+        apply: (e) => {
+          const r = rowsOf(e, s);
+          r[i % r.length] = v as Obj;
+        },
+      }),
+    ),
+  fc
+    .tuple(sheetKey, fc.oneof(fc.constantFrom<Json>(null, 0, "", "rows", true, {}), nestedObject))
+    .map(([s, v]): Mutation => ({ label: `sheet ${s} = ${typeof v}`, apply: (e) => ((e.sheets as Obj)[s] = v) })),
+  fc
+    .tuple(fc.string({ minLength: 1, maxLength: 12 }), fc.array(garbage, { maxLength: 3 }))
+    .filter(([k]) => !(SHEET_KEYS as string[]).includes(k))
+    .map(
+      ([k, v]): Mutation => ({
+        label: `unknown sheet ${JSON.stringify(k)}`,
+        apply: (e) => Object.defineProperty(e.sheets as Obj, k, { value: v, enumerable: true, configurable: true, writable: true }),
+      }),
+    ),
+  fc.tuple(sheetKey, fc.nat()).map(
+    ([s, i]): Mutation => ({
+      label: `duplicate row of ${s}`,
+      apply: (e) => {
+        const r = rowsOf(e, s);
+        r.push(copy(r[i % r.length]!));
+      },
+    }),
+  ),
+  fc.tuple(fc.nat(), fc.constantFrom("KHONG-CO", "QT-T9", "qt-t2", "")).map(
+    ([i, t]): Mutation => ({
+      label: `household of team ${JSON.stringify(t)}`,
+      apply: (e) => {
+        const r = rowsOf(e, "households");
+        r[i % r.length]!.team_code = t;
+      },
+    }),
+  ),
 );
 
 // ---------------------------------------------------------------- the check
@@ -254,8 +426,11 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
   beforeAll(async () => {
     await seed();
     token = await communeToken(quySon.unit_id);
-    tables = (await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name").all<{ name: string }>())
-      .results.map((r) => r.name);
+    tables = (
+      await env.DB.prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '\\_cf\\_%' ESCAPE '\\' ORDER BY name",
+      ).all<{ name: string }>()
+    ).results.map((r) => r.name);
     expect(tables).toEqual(expect.arrayContaining(["households", "submissions", "agg_teams", "audit_log", "commune_versions"]));
     countAll = env.DB.prepare(`SELECT ${tables.map((t) => `(SELECT count(*) FROM "${t}") AS "${t}"`).join(", ")}`);
     // The unmutated envelope is valid: accepted once, so "nothing written" also means "nothing changed".
@@ -333,14 +508,20 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
       if (where === "sheet") return valid.replace(/"villages":\[[^\]]*\]/, `"villages":${json}`);
       return valid.replace(/"village_name":"[^"]*"/, `"village_name":${json}`);
     };
-    const deep = fc.tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom("[", '{"a":')).map(([n, open]) =>
-      open.repeat(n) + "1" + (open === "[" ? "]" : "}").repeat(n));
+    const deep = fc
+      .tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom("[", '{"a":'))
+      .map(([n, open]) => open.repeat(n) + "1" + (open === "[" ? "]" : "}").repeat(n));
     const text = fc.oneof(
       deep,
       fc.integer({ min: 20_001, max: 21_000 }).map((n) => `[${Array.from({ length: n }, () => "{}").join(",")}]`),
       fc.integer({ min: 10_000, max: 200_000 }).map((n) => `{${JSON.stringify("k".repeat(n))}: 1}`),
       fc.constantFrom("1e400", "-1e400", "1e-400", "123456789012345678901234567890", "-0", "0.1e1", "9007199254740993"),
-      fc.constantFrom('{"__proto__": {"polluted": 1}}', '{"constructor": {"prototype": {"polluted": 1}}}', '[{"__proto__": null}]', '{"__proto__": []}'),
+      fc.constantFrom(
+        '{"__proto__": {"polluted": 1}}',
+        '{"constructor": {"prototype": {"polluted": 1}}}',
+        '[{"__proto__": null}]',
+        '{"__proto__": []}',
+      ),
     );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom<Where>("body", "field", "sheet", "cell"), text, async (w, t) => {
@@ -355,23 +536,62 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
   it(`bodies that are not JSON, or not sent as JSON (${RUNS.notJson} cases)`, async () => {
     const valid = toJson(fresh());
     const notJson = fc.oneof(
-      fc.string({ unit: "binary", maxLength: 200 }).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }),
+      fc.string({ unit: "binary", maxLength: 200 }).filter((s) => {
+        try {
+          JSON.parse(s);
+          return false;
+        } catch {
+          return true;
+        }
+      }),
       fc.integer({ min: 0, max: valid.length - 1 }).map((n) => valid.slice(0, n)), // cut short
-      fc.string({ minLength: 1, maxLength: 20 }).map((s) => valid + s).filter((s) => { try { JSON.parse(s); return false; } catch { return true; } }),
+      fc
+        .string({ minLength: 1, maxLength: 20 })
+        .map((s) => valid + s)
+        .filter((s) => {
+          try {
+            JSON.parse(s);
+            return false;
+          } catch {
+            return true;
+          }
+        }),
       // (A UTF-8 byte order mark before valid JSON is not here: the body is decoded as UTF-8, which
       // drops it, and the envelope is accepted — rightly.)
-      fc.constantFrom("", " ", "\uFEFF", "\uFEFF{", "{'a': 1}", "{a: 1}", "[1,]", "NaN", "undefined", "{\"a\": 1", "\u0000"),
+      fc.constantFrom("", " ", "\uFEFF", "\uFEFF{", "{'a': 1}", "{a: 1}", "[1,]", "NaN", "undefined", '{"a": 1', "\u0000"),
     );
-    const kind = fc.constantFrom("json", "json", "json", "text/plain", "none", "form", "application/json-patch+json", "APPLICATION/JSON; charset=latin1");
+    const kind = fc.constantFrom(
+      "json",
+      "json",
+      "json",
+      "text/plain",
+      "none",
+      "form",
+      "application/json-patch+json",
+      "APPLICATION/JSON; charset=latin1",
+    );
     await fc.assert(
-      fc.asyncProperty(fc.oneof(notJson.map((b) => ({ b, valid: false })), fc.constant({ b: "", valid: true })), kind, async ({ b, valid: useValid }, k) => {
-        const text = useValid ? valid.replace(/"submission_id":"[^"]+"/, `"submission_id":"${crypto.randomUUID()}"`) : b;
-        // A valid envelope is only refused when it is not declared as JSON.
-        if (useValid && (k === "json" || k.startsWith("APPLICATION/JSON"))) return;
-        const headers: Record<string, string> =
-          k === "json" ? {} : k === "none" ? { "content-type": "" } : k === "form" ? { "content-type": "application/x-www-form-urlencoded" } : { "content-type": k };
-        await refusedAndNothingWritten(`${k} body ${JSON.stringify(text.slice(0, 60))}`, () => direct(text, headers));
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          notJson.map((b) => ({ b, valid: false })),
+          fc.constant({ b: "", valid: true }),
+        ),
+        kind,
+        async ({ b, valid: useValid }, k) => {
+          const text = useValid ? valid.replace(/"submission_id":"[^"]+"/, `"submission_id":"${crypto.randomUUID()}"`) : b;
+          // A valid envelope is only refused when it is not declared as JSON.
+          if (useValid && (k === "json" || k.startsWith("APPLICATION/JSON"))) return;
+          const headers: Record<string, string> =
+            k === "json"
+              ? {}
+              : k === "none"
+                ? { "content-type": "" }
+                : k === "form"
+                  ? { "content-type": "application/x-www-form-urlencoded" }
+                  : { "content-type": k };
+          await refusedAndNothingWritten(`${k} body ${JSON.stringify(text.slice(0, 60))}`, () => direct(text, headers));
+        },
+      ),
       { numRuns: RUNS.notJson },
     );
     await unchanged();
@@ -379,9 +599,32 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
 
   it(`through the worker's entry (exports.default.fetch): every kind of case (${RUNS.entry} cases)`, async () => {
     const any = fc.oneof(
-      topLevel.map((m) => ({ label: m.label, body: () => { const e = fresh(); m.apply(e); return toJson(e); } })),
-      sheetsKeptHash.map((m) => ({ label: m.label, body: () => { const e = fresh(); const o = canonicalJson(e.sheets); m.apply(e); return canonicalJson(e.sheets) === o ? "{}" : toJson(e); } })),
-      sheetsNewHash.map((m) => ({ label: m.label, body: () => { const e = fresh(); m.apply(e); e.content_hash = contentHash(e.sheets); return toJson(e); } })),
+      topLevel.map((m) => ({
+        label: m.label,
+        body: () => {
+          const e = fresh();
+          m.apply(e);
+          return toJson(e);
+        },
+      })),
+      sheetsKeptHash.map((m) => ({
+        label: m.label,
+        body: () => {
+          const e = fresh();
+          const o = canonicalJson(e.sheets);
+          m.apply(e);
+          return canonicalJson(e.sheets) === o ? "{}" : toJson(e);
+        },
+      })),
+      sheetsNewHash.map((m) => ({
+        label: m.label,
+        body: () => {
+          const e = fresh();
+          m.apply(e);
+          e.content_hash = contentHash(e.sheets);
+          return toJson(e);
+        },
+      })),
       fc.jsonValue({ maxDepth: 4 }).map((v) => ({ label: "random JSON", body: () => toJson(v) ?? "null" })),
     );
     await fc.assert(
@@ -395,7 +638,9 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
 
   it(`an accepted submission id sent again with other content: stored receipt or 4xx, never a write (${RUNS.storedId} cases)`, async () => {
     const storedReceipt = JSON.parse(
-      (await env.DB.prepare("SELECT receipt FROM submissions WHERE submission_id = ?").bind(accepted.submission_id).first<string>("receipt"))!,
+      (await env.DB.prepare("SELECT receipt FROM submissions WHERE submission_id = ?")
+        .bind(accepted.submission_id)
+        .first<string>("receipt"))!,
     ) as Obj;
     const mutation = fc.oneof(topLevel, sheetsKeptHash, sheetsNewHash);
     await fc.assert(
@@ -429,6 +674,8 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
       { numRuns: RUNS.storedId },
     );
     await unchanged();
-    console.log(`fuzz-submissions: ${tally.cases} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s; statuses ${JSON.stringify(tally.status)}; codes ${JSON.stringify(tally.code)}`);
+    console.log(
+      `fuzz-submissions: ${tally.cases} requests in ${((Date.now() - t0) / 1000).toFixed(1)} s; statuses ${JSON.stringify(tally.status)}; codes ${JSON.stringify(tally.code)}`,
+    );
   }, 60_000);
 });

@@ -37,7 +37,11 @@ export const submit = (envelope: unknown, token: string) => post("/api/submissio
 export const receiptOf = async (res: Response) => ((await res.json()) as { receipt: Receipt }).receipt;
 
 export interface ErrorJson {
-  error: { code: string; message: string; details: { sheet: string | null; row: number | null; column: string | null; code: string; severity: string; message_vi: string }[] };
+  error: {
+    code: string;
+    message: string;
+    details: { sheet: string | null; row: number | null; column: string | null; code: string; severity: string; message_vi: string }[];
+  };
 }
 
 /** The two pilot communes, each with a fresh workbook. */
@@ -47,9 +51,19 @@ export function pilot(): { quySon: PilotCommune; hongGiang: PilotCommune } {
 }
 
 /** An envelope for a commune's workbook, with a new submission id unless one is given. */
-export function envelope(c: Pick<PilotCommune, "commune_code" | "commune_name">, workbook: Workbook, submission_id: string = crypto.randomUUID()): Envelope {
+export function envelope(
+  c: Pick<PilotCommune, "commune_code" | "commune_name">,
+  workbook: Workbook,
+  submission_id: string = crypto.randomUUID(),
+): Envelope {
   return buildEnvelope(
-    { commune_code: c.commune_code, commune_name: c.commune_name, spreadsheet_id: `sheet-${c.commune_code}`, submission_id, generated_at: new Date().toISOString() },
+    {
+      commune_code: c.commune_code,
+      commune_name: c.commune_name,
+      spreadsheet_id: `sheet-${c.commune_code}`,
+      submission_id,
+      generated_at: new Date().toISOString(),
+    },
     workbook,
   );
 }
@@ -71,9 +85,23 @@ export async function communeToken(unitId: string): Promise<string> {
 }
 
 export const TABLES = [
-  "units", "villages", "teams", "members", "households", "changes", "weekly_reports", "adhoc_reports",
-  "meetings", "evaluations", "milestones", "revisions", "submissions", "submission_payload_parts",
-  "commune_versions", "tokens", "audit_log",
+  "units",
+  "villages",
+  "teams",
+  "members",
+  "households",
+  "changes",
+  "weekly_reports",
+  "adhoc_reports",
+  "meetings",
+  "evaluations",
+  "milestones",
+  "revisions",
+  "submissions",
+  "submission_payload_parts",
+  "commune_versions",
+  "tokens",
+  "audit_log",
 ] as const;
 
 /** Every row of every table, in a stable order: equal snapshots mean nothing was written. */

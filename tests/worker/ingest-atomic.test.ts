@@ -10,8 +10,11 @@ import { ingest } from "../../worker/src/ingest/ingest";
 import { communeToken, copy, count, envelope, pilot, receiptOf, seed, snapshot, submit, type ErrorJson } from "./helpers";
 
 const households = async (communeId: string) =>
-  (await env.DB.prepare("SELECT household_code FROM households WHERE commune_id = ? ORDER BY household_code").bind(communeId).all<{ household_code: string }>())
-    .results.map((h) => h.household_code);
+  (
+    await env.DB.prepare("SELECT household_code FROM households WHERE commune_id = ? ORDER BY household_code")
+      .bind(communeId)
+      .all<{ household_code: string }>()
+  ).results.map((h) => h.household_code);
 
 describe("atomic ingest", () => {
   const { quySon } = pilot();
@@ -65,7 +68,15 @@ describe("atomic ingest", () => {
     wb.weekly[2]!.zalo_posts = 77;
     const check = checkEnvelope(JSON.parse(JSON.stringify(envelope(quySon, wb))), { today: todayVi() });
     if (!check.ok) throw new Error(check.code);
-    const req = { envelope: check.envelope, payload: "{}", communeId: quySon.unit_id, receivedAt: new Date().toISOString(), actor: "test", action: "submission" as const, warnings: [] };
+    const req = {
+      envelope: check.envelope,
+      payload: "{}",
+      communeId: quySon.unit_id,
+      receivedAt: new Date().toISOString(),
+      actor: "test",
+      action: "submission" as const,
+      warnings: [],
+    };
     const submissionsBefore = await count("submissions");
     const revisionsBefore = await count("revisions");
     const [a, b] = await Promise.all([ingest(env.DB, req), ingest(env.DB, req)]);
@@ -86,7 +97,12 @@ describe("atomic ingest", () => {
     b.households = b.households.filter((h) => h !== spare[1] && h !== spare[2]);
     const codesA = a.households.map((h) => h.household_code).sort();
     const codesB = b.households.map((h) => h.household_code).sort();
-    const results = await Promise.all([submit(envelope(quySon, a), token), submit(envelope(quySon, b), token), submit(envelope(quySon, a), token), submit(envelope(quySon, b), token)]);
+    const results = await Promise.all([
+      submit(envelope(quySon, a), token),
+      submit(envelope(quySon, b), token),
+      submit(envelope(quySon, a), token),
+      submit(envelope(quySon, b), token),
+    ]);
     const receipts = await Promise.all(results.map(async (r) => ({ status: r.status, receipt: await receiptOf(r) })));
     expect(receipts.map((r) => r.status)).toEqual([201, 201, 201, 201]);
     const stored = await households(quySon.unit_id);

@@ -7,7 +7,8 @@ import { mondayAfterSql, onTimeSql } from "../../worker/src/rollup/deadline-sql"
 function weeks(fromYear: number, toYear: number): string[] {
   const out = new Set<string>();
   // One day of every week, plus the last days of each year (where 53rd weeks start).
-  for (let t = Date.UTC(fromYear, 0, 1); t <= Date.UTC(toYear, 11, 31); t += 7 * 86_400_000) out.add(isoWeekKey(new Date(t).toISOString().slice(0, 10)));
+  for (let t = Date.UTC(fromYear, 0, 1); t <= Date.UTC(toYear, 11, 31); t += 7 * 86_400_000)
+    out.add(isoWeekKey(new Date(t).toISOString().slice(0, 10)));
   for (let y = fromYear; y <= toYear; y++) for (const d of ["12-28", "12-31"]) out.add(isoWeekKey(`${y}-${d}`));
   return [...out];
 }
@@ -38,7 +39,9 @@ describe("on-time SQL", () => {
     }
     const { results } = await env.DB.prepare(
       `SELECT key, ${onTimeSql("json_extract(value, '$.w')", "json_extract(value, '$.r')")} AS on_time FROM json_each(?1) ORDER BY key`,
-    ).bind(JSON.stringify(cases)).all<{ key: number; on_time: number }>();
+    )
+      .bind(JSON.stringify(cases))
+      .all<{ key: number; on_time: number }>();
     expect(results).toHaveLength(cases.length);
     for (const r of results) {
       const c = cases[r.key]!;

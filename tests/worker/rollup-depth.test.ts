@@ -22,7 +22,13 @@ beforeAll(async () => {
   await loadFixture(db(), fx);
 });
 
-interface Case { unit: string; period: string; mode: RollupMode; today: string; now?: string }
+interface Case {
+  unit: string;
+  period: string;
+  mode: RollupMode;
+  today: string;
+  now?: string;
+}
 
 const CASES: Case[] = [
   { unit: U.lucNgan, period: "2022-Q1", mode: "as_was", today: "2022-04-15" },
@@ -43,11 +49,25 @@ const CASES: Case[] = [
 ];
 
 const run = (c: Case, extra: { depth?: "team" | "commune"; commune?: string } = {}) =>
-  rollup(db(), { unitId: c.unit, period: c.period, mode: c.mode, scope: "aggregate", today: c.today, now: c.now ?? `${c.today}T00:00:00.000Z`, ...extra });
+  rollup(db(), {
+    unitId: c.unit,
+    period: c.period,
+    mode: c.mode,
+    scope: "aggregate",
+    today: c.today,
+    now: c.now ?? `${c.today}T00:00:00.000Z`,
+    ...extra,
+  });
 
 /** A commune row without its villages: what the page above commune level shows. */
 const row = (c: CommuneNode) => ({ ...c, villages: [] });
-const figures = (f: Figures): Figures => ({ register: f.register, reporting: f.reporting, propaganda: f.propaganda, tasks: f.tasks, changes: f.changes });
+const figures = (f: Figures): Figures => ({
+  register: f.register,
+  reporting: f.reporting,
+  propaganda: f.propaganda,
+  tasks: f.tasks,
+  changes: f.changes,
+});
 const label = (c: Case) => `${c.unit} ${c.period} ${c.mode} ${c.now ?? c.today}`;
 
 describe.each(CASES)("$unit $period $mode (today $today)", (c) => {
@@ -75,9 +95,14 @@ describe.each(CASES)("$unit $period $mode (today $today)", (c) => {
   it("counts open ad-hoc reports and commendations per commune as the lists have them", async () => {
     // A report's commune is the one that sent it; it is counted under the commune it is grouped in.
     const tree = await loadUnitTree(db(), c.unit);
-    const labelOf = new Map([...communeGroups(tree, c.unit, c.mode, c.today)].flatMap(([g, members]) => members.map((m) => [tree.ref(m.id).label_vi, g] as const)));
+    const labelOf = new Map(
+      [...communeGroups(tree, c.unit, c.mode, c.today)].flatMap(([g, members]) =>
+        members.map((m) => [tree.ref(m.id).label_vi, g] as const),
+      ),
+    );
     const open = new Map<string, number>();
-    for (const o of team.adhoc.open) open.set(labelOf.get(o.commune) ?? o.commune, (open.get(labelOf.get(o.commune) ?? o.commune) ?? 0) + 1);
+    for (const o of team.adhoc.open)
+      open.set(labelOf.get(o.commune) ?? o.commune, (open.get(labelOf.get(o.commune) ?? o.commune) ?? 0) + 1);
     expect(Object.fromEntries(team.adhoc.open_by_commune.map((o) => [o.commune_id, o.total]))).toEqual(Object.fromEntries(open));
     for (const o of team.adhoc.open_by_commune) expect(Object.values(o.by_urgency).reduce((a, b) => a + b, 0)).toBe(o.total);
     expect(team.evaluations.commendations_by_commune.reduce((n, c) => n + c.count, 0)).toBe(team.evaluations.commendations.length);
@@ -87,7 +112,12 @@ describe.each(CASES)("$unit $period $mode (today $today)", (c) => {
     const want = team.communes
       .map((n) => {
         const teams = n.villages.flatMap((v) => v.teams).filter((t) => t.missing_weeks.length > 0);
-        return { commune_id: n.unit.id, commune: n.unit.label_vi, teams: teams.length, reports: teams.reduce((s, t) => s + t.missing_weeks.length, 0) };
+        return {
+          commune_id: n.unit.id,
+          commune: n.unit.label_vi,
+          teams: teams.length,
+          reports: teams.reduce((s, t) => s + t.missing_weeks.length, 0),
+        };
       })
       .filter((m) => m.teams > 0);
     expect(team.missing_by_commune).toEqual(want);
@@ -116,7 +146,9 @@ describe.each(CASES)("$unit $period $mode (today $today)", (c) => {
       const e = expectFigures(fx, sources, c.period, c.today, c.now ?? `${c.today}T00:00:00.000Z`);
       expect(drill.totals.register.households).toBe(e.households);
       expect(drill.totals.reporting).toMatchObject({ expected: e.expected, received: e.received, on_time: e.on_time, missing: e.missing });
-      expect(drill.missing_by_commune.map((m) => [m.teams, m.reports])).toEqual(e.missing ? [[Object.keys(e.missingByTeam).length, e.missing]] : []);
+      expect(drill.missing_by_commune.map((m) => [m.teams, m.reports])).toEqual(
+        e.missing ? [[Object.keys(e.missingByTeam).length, e.missing]] : [],
+      );
     }
   });
 });
@@ -132,6 +164,8 @@ describe("drill-down bounds", () => {
     expect(resolveCommune(tree, U.lucNgan, "current", "2026-01-10", U.dongPhu)).toBeNull();
     expect(resolveCommune(tree, U.lucNgan, "as_was", "2026-01-10", U.lucNgan)).toBeNull();
     expect(resolveCommune(tree, U.lucNgan, "as_was", "2026-01-10", "x")).toBeNull();
-    await expect(rollup(db(), { unitId: U.lucNgan, period: "2022-Q1", mode: "as_was", scope: "aggregate", today: "2026-01-10", commune: U.baoSon })).rejects.toBeInstanceOf(UnknownUnitError);
+    await expect(
+      rollup(db(), { unitId: U.lucNgan, period: "2022-Q1", mode: "as_was", scope: "aggregate", today: "2026-01-10", commune: U.baoSon }),
+    ).rejects.toBeInstanceOf(UnknownUnitError);
   });
 });

@@ -21,7 +21,9 @@ function upTo(wb: Workbook): Workbook {
   const w = copy(wb);
   w.weekly = w.weekly.filter((r) => r.week <= FIRST_LAST_WEEK);
   w.changes = w.changes.filter((r) => r.change_date <= FIRST_UNTIL);
-  w.adhoc = w.adhoc.filter((r) => r.report_date <= FIRST_UNTIL).map((r) => ({ ...r, status: r.status === "resolved" ? "in_progress" : r.status }));
+  w.adhoc = w.adhoc
+    .filter((r) => r.report_date <= FIRST_UNTIL)
+    .map((r) => ({ ...r, status: r.status === "resolved" ? "in_progress" : r.status }));
   w.meetings = w.meetings.filter((r) => r.meeting_date <= FIRST_UNTIL);
   w.evaluations = w.evaluations.filter((r) => r.period === "2021-Q4");
   w.milestones = [];
@@ -63,7 +65,13 @@ describe("pilot data through ingest and links", () => {
     const r = (await res.json()) as Rollup;
     expect(r.communes.map((c) => c.unit.label_vi)).toEqual(["Xã Hồng Giang", "Xã Quý Sơn"]);
 
-    let households = 0, people = 0, zalo = 0, expected = 0, received = 0, onTime = 0, broadcasts = 0;
+    let households = 0,
+      people = 0,
+      zalo = 0,
+      expected = 0,
+      received = 0,
+      onTime = 0,
+      broadcasts = 0;
     const q1 = new Set(weeksInPeriod("2022-Q1"));
     for (const { workbook: wb } of [communes.quySon, communes.hongGiang]) {
       for (const h of wb.households) {

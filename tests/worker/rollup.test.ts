@@ -28,13 +28,22 @@ const run = (unitId: string, period: string, mode: "as_was" | "current", scope: 
 
 function checkFigures(f: Figures, e: Expected) {
   expect(f.register).toEqual({
-    teams: e.teams, members: e.members, households: e.households, people: e.people,
-    zalo_households: e.zalo_households, zalo_pct: e.zalo_pct, teams_outside_range: e.teams_outside_range,
+    teams: e.teams,
+    members: e.members,
+    households: e.households,
+    people: e.people,
+    zalo_households: e.zalo_households,
+    zalo_pct: e.zalo_pct,
+    teams_outside_range: e.teams_outside_range,
   });
   expect(f.reporting).toMatchObject({ expected: e.expected, received: e.received, on_time: e.on_time, late: e.late, missing: e.missing });
   expect(f.reporting.reporting_rate).toBeCloseTo((100 * e.received) / e.expected, 1);
   expect(f.reporting.on_time_rate).toBeCloseTo((100 * e.on_time) / e.expected, 1);
-  expect(f.propaganda).toEqual({ broadcasts: e.sums.broadcasts, zalo_posts: e.sums.zalo_posts, households_visited: e.sums.households_visited });
+  expect(f.propaganda).toEqual({
+    broadcasts: e.sums.broadcasts,
+    zalo_posts: e.sums.zalo_posts,
+    households_visited: e.sums.households_visited,
+  });
   const sums = { ...f.tasks.covid, ...f.tasks.antt, ...f.tasks.env };
   for (const [k, v] of Object.entries(sums)) expect(v, k).toBe(e.sums[k]);
   expect(f.tasks.ethnic).toEqual(e.ethnic);
@@ -117,8 +126,12 @@ describe("rollup of huyện Lục Ngạn, Q1 2022", () => {
 
   it("does not read households or weekly reports: figures stay when those rows are gone", async () => {
     await db().batch([
-      db().prepare("DELETE FROM households WHERE commune_id IN (?, ?, ?)").bind(...LUC_NGAN),
-      db().prepare("DELETE FROM weekly_reports WHERE commune_id IN (?, ?, ?)").bind(...LUC_NGAN),
+      db()
+        .prepare("DELETE FROM households WHERE commune_id IN (?, ?, ?)")
+        .bind(...LUC_NGAN),
+      db()
+        .prepare("DELETE FROM weekly_reports WHERE commune_id IN (?, ?, ?)")
+        .bind(...LUC_NGAN),
     ]);
     const again = await run(U.lucNgan, "2022-Q1", "as_was");
     expect(again.totals).toEqual(r.totals);
@@ -136,11 +149,19 @@ describe("periods", () => {
 
   it("does not expect reports whose deadline has not passed yet", async () => {
     // On Tuesday 22/03/2022 the report of 2022-W11 (deadline: end of Monday 21/03) is due, W12 is not.
-    const r = await rollup(db(), { unitId: U.quySon, period: "2022-03", mode: "as_was", scope: "aggregate", today: "2022-03-22", now: "2022-03-22T02:00:00.000Z" });
+    const r = await rollup(db(), {
+      unitId: U.quySon,
+      period: "2022-03",
+      mode: "as_was",
+      scope: "aggregate",
+      today: "2022-03-22",
+      now: "2022-03-22T02:00:00.000Z",
+    });
     const teams = r.communes[0]!.villages[0]!.teams;
     expect(teams).toHaveLength(3);
     for (const t of teams) {
-      const sent = (week: string) => fx.weekly_reports.some((w) => w.commune_id === U.quySon && w.team_code === t.team_code && w.week === week);
+      const sent = (week: string) =>
+        fx.weekly_reports.some((w) => w.commune_id === U.quySon && w.team_code === t.team_code && w.week === week);
       // W09–W11 are due; W12 counts only if a report already came in.
       expect(t.reporting.expected, t.team_code).toBe(3 + (sent("2022-W12") ? 1 : 0));
       expect(t.missing_weeks).not.toContain("2022-W12");
@@ -203,11 +224,18 @@ describe("aggregates follow the data", () => {
     const changed = buildFixture();
     // Quý Sơn: 5 more households for Tổ số 2 (25 → 30, inside 30–50), two Q1 reports fewer, one more birth.
     const base = changed.households.find((h) => h.commune_id === U.quySon && h.team_code === "QT-T2")!;
-    for (let i = 1; i <= 5; i++) changed.households.push({ ...base, household_code: `QT-T2-NEW${i}`, household_no: 100 + i, members_count: 3 });
+    for (let i = 1; i <= 5; i++)
+      changed.households.push({ ...base, household_code: `QT-T2-NEW${i}`, household_no: 100 + i, members_count: 3 });
     const dropped = changed.weekly_reports.filter((w) => w.commune_id === U.quySon && ["2022-W02", "2022-W03"].includes(w.week));
     expect(dropped.length).toBeGreaterThan(0);
     changed.weekly_reports = changed.weekly_reports.filter((w) => !dropped.includes(w));
-    changed.changes.push({ ...changed.changes.find((c) => c.commune_id === U.quySon)!, change_date: "2022-03-30", household_code: "QT-T2-NEW1", change_type: "birth", people: 2 });
+    changed.changes.push({
+      ...changed.changes.find((c) => c.commune_id === U.quySon)!,
+      change_date: "2022-03-30",
+      household_code: "QT-T2-NEW1",
+      change_type: "birth",
+      people: 2,
+    });
     await loadFixture(db(), changed);
 
     const after = await run(U.quySon, "2022-Q1", "as_was");

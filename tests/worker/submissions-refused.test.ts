@@ -71,17 +71,33 @@ describe("refused submissions write nothing", () => {
     const e: any = envelope(quySon, wb);
     e.extra = true;
     const body = await refused(await submit(e, token), 422, "invalid_envelope");
-    expect(body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ sheet: "members", column: "password", code: "unknown_field" })]));
+    expect(body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ sheet: "members", column: "password", code: "unknown_field" })]),
+    );
   });
 
   it("a stale schema version → 409 stale_schema_version", async () => {
     before = await snapshot();
-    await refused(await submit(changed((e) => (e.schema_version = SCHEMA_VERSION - 1)), token), 409, "stale_schema_version");
+    await refused(
+      await submit(
+        changed((e) => (e.schema_version = SCHEMA_VERSION - 1)),
+        token,
+      ),
+      409,
+      "stale_schema_version",
+    );
   });
 
   it("a content hash that does not match → 422 hash_mismatch", async () => {
     before = await snapshot();
-    await refused(await submit(changed((e) => (e.sheets.households[0].members_count = 9)), token), 422, "hash_mismatch");
+    await refused(
+      await submit(
+        changed((e) => (e.sheets.households[0].members_count = 9)),
+        token,
+      ),
+      422,
+      "hash_mismatch",
+    );
   });
 
   it("a cross-row rule broken → 422 rule_violation", async () => {

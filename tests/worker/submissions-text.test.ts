@@ -22,10 +22,12 @@ describe("text in submissions", () => {
     const res = await submit(envelope(hongGiang, wb), token);
     expect(res.status).toBe(201);
     const h = await env.DB.prepare("SELECT head_name, note FROM households WHERE commune_id = ? AND household_code = ?")
-      .bind(hongGiang.unit_id, wb.households[0]!.household_code).first<{ head_name: string; note: string }>();
+      .bind(hongGiang.unit_id, wb.households[0]!.household_code)
+      .first<{ head_name: string; note: string }>();
     expect(h).toEqual({ head_name: head, note: formula });
     const w = await env.DB.prepare("SELECT difficulties FROM weekly_reports WHERE commune_id = ? AND team_code = ? AND week = ?")
-      .bind(hongGiang.unit_id, wb.weekly[0]!.team_code, wb.weekly[0]!.week).first<string>("difficulties");
+      .bind(hongGiang.unit_id, wb.weekly[0]!.team_code, wb.weekly[0]!.week)
+      .first<string>("difficulties");
     expect(w).toBe("+SUM(A1:A9)");
   });
 });

@@ -5,8 +5,16 @@ import { SHEET_KEYS, SHEETS } from "../../shared/templates";
 import { communeToken, copy, count, envelope, pilot, receiptOf, seed, submit } from "./helpers";
 
 const TABLE = {
-  villages: "villages", teams: "teams", members: "members", households: "households", changes: "changes",
-  weekly: "weekly_reports", adhoc: "adhoc_reports", meetings: "meetings", evaluations: "evaluations", milestones: "milestones",
+  villages: "villages",
+  teams: "teams",
+  members: "members",
+  households: "households",
+  changes: "changes",
+  weekly: "weekly_reports",
+  adhoc: "adhoc_reports",
+  meetings: "meetings",
+  evaluations: "evaluations",
+  milestones: "milestones",
 } as const;
 
 describe("POST /api/submissions", () => {
@@ -21,7 +29,10 @@ describe("POST /api/submissions", () => {
   });
 
   it("ingests the pilot data: every row counted once and stored", async () => {
-    for (const [c, token] of [[quySon, tokenQS], [hongGiang, tokenHG]] as const) {
+    for (const [c, token] of [
+      [quySon, tokenQS],
+      [hongGiang, tokenHG],
+    ] as const) {
       const res = await submit(envelope(c, c.workbook), token);
       expect(res.status).toBe(201);
       const r = await receiptOf(res);
@@ -73,7 +84,8 @@ describe("POST /api/submissions", () => {
     const r = await receiptOf(await submit(envelope(quySon, wb), tokenQS));
     expect(r.counts.households).toEqual({ inserted: 0, updated: 1, unchanged: wb.households.length - 1, deleted: 1 });
     const stored = await env.DB.prepare("SELECT household_code, note FROM households WHERE commune_id = ? ORDER BY household_code")
-      .bind(quySon.unit_id).all<{ household_code: string; note: string | null }>();
+      .bind(quySon.unit_id)
+      .all<{ household_code: string; note: string | null }>();
     expect(stored.results.map((h) => h.household_code)).toEqual(wb.households.map((h) => h.household_code).sort());
     expect(stored.results.find((h) => h.household_code === renamed.household_code)?.note).toBe("Chuyển sang tổ khác quản lý");
     // The other commune is untouched.
@@ -83,7 +95,8 @@ describe("POST /api/submissions", () => {
   it("updates a revised report: revision + 1, first_received_at kept, old version in revisions", async () => {
     const key = quySon.workbook.weekly[3]!;
     const before = await env.DB.prepare("SELECT * FROM weekly_reports WHERE commune_id = ? AND team_code = ? AND week = ?")
-      .bind(quySon.unit_id, key.team_code, key.week).first<Record<string, unknown>>();
+      .bind(quySon.unit_id, key.team_code, key.week)
+      .first<Record<string, unknown>>();
     expect(before?.revision).toBe(1);
     const wb = copy(quySon.workbook);
     wb.weekly[3]!.broadcasts = Number(key.broadcasts ?? 0) + 5;
@@ -92,11 +105,23 @@ describe("POST /api/submissions", () => {
     const r = await receiptOf(await submit(sent, tokenQS));
     expect(r.counts.weekly).toEqual({ inserted: 0, updated: 1, unchanged: wb.weekly.length - 1, deleted: 0 });
     const after = await env.DB.prepare("SELECT * FROM weekly_reports WHERE commune_id = ? AND team_code = ? AND week = ?")
-      .bind(quySon.unit_id, key.team_code, key.week).first<Record<string, unknown>>();
-    expect(after).toMatchObject({ revision: 2, broadcasts: Number(key.broadcasts ?? 0) + 5, first_received_at: before!.first_received_at, submission_id: sent.submission_id });
-    const rev = await env.DB.prepare("SELECT * FROM revisions WHERE sheet = 'weekly' AND commune_id = ?").bind(quySon.unit_id).all<Record<string, string | number>>();
+      .bind(quySon.unit_id, key.team_code, key.week)
+      .first<Record<string, unknown>>();
+    expect(after).toMatchObject({
+      revision: 2,
+      broadcasts: Number(key.broadcasts ?? 0) + 5,
+      first_received_at: before!.first_received_at,
+      submission_id: sent.submission_id,
+    });
+    const rev = await env.DB.prepare("SELECT * FROM revisions WHERE sheet = 'weekly' AND commune_id = ?")
+      .bind(quySon.unit_id)
+      .all<Record<string, string | number>>();
     expect(rev.results).toHaveLength(1);
-    expect(rev.results[0]).toMatchObject({ natural_key: JSON.stringify([key.week, key.team_code]), revision: 1, submission_id: before!.submission_id });
+    expect(rev.results[0]).toMatchObject({
+      natural_key: JSON.stringify([key.week, key.team_code]),
+      revision: 1,
+      submission_id: before!.submission_id,
+    });
     expect(JSON.parse(String(rev.results[0]!.data))).toMatchObject({ broadcasts: before!.broadcasts, revision: 1 });
   });
 
@@ -105,7 +130,9 @@ describe("POST /api/submissions", () => {
     const dropped = wb.adhoc.pop()!;
     const r = await receiptOf(await submit(envelope(quySon, wb), tokenQS));
     expect(r.counts.adhoc.deleted).toBe(0);
-    const row = await env.DB.prepare("SELECT report_code FROM adhoc_reports WHERE commune_id = ? AND report_code = ?").bind(quySon.unit_id, dropped.report_code).first();
+    const row = await env.DB.prepare("SELECT report_code FROM adhoc_reports WHERE commune_id = ? AND report_code = ?")
+      .bind(quySon.unit_id, dropped.report_code)
+      .first();
     expect(row).not.toBeNull();
   });
 
@@ -114,10 +141,14 @@ describe("POST /api/submissions", () => {
     const body = JSON.stringify(sent);
     const res = await submit(body, tokenHG);
     const r = await receiptOf(res);
-    const row = await env.DB.prepare("SELECT * FROM submissions WHERE submission_id = ?").bind(sent.submission_id).first<Record<string, string>>();
+    const row = await env.DB.prepare("SELECT * FROM submissions WHERE submission_id = ?")
+      .bind(sent.submission_id)
+      .first<Record<string, string>>();
     expect(row!.payload).toBe(body);
     expect(JSON.parse(row!.receipt!)).toEqual(r);
-    const audit = await env.DB.prepare("SELECT * FROM audit_log WHERE detail LIKE ?").bind(`%${sent.submission_id}%`).first<Record<string, string>>();
+    const audit = await env.DB.prepare("SELECT * FROM audit_log WHERE detail LIKE ?")
+      .bind(`%${sent.submission_id}%`)
+      .first<Record<string, string>>();
     expect(audit).toMatchObject({ actor: `commune:${hongGiang.unit_id}`, action: "submission", unit_id: hongGiang.unit_id });
   });
 

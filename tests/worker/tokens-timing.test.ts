@@ -63,7 +63,9 @@ beforeAll(async () => {
   expect((await adminPost("/revoke", { token: revoked })).status).toBe(200);
   // A link that has expired: issued for the future, then its expiry moved into the past.
   expired = await link(hongGiang.unit_id, "detail", "2099-01-01T00:00:00Z");
-  await env.DB.prepare("UPDATE tokens SET expires_at = '2020-01-01T00:00:00.000Z' WHERE token_hash = ?").bind(await hashToken(expired)).run();
+  await env.DB.prepare("UPDATE tokens SET expires_at = '2020-01-01T00:00:00.000Z' WHERE token_hash = ?")
+    .bind(await hashToken(expired))
+    .run();
 });
 
 describe("read-only links: every token that opens nothing gets the same 404", () => {
@@ -87,11 +89,34 @@ describe("read-only links: every token that opens nothing gets the same 404", ()
     for (const suffix of [".json", ".csv", "/mau-01", "/mau-02", ".json?period=2022-Q1", "?mode=as_was"]) names.push(randomLink() + suffix);
     // Wrong shapes.
     names.push(
-      "", "dvl_", "dvl", "x", `dvl_${randomHex(31)}`, `dvl_${randomHex(33)}`, `dvl_${randomHex(64)}`, `DVL_${randomHex(32)}`,
-      `dvl_${randomHex(32).toUpperCase()}`, `dvx_${randomHex(32)}`, `dvl-${randomHex(32)}`, `dvl_${"g".repeat(32)}`,
-      `${randomLink()}.xml`, `${randomLink()}.json.csv`, `${randomLink()}%00`, `${randomLink()}%20`, `%20${randomLink()}`,
-      `..%2F..%2Fapi%2Fadmin%2Ftokens`, `${"a".repeat(5000)}`, `dvl_${"ệ".repeat(32)}`, `${randomLink()}/`, `${randomLink()}/x/y`,
-      `${randomLink()}/mau-03`, "%F0%9F%92%A5", "%ZZ", `${district}x`, `${district.slice(0, -1)}`, `x${district}`,
+      "",
+      "dvl_",
+      "dvl",
+      "x",
+      `dvl_${randomHex(31)}`,
+      `dvl_${randomHex(33)}`,
+      `dvl_${randomHex(64)}`,
+      `DVL_${randomHex(32)}`,
+      `dvl_${randomHex(32).toUpperCase()}`,
+      `dvx_${randomHex(32)}`,
+      `dvl-${randomHex(32)}`,
+      `dvl_${"g".repeat(32)}`,
+      `${randomLink()}.xml`,
+      `${randomLink()}.json.csv`,
+      `${randomLink()}%00`,
+      `${randomLink()}%20`,
+      `%20${randomLink()}`,
+      `..%2F..%2Fapi%2Fadmin%2Ftokens`,
+      `${"a".repeat(5000)}`,
+      `dvl_${"ệ".repeat(32)}`,
+      `${randomLink()}/`,
+      `${randomLink()}/x/y`,
+      `${randomLink()}/mau-03`,
+      "%F0%9F%92%A5",
+      "%ZZ",
+      `${district}x`,
+      `${district.slice(0, -1)}`,
+      `x${district}`,
     );
     // Near misses of both real links: one hex digit changed at every position, a prefix swapped, case changed.
     for (const real of [district, detail]) {
@@ -100,10 +125,25 @@ describe("read-only links: every token that opens nothing gets the same 404", ()
     }
     // Real tokens that must not open a page: commune write tokens, revoked and expired links, and
     // the household list of an aggregate link.
-    names.push(tokenQS, `${tokenQS}.json`, `${tokenQS}/mau-02`, tokenHG, revoked, `${revoked}.json`, `${revoked}.csv`, `${revoked}/mau-02`,
-      expired, `${expired}.json`, `${expired}/mau-01`, `${district}/mau-01`, `${district}/mau-02`,
+    names.push(
+      tokenQS,
+      `${tokenQS}.json`,
+      `${tokenQS}/mau-02`,
+      tokenHG,
+      revoked,
+      `${revoked}.json`,
+      `${revoked}.csv`,
+      `${revoked}/mau-02`,
+      expired,
+      `${expired}.json`,
+      `${expired}/mau-01`,
+      `${district}/mau-01`,
+      `${district}/mau-02`,
       // A drill-down to a commune outside the link's unit (worker/src/rollup/routes.ts).
-      `${district}?commune=C:99999@2000-01-01`, `${district}.json?commune=C:99999@2000-01-01`, `${detail}?commune=${encodeURIComponent(quySon.unit_id)}`);
+      `${district}?commune=C:99999@2000-01-01`,
+      `${district}.json?commune=C:99999@2000-01-01`,
+      `${detail}?commune=${encodeURIComponent(quySon.unit_id)}`,
+    );
 
     const distinct = new Map<string, string[]>();
     for (const name of names) {

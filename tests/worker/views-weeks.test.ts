@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { weekRanges, weekRangesVi } from "../../worker/src/views/format";
 
 /** `2022-W44`…`2022-W52` as keys. */
-const span = (year: number, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${year}-W${String(from + i).padStart(2, "0")}`);
+const span = (year: number, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => `${year}-W${String(from + i).padStart(2, "0")}`);
 
 describe("week ranges", () => {
   it.each([
@@ -16,7 +17,11 @@ describe("week ranges", () => {
     { name: "2021-W52 → 2022-W01 within a longer run", weeks: [...span(2021, 50, 52), ...span(2022, 1, 3)], text: "Tuần 50/2021–03/2022" },
     { name: "a 53-week year runs on into W53", weeks: ["2020-W52", "2020-W53", "2021-W01"], text: "Tuần 52/2020–01/2021" },
     { name: "without its W53, a 53-week year leaves a gap", weeks: ["2020-W52", "2021-W01"], text: "Tuần 52/2020, 01/2021" },
-    { name: "gaps", weeks: ["2022-W01", "2022-W02", "2022-W03", "2022-W05", "2022-W08", "2022-W09"], text: "Tuần 01–03/2022, 05/2022, 08–09/2022" },
+    {
+      name: "gaps",
+      weeks: ["2022-W01", "2022-W02", "2022-W03", "2022-W05", "2022-W08", "2022-W09"],
+      text: "Tuần 01–03/2022, 05/2022, 08–09/2022",
+    },
     { name: "gap at a year boundary", weeks: ["2021-W51", "2022-W01", "2022-W02"], text: "Tuần 51/2021, 01–02/2022" },
     { name: "a whole year", weeks: span(2022, 1, 52), text: "Tuần 01–52/2022" },
     { name: "unsorted, with a duplicate", weeks: ["2022-W03", "2022-W01", "2022-W02", "2022-W02"], text: "Tuần 01–03/2022" },

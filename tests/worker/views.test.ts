@@ -25,21 +25,45 @@ function part(page: string, heading: string, end = "</section>"): string {
   return page.slice(i, page.indexOf(end, i));
 }
 
-interface Row { cls: string; cells: string[]; hrefs: string[] }
+interface Row {
+  cls: string;
+  cells: string[];
+  hrefs: string[];
+}
 /** Table rows of some HTML: class, cell texts (tags stripped), and the links in the first cell. */
 function rowsOf(fragment: string): Row[] {
   return [...fragment.matchAll(/<tr(?: class="([^"]*)")?>(.*?)<\/tr>/g)]
     .filter((m) => m[2]!.includes("<td"))
     .map((m) => {
       const cells = [...m[2]!.matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]!);
-      return { cls: m[1] ?? "", cells: cells.map((c) => c.replace(/<[^>]+>/g, "")), hrefs: [...(cells[0] ?? "").matchAll(/href="([^"]*)"/g)].map((h) => h[1]!) };
+      return {
+        cls: m[1] ?? "",
+        cells: cells.map((c) => c.replace(/<[^>]+>/g, "")),
+        hrefs: [...(cells[0] ?? "").matchAll(/href="([^"]*)"/g)].map((h) => h[1]!),
+      };
     });
 }
 /** "1.028" → 1028, "–" → null (vi-VN numbers). */
 const viNum = (s: string | undefined) => (s === undefined || s === "–" ? null : Number(s.replace(/\./g, "").replace(",", ".")));
 /** The breakdown's figure columns after the unit's name (views/rollup-page.tsx FigureCells). */
-const COLS = ["teams", "members", "households", "people", "zalo_pct", "expected", "received", "on_time", "missing", "rate", "broadcasts", "zalo_posts", "visited", "net"] as const;
-const cellsOf = (r: Row) => Object.fromEntries(COLS.map((k, i) => [k, viNum(r.cells[i + 1])])) as Record<(typeof COLS)[number], number | null>;
+const COLS = [
+  "teams",
+  "members",
+  "households",
+  "people",
+  "zalo_pct",
+  "expected",
+  "received",
+  "on_time",
+  "missing",
+  "rate",
+  "broadcasts",
+  "zalo_posts",
+  "visited",
+  "net",
+] as const;
+const cellsOf = (r: Row) =>
+  Object.fromEntries(COLS.map((k, i) => [k, viNum(r.cells[i + 1])])) as Record<(typeof COLS)[number], number | null>;
 
 let fx: Fixture;
 let district: string; // aggregate link on huyện Lục Ngạn
@@ -93,15 +117,20 @@ describe("district (aggregate) link", () => {
       ...[U.chu, U.phuongSon].map((id) => drill("current", id)),
     ];
     const paths = [Q1, ...drills].flatMap((q) => [`/r/${district}${q}`, `/r/${district}.json${q}`, `/r/${district}.csv${q}`]);
-    const pages = await Promise.all(paths.map(async (p) => {
-      const res = await get(p);
-      expect(res.status, p).toBe(200);
-      return res.text();
-    }));
+    const pages = await Promise.all(
+      paths.map(async (p) => {
+        const res = await get(p);
+        expect(res.status, p).toBe(200);
+        return res.text();
+      }),
+    );
     const forbidden = [
       ...householdStrings([U.hongGiang, U.quySon, U.thanhHai]),
       ...fx.members.map((m) => m.full_name).filter((n) => n !== XSS),
-      "birth_year", "head_name", "full_name", "Tụ tập đông người",
+      "birth_year",
+      "head_name",
+      "full_name",
+      "Tụ tập đông người",
     ];
     for (const body of pages) {
       for (const s of forbidden) {
@@ -134,12 +163,28 @@ describe("district (aggregate) link", () => {
       expect(row.hrefs).toEqual([`${district}?commune=${encodeURIComponent(id)}&amp;period=2022-Q1&amp;mode=as_was`]);
       const e = expectFigures(fx, [id], "2022-Q1", todayVi());
       expect(cellsOf(row), id).toMatchObject({
-        teams: e.teams, members: e.members, households: e.households, people: e.people, expected: e.expected, received: e.received,
-        on_time: e.on_time, missing: e.missing, broadcasts: e.sums.broadcasts, zalo_posts: e.sums.zalo_posts, visited: e.sums.households_visited, net: e.net,
+        teams: e.teams,
+        members: e.members,
+        households: e.households,
+        people: e.people,
+        expected: e.expected,
+        received: e.received,
+        on_time: e.on_time,
+        missing: e.missing,
+        broadcasts: e.sums.broadcasts,
+        zalo_posts: e.sums.zalo_posts,
+        visited: e.sums.households_visited,
+        net: e.net,
       });
     });
     const all = expectFigures(fx, ids, "2022-Q1", todayVi());
-    expect(cellsOf(rows[3]!)).toMatchObject({ teams: all.teams, households: all.households, expected: all.expected, received: all.received, missing: all.missing });
+    expect(cellsOf(rows[3]!)).toMatchObject({
+      teams: all.teams,
+      households: all.households,
+      expected: all.expected,
+      received: all.received,
+      missing: all.missing,
+    });
     // No village anywhere on the page; no team in the breakdown or the missing-reports list.
     for (const v of fx.villages) expect(page).not.toContain(html(v.village_name));
     const missing = part(page, "Các tổ chưa nộp đủ báo cáo tuần", "</table>");
@@ -161,7 +206,10 @@ describe("district (aggregate) link", () => {
       want.map((w) => [`${district}?commune=${encodeURIComponent(w.id)}&amp;period=2022-Q1&amp;mode=as_was`, w.teams, w.reports]),
     );
     const total = rows.find((r) => r.cls === "total")!;
-    expect([viNum(total.cells[1]), viNum(total.cells[2])]).toEqual([want.reduce((n, w) => n + w.teams, 0), want.reduce((n, w) => n + w.reports, 0)]);
+    expect([viNum(total.cells[1]), viNum(total.cells[2])]).toEqual([
+      want.reduce((n, w) => n + w.teams, 0),
+      want.reduce((n, w) => n + w.reports, 0),
+    ]);
     expect(part(page, "Các tổ chưa nộp đủ báo cáo tuần", "</table>")).not.toMatch(/Tuần \d/);
   });
 
@@ -176,7 +224,9 @@ describe("district (aggregate) link", () => {
     );
     expect(viNum(open.find((r) => r.cls === "total")!.cells[1])).toBe(want.reduce((n, [, k]) => n + k, 0));
     const commended = rowsOf(part(page, "Các tổ được đề xuất khen thưởng", "</table>"));
-    expect(commended.map((r) => viNum(r.cells[1])).reduce((a, b) => a! + b!, 0)).toBe(e(U.hongGiang).commendations + e(U.quySon).commendations + e(U.thanhHai).commendations);
+    expect(commended.map((r) => viNum(r.cells[1])).reduce((a, b) => a! + b!, 0)).toBe(
+      e(U.hongGiang).commendations + e(U.quySon).commendations + e(U.thanhHai).commendations,
+    );
     expect(part(page, "Báo cáo đột xuất")).not.toContain("Tổ số");
 
     const drill = await (await get(`/r/${district}?commune=${encodeURIComponent(U.quySon)}&period=2022-Q1&mode=as_was`)).text();
@@ -203,7 +253,17 @@ describe("district (aggregate) link", () => {
     expect(rows[0]!.hrefs).toEqual([]); // no further drill-down
     const e = expectFigures(fx, [U.hongGiang], "2022-Q1", todayVi());
     for (const r of [rows[0]!, rows[6]!]) {
-      expect(cellsOf(r)).toMatchObject({ teams: e.teams, members: e.members, households: e.households, people: e.people, expected: e.expected, received: e.received, on_time: e.on_time, missing: e.missing, net: e.net });
+      expect(cellsOf(r)).toMatchObject({
+        teams: e.teams,
+        members: e.members,
+        households: e.households,
+        people: e.people,
+        expected: e.expected,
+        received: e.received,
+        on_time: e.on_time,
+        missing: e.missing,
+        net: e.net,
+      });
     }
     const teamRows = rows.filter((r) => r.cls === "");
     expect(teamRows).toHaveLength(teams.length);
@@ -213,8 +273,14 @@ describe("district (aggregate) link", () => {
       expect(row, t.team_code).toBeDefined();
       const one = expectFigures({ ...fx, teams: [t] }, [U.hongGiang], "2022-Q1", todayVi());
       expect(cellsOf(row!), t.team_code).toMatchObject({
-        teams: one.teams, members: one.members, households: one.households, people: one.people,
-        expected: one.expected, received: one.received, on_time: one.on_time, missing: one.missing,
+        teams: one.teams,
+        members: one.members,
+        households: one.households,
+        people: one.people,
+        expected: one.expected,
+        received: one.received,
+        on_time: one.on_time,
+        missing: one.missing,
       });
       const weeks = one.missingByTeam[`${U.hongGiang}|${t.team_code}`];
       const listed = missingRows.find((r) => r.cells[0]!.startsWith(html(t.team_name)));
@@ -227,7 +293,9 @@ describe("district (aggregate) link", () => {
       expect(listed!.cells[2]).toBe(weekRangesVi(weeks));
     }
 
-    const json = (await (await get(`/r/${district}.json?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=as_was`)).json()) as Rollup;
+    const json = (await (
+      await get(`/r/${district}.json?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=as_was`)
+    ).json()) as Rollup;
     expect(json.commune?.label_vi).toBe("Xã Hồng Giang");
     expect(json.unit.label_vi).toBe("Huyện Lục Ngạn");
     expect(json.communes.map((c) => c.unit.id)).toEqual([U.hongGiang]);
@@ -242,7 +310,13 @@ describe("district (aggregate) link", () => {
     expect(chu).toContain("Số liệu của: Xã Hồng Giang, Xã Thanh Hải");
     const rows = rowsOf(part(chu, "Chi tiết theo xã, thôn, tổ"));
     const e = expectFigures(fx, [U.hongGiang, U.thanhHai], "2022-Q1", todayVi());
-    expect(cellsOf(rows[0]!)).toMatchObject({ teams: e.teams, households: e.households, expected: e.expected, received: e.received, missing: e.missing });
+    expect(cellsOf(rows[0]!)).toMatchObject({
+      teams: e.teams,
+      households: e.households,
+      expected: e.expected,
+      received: e.received,
+      missing: e.missing,
+    });
     // Phường Chũ has no drill-down in the as-was mode: the other mode leads to the whole district.
     expect(chu).toContain(`href="${district}?period=2022-Q1&amp;mode=as_was">Xem theo địa giới hành chính tại thời điểm báo cáo</a>`);
     // A merged commune asked for in current mode is shown under today's commune.
@@ -315,7 +389,9 @@ describe("commune (detail) link", () => {
     expect(r.scope).toBe("detail");
     expect(r.mode).toBe("as_was"); // Hồng Giang was merged in 2025: its own boundaries by default
     expect(r.adhoc.open.find((o) => o.report_code === "DX-2")?.content).toContain("Trần Văn Xuyến");
-    const notes = fx.weekly_reports.filter((w) => w.commune_id === U.hongGiang && w.difficulties && w.week >= "2021-W52" && w.week <= "2022-W12");
+    const notes = fx.weekly_reports.filter(
+      (w) => w.commune_id === U.hongGiang && w.difficulties && w.week >= "2021-W52" && w.week <= "2022-W12",
+    );
     expect(notes.length).toBeGreaterThan(0);
     expect(r.notes?.map((n) => `${n.team_code}|${n.week}`).sort()).toEqual(notes.map((w) => `${w.team_code}|${w.week}`).sort());
     const html = await (await get(`/r/${commune}?period=2022-Q1`)).text();
@@ -327,7 +403,15 @@ describe("commune (detail) link", () => {
     const res = await get(`/r/${commune}/mau-02`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const h of ["Tên nhóm", "Họ và tên người phụ trách các hộ gia đình", "Số TT", "Họ và tên chủ hộ", "Năm sinh", "Số nhân khẩu trong gia đình", "Ghi chú"]) {
+    for (const h of [
+      "Tên nhóm",
+      "Họ và tên người phụ trách các hộ gia đình",
+      "Số TT",
+      "Họ và tên chủ hộ",
+      "Năm sinh",
+      "Số nhân khẩu trong gia đình",
+      "Ghi chú",
+    ]) {
       expect(html).toContain(`<th>${h}</th>`);
     }
     expect(html).toContain("Các hộ gia đình phân công phụ trách");
@@ -349,7 +433,8 @@ describe("commune (detail) link", () => {
     expect(html).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
     expect(html).toContain("Các thành viên Tổ Dân vận cộng đồng trên địa bàn xã Quý Sơn");
     expect(html).toContain("12-QĐ/ĐU");
-    for (const h of ["TT", "Tổ Dân vận cộng đồng", "Tổ", "STT", "Họ và tên", "Chức vụ hiện tại", "Chức vụ tham gia Tổ DVCĐ"]) expect(html).toContain(`>${h}</th>`);
+    for (const h of ["TT", "Tổ Dân vận cộng đồng", "Tổ", "STT", "Họ và tên", "Chức vụ hiện tại", "Chức vụ tham gia Tổ DVCĐ"])
+      expect(html).toContain(`>${h}</th>`);
     const members = fx.members.filter((m) => m.commune_id === U.quySon);
     expect(html).toContain(`<td class="c" rowspan="${members.length}">1</td><td rowspan="${members.length}">Thôn Quý Thịnh</td>`);
     for (const m of members.filter((x) => x.full_name !== XSS)) expect(html).toContain(m.full_name);
@@ -363,10 +448,14 @@ describe("commune (detail) link", () => {
 
 describe("every page", () => {
   const pages = () => [
-    `/r/${district}?period=2022-Q1`, `/r/${district}?period=2022-Q1&mode=current`,
+    `/r/${district}?period=2022-Q1`,
+    `/r/${district}?period=2022-Q1&mode=current`,
     `/r/${district}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1&mode=as_was`,
     `/r/${district}?commune=${encodeURIComponent(U.chu)}&period=2022-Q1&mode=current`,
-    `/r/${commune}?period=2022-Q1`, `/r/${commune}/mau-01`, `/r/${commune}/mau-02`, `/r/${communeQS}/mau-01`,
+    `/r/${commune}?period=2022-Q1`,
+    `/r/${commune}/mau-01`,
+    `/r/${commune}/mau-02`,
+    `/r/${communeQS}/mau-01`,
   ];
 
   it("escapes <script> in names", async () => {
@@ -397,7 +486,8 @@ describe("every page", () => {
       expect(res.headers.get("cache-control"), p).toBe("private, no-store");
       expect(res.headers.get("x-robots-tag"), p).toMatch(/noindex/);
       const csp = res.headers.get("content-security-policy") ?? "";
-      for (const d of ["default-src 'none'", "style-src 'unsafe-inline'", "img-src data:", "form-action 'self'"]) expect(csp, p).toContain(d);
+      for (const d of ["default-src 'none'", "style-src 'unsafe-inline'", "img-src data:", "form-action 'self'"])
+        expect(csp, p).toContain(d);
       expect(res.headers.get("referrer-policy")).toBe("no-referrer");
     }
   });
@@ -441,9 +531,21 @@ describe("drill-down to a commune outside the link's unit", () => {
 describe("404", () => {
   it("answers unknown, malformed, revoked and expired tokens with the same body", async () => {
     const paths = [
-      `/r/dvl_${"0".repeat(32)}`, `/r/dvl_${"0".repeat(32)}.json`, `/r/dvl_${"0".repeat(32)}.csv`,
-      "/r/nonsense", "/r/dvl_XYZ.json", `/r/${revoked}`, `/r/${revoked}.json`, `/r/${revoked}.csv`, `/r/${expired}`,
-      `/r/${expired}.json`, `/r/${revoked}/mau-02`, `/r/${commune}/mau-03`, `/r/${commune}.json/mau-01`, "/r/", `/r/${district}/x/y`,
+      `/r/dvl_${"0".repeat(32)}`,
+      `/r/dvl_${"0".repeat(32)}.json`,
+      `/r/dvl_${"0".repeat(32)}.csv`,
+      "/r/nonsense",
+      "/r/dvl_XYZ.json",
+      `/r/${revoked}`,
+      `/r/${revoked}.json`,
+      `/r/${revoked}.csv`,
+      `/r/${expired}`,
+      `/r/${expired}.json`,
+      `/r/${revoked}/mau-02`,
+      `/r/${commune}/mau-03`,
+      `/r/${commune}.json/mau-01`,
+      "/r/",
+      `/r/${district}/x/y`,
     ];
     const bodies = new Set<string>();
     for (const p of paths) {

@@ -91,7 +91,10 @@ export function runAutoSubmissions(): AutoEntry[] {
       });
       if (r.status === "sent") e.last = { at, ok: r.outcome.kind === "accepted", text: r.outcome.title };
       else {
-        const text = r.status === "blocked_errors" ? `Gửi tự động: chưa gửi vì bảng tính còn ${r.check.summary.errors} lỗi.` : `Gửi tự động: ${r.missing.join(" ")}`;
+        const text =
+          r.status === "blocked_errors"
+            ? `Gửi tự động: chưa gửi vì bảng tính còn ${r.check.summary.errors} lỗi.`
+            : `Gửi tự động: ${r.missing.join(" ")}`;
         e.last = { at, ok: false, text };
         recordLastSubmission(ss, at, text);
       }

@@ -29,15 +29,27 @@ function structureIssues(data: Record<SheetKey, SheetData>): { issues: Issue[]; 
   for (const key of SHEET_KEYS) {
     const d = data[key];
     if (!d.sheet || !d.map) {
-      issues.push({ sheet: key, row: null, column: null, code: "missing_sheet", severity: "error",
-        message_vi: `Chưa có trang "${SHEETS[key].title}". Hãy chạy Dân vận → Thiết lập mẫu.` });
+      issues.push({
+        sheet: key,
+        row: null,
+        column: null,
+        code: "missing_sheet",
+        severity: "error",
+        message_vi: `Chưa có trang "${SHEETS[key].title}". Hãy chạy Dân vận → Thiết lập mẫu.`,
+      });
       unreadable.add(key);
       continue;
     }
     const required = d.map.missing.filter((c) => c.required);
     for (const c of d.map.missing) {
-      issues.push({ sheet: key, row: null, column: c.key, code: "missing_column", severity: c.required ? "error" : "warning",
-        message_vi: `Trang "${SHEETS[key].title}" thiếu cột "${headerOf(key, c.key)}". Hãy chạy Dân vận → Thiết lập mẫu.` });
+      issues.push({
+        sheet: key,
+        row: null,
+        column: c.key,
+        code: "missing_column",
+        severity: c.required ? "error" : "warning",
+        message_vi: `Trang "${SHEETS[key].title}" thiếu cột "${headerOf(key, c.key)}". Hãy chạy Dân vận → Thiết lập mẫu.`,
+      });
     }
     if (required.length) unreadable.add(key);
   }

@@ -29,7 +29,10 @@ const TEMPLATE_TITLES = new Set<string>([...SHEET_KEYS.map((k) => SHEETS[k].titl
 
 /** Sheets a list can be imported from: every sheet that is not a template sheet. */
 export function importSources(ss: Spreadsheet): string[] {
-  return ss.getSheets().map((s) => s.getName()).filter((n) => !TEMPLATE_TITLES.has(n));
+  return ss
+    .getSheets()
+    .map((s) => s.getName())
+    .filter((n) => !TEMPLATE_TITLES.has(n));
 }
 
 /** Villages already in the Thôn sheet, for the import dialog. */
@@ -116,7 +119,12 @@ export function importFromSheet(ss: Spreadsheet, source: string, target: Mau02Ta
     const grew = appendRows(ss, data[k], plan.add[k]);
     if (grew && maps[k]) applyValidations(ss, k, maps[k]!.sheet, maps[k]!.map, maps);
   }
-  const added = { villages: plan.add.villages.length, teams: plan.add.teams.length, members: plan.add.members.length, households: plan.add.households.length };
+  const added = {
+    villages: plan.add.villages.length,
+    teams: plan.add.teams.length,
+    members: plan.add.members.length,
+    households: plan.add.households.length,
+  };
   const base = { ok: true, kind: detected.kind, added, skipped: plan.skipped, problems: plan.problems, reminders: plan.reminders };
   return { ...base, text: importText(base, source) };
 }

@@ -47,7 +47,13 @@ function buildRule(plan: ValidationPlan, ss: Spreadsheet, maps: Partial<Record<S
 }
 
 /** (Re)apply the data validation of every template column of a sheet, down to its last row. */
-export function applyValidations(ss: Spreadsheet, key: SheetKey, sheet: Sheet, map: HeaderMap, maps: Partial<Record<SheetKey, { sheet: Sheet; map: HeaderMap }>>): void {
+export function applyValidations(
+  ss: Spreadsheet,
+  key: SheetKey,
+  sheet: Sheet,
+  map: HeaderMap,
+  maps: Partial<Record<SheetKey, { sheet: Sheet; map: HeaderMap }>>,
+): void {
   const rows = sheet.getMaxRows() - 1;
   if (rows < 1) return;
   for (const col of columnsOf(key)) {
@@ -66,7 +72,13 @@ function ensureSheet(ss: Spreadsheet, title: string, index: number): { sheet: Sh
 }
 
 /** Create or repair one template sheet; returns its header map (null when left alone). */
-function ensureTemplate(ss: Spreadsheet, key: SheetKey, index: number, report: SetupReport, maps: Partial<Record<SheetKey, { sheet: Sheet; map: HeaderMap }>>): void {
+function ensureTemplate(
+  ss: Spreadsheet,
+  key: SheetKey,
+  index: number,
+  report: SetupReport,
+  maps: Partial<Record<SheetKey, { sheet: Sheet; map: HeaderMap }>>,
+): void {
   const spec = SHEETS[key];
   const { sheet, created } = ensureSheet(ss, spec.title, index);
   const lastCol = sheet.getLastColumn();
@@ -119,7 +131,15 @@ export function ensureSettingsSheet(ss: Spreadsheet, commune: CommuneSettings): 
   const range = sheet.getRange(1, 1, 7, 2);
   const old = range.getValues() as unknown[][];
   const keep = (r: number) => (old[r]?.[1] ?? "") as unknown;
-  range.setNumberFormats([["@", "@"], ["@", "@"], ["@", "@"], ["@", "0"], ["@", "@"], ["@", "@"], ["@", "@"]]);
+  range.setNumberFormats([
+    ["@", "@"],
+    ["@", "@"],
+    ["@", "@"],
+    ["@", "0"],
+    ["@", "@"],
+    ["@", "@"],
+    ["@", "@"],
+  ]);
   range.setValues([
     ["Mục", "Giá trị"],
     ["Mã xã (5 chữ số)", commune.communeCode],
@@ -161,7 +181,10 @@ export function setupText(r: SetupReport): string {
   for (const x of r.repaired) lines.push(`Trang "${x.title}": đã thêm cột ${x.added.map((h) => `"${h}"`).join(", ")}.`);
   if (!r.created.length && !r.repaired.length) lines.push("Các trang mẫu đã đầy đủ; đã cập nhật ghi chú, định dạng và danh sách chọn.");
   if (r.codes) lines.push(`Đã tạo ${r.codes} mã mới cho các dòng chưa có mã.`);
-  for (const t of r.untouched) lines.push(`Trang "${t}" đã có dữ liệu nhưng dòng 1 không phải tiêu đề của mẫu nên không được sửa. Hãy đổi tên trang đó rồi chạy lại Thiết lập mẫu.`);
+  for (const t of r.untouched)
+    lines.push(
+      `Trang "${t}" đã có dữ liệu nhưng dòng 1 không phải tiêu đề của mẫu nên không được sửa. Hãy đổi tên trang đó rồi chạy lại Thiết lập mẫu.`,
+    );
   lines.push("Dữ liệu đã nhập không bị xóa hay di chuyển.");
   return lines.join("\n");
 }

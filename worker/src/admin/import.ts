@@ -16,7 +16,10 @@ import { accept } from "../ingest/accept";
 
 export const importBody = z.strictObject({
   commune_id: z.string().min(1).max(100),
-  received_at: z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString()).optional(),
+  received_at: z.iso
+    .datetime({ offset: true })
+    .transform((s) => new Date(s).toISOString())
+    .optional(),
   envelope: z.unknown(),
 });
 

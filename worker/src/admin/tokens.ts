@@ -76,7 +76,13 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
     }
     const db = dbFor(c.env, body.unit_id);
     const unit = await unitFor(db, body.unit_id, body.scope);
-    const token = await issue(db, { kind: "link", unit_id: unit.id, scope: body.scope, label: body.label ?? null, expires_at: body.expires_at ?? null });
+    const token = await issue(db, {
+      kind: "link",
+      unit_id: unit.id,
+      scope: body.scope,
+      label: body.label ?? null,
+      expires_at: body.expires_at ?? null,
+    });
     const base = c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin;
     return c.json({ token, ...linkUrls(base, token), unit_id: unit.id, scope: body.scope, expires_at: body.expires_at ?? null }, 201);
   })
@@ -86,7 +92,13 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
     const hash = await hashToken(token);
     const row = await db.prepare("SELECT unit_id, kind, revoked_at FROM tokens WHERE token_hash = ?").bind(hash).first<TokenRow>();
     if (!row) throw new ApiError(404, "token_not_found", "Không tìm thấy mã này.");
-    const answer = { revoked: true, already_revoked: row.revoked_at !== null, unit_id: row.unit_id, kind: row.kind, revoked_at: row.revoked_at };
+    const answer = {
+      revoked: true,
+      already_revoked: row.revoked_at !== null,
+      unit_id: row.unit_id,
+      kind: row.kind,
+      revoked_at: row.revoked_at,
+    };
     if (row.revoked_at) return c.json(answer);
     const now = new Date().toISOString();
     await db.batch([
@@ -97,7 +109,10 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
   })
   .post("/tokens/lookup", validateJson(tokenBody), async (c) => {
     const { token } = c.req.valid("json");
-    const row = await dbFor(c.env).prepare("SELECT * FROM tokens WHERE token_hash = ?").bind(await hashToken(token)).first<TokenRow>();
+    const row = await dbFor(c.env)
+      .prepare("SELECT * FROM tokens WHERE token_hash = ?")
+      .bind(await hashToken(token))
+      .first<TokenRow>();
     if (!row) throw new ApiError(404, "token_not_found", "Không tìm thấy mã này.");
     const active = !row.revoked_at && !(row.expires_at && row.expires_at <= new Date().toISOString());
     const { token_hash: _hash, ...info } = row;

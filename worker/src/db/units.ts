@@ -41,11 +41,29 @@ export async function readUnits(db: D1Database): Promise<Unit[]> {
   return (await db.prepare("SELECT * FROM units").all<UnitRow>()).results.map(unitOfRow);
 }
 
-const COLUMNS = ["id", "code", "level", "kind_vi", "name", "parent_id", "valid_from", "valid_to", "successor_ids", "ethnic_identity"] as const;
+const COLUMNS = [
+  "id",
+  "code",
+  "level",
+  "kind_vi",
+  "name",
+  "parent_id",
+  "valid_from",
+  "valid_to",
+  "successor_ids",
+  "ethnic_identity",
+] as const;
 const LEVEL_ORDER: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, village: 3 };
 
 const values = (u: Unit): DbValue[] => [
-  u.id, u.code, u.level, u.kind_vi ?? null, u.name, u.parent_id, u.valid_from, u.valid_to,
+  u.id,
+  u.code,
+  u.level,
+  u.kind_vi ?? null,
+  u.name,
+  u.parent_id,
+  u.valid_from,
+  u.valid_to,
   JSON.stringify(u.successor_ids),
   u.ethnic_identity === undefined ? null : u.ethnic_identity ? 1 : 0,
 ];
@@ -56,7 +74,9 @@ const values = (u: Unit): DbValue[] => [
  */
 export function upsertUnitStatements(db: D1Database, units: readonly Unit[]): D1PreparedStatement[] {
   const sorted = [...units].sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]);
-  const update = COLUMNS.filter((c) => c !== "id").map((c) => `${c} = excluded.${c}`).join(", ");
+  const update = COLUMNS.filter((c) => c !== "id")
+    .map((c) => `${c} = excluded.${c}`)
+    .join(", ");
   return insertRows(db, "units", COLUMNS, sorted.map(values), `ON CONFLICT (id) DO UPDATE SET ${update}`);
 }
 

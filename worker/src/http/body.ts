@@ -10,8 +10,7 @@ import { ApiError, errorResponse, payloadTooLarge } from "./errors";
 /** Largest accepted request body: a big commune workbook (tens of thousands of rows) fits. */
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
-export const limitBody = (maxSize = MAX_BODY_BYTES) =>
-  bodyLimit({ maxSize, onError: (c) => errorResponse(c, payloadTooLarge(maxSize)) });
+export const limitBody = (maxSize = MAX_BODY_BYTES) => bodyLimit({ maxSize, onError: (c) => errorResponse(c, payloadTooLarge(maxSize)) });
 
 export type JsonBodyVars = { Variables: { rawBody: string; body: unknown } };
 

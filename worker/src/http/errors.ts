@@ -35,8 +35,7 @@ export function errorResponse(c: Context, e: ApiError): Response {
 }
 
 /** Codes and messages used in more than one place. */
-export const unauthorized = () =>
-  new ApiError(401, "unauthorized", "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
+export const unauthorized = () => new ApiError(401, "unauthorized", "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
 /** A submission id already accepted for another commune or another content (a retry reuses id AND content). */
 export const submissionIdConflict = () =>
   new ApiError(409, "submission_id_conflict", "Mã lần gửi này đã dùng cho một nội dung khác. Hãy bấm Gửi báo cáo lại để tạo lần gửi mới.");
@@ -54,5 +53,4 @@ export const handleError: ErrorHandler = (err, c) => {
   return errorResponse(c, new ApiError(500, "internal_error", "Máy chủ gặp lỗi; dữ liệu chưa được ghi. Hãy thử lại sau."));
 };
 
-export const handleNotFound: NotFoundHandler = (c) =>
-  errorResponse(c, new ApiError(404, "not_found", "Không tìm thấy địa chỉ này."));
+export const handleNotFound: NotFoundHandler = (c) => errorResponse(c, new ApiError(404, "not_found", "Không tìm thấy địa chỉ này."));

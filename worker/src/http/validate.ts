@@ -11,6 +11,11 @@ import { ApiError } from "./errors";
 export const validateJson = <T extends z.ZodType>(schema: T) =>
   zValidator("json", schema, (result) => {
     if (!result.success) {
-      throw new ApiError(422, "invalid_request", "Yêu cầu không hợp lệ; xem chi tiết.", issuesFromZod(result.error as unknown as z.ZodError, undefined));
+      throw new ApiError(
+        422,
+        "invalid_request",
+        "Yêu cầu không hợp lệ; xem chi tiết.",
+        issuesFromZod(result.error as unknown as z.ZodError, undefined),
+      );
     }
   });

@@ -110,12 +110,20 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
   }
 }
 
-function statements(db: D1Database, req: IngestRequest, version: number, plans: Record<SheetKey, SheetPlan>, receipt: Receipt): D1PreparedStatement[] {
+function statements(
+  db: D1Database,
+  req: IngestRequest,
+  version: number,
+  plans: Record<SheetKey, SheetPlan>,
+  receipt: Receipt,
+): D1PreparedStatement[] {
   const { envelope: env, communeId, receivedAt } = req;
   const id = env.submission_id;
   const [first, ...rest] = splitPayload(req.payload);
   const out: D1PreparedStatement[] = [
-    db.prepare("INSERT INTO commune_versions (commune_id, version, submission_id, at) VALUES (?, ?, ?, ?)").bind(communeId, version + 1, id, new Date().toISOString()),
+    db
+      .prepare("INSERT INTO commune_versions (commune_id, version, submission_id, at) VALUES (?, ?, ?, ?)")
+      .bind(communeId, version + 1, id, new Date().toISOString()),
     db
       .prepare(`INSERT INTO submissions (submission_id, commune_id, spreadsheet_id, content_hash, generated_at, received_at, receipt, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -130,7 +138,14 @@ function statements(db: D1Database, req: IngestRequest, version: number, plans: 
     if (isUnchanged(plan)) continue;
     const cols = columnsOf(sheet);
     out.push(db.prepare(`DELETE FROM ${TABLE_OF[sheet]} WHERE commune_id = ?`).bind(communeId));
-    out.push(...insertRows(db, TABLE_OF[sheet], ["commune_id", ...cols], plan.rows.map((r) => [communeId, ...cols.map((k) => r[k] ?? null)])));
+    out.push(
+      ...insertRows(
+        db,
+        TABLE_OF[sheet],
+        ["commune_id", ...cols],
+        plan.rows.map((r) => [communeId, ...cols.map((k) => r[k] ?? null)]),
+      ),
+    );
   }
 
   for (const sheet of LOG_SHEETS) {
@@ -166,6 +181,13 @@ function statements(db: D1Database, req: IngestRequest, version: number, plans: 
   }
 
   out.push(...aggregateStatements(db, communeId));
-  out.push(auditStatement(db, req.actor, req.action, communeId, { ...req.audit, submission_id: id, received_at: receivedAt, counts: receipt.counts }));
+  out.push(
+    auditStatement(db, req.actor, req.action, communeId, {
+      ...req.audit,
+      submission_id: id,
+      received_at: receivedAt,
+      counts: receipt.counts,
+    }),
+  );
   return out;
 }

@@ -10,11 +10,20 @@ import { onTimeSql } from "./deadline-sql";
 
 /** The weekly count columns, in template order (shared/templates.ts weeklySheet). */
 export const WEEKLY_COUNTS = [
-  "broadcasts", "zalo_posts", "households_visited",
-  "covid_new_cases", "covid_violations", "covid_vaccination",
-  "antt_incidents", "antt_disputes_mediated", "antt_police_reports",
-  "env_violations", "env_cleanups", "env_waste_sorting",
-  "ethnic_activities", "ethnic_participants",
+  "broadcasts",
+  "zalo_posts",
+  "households_visited",
+  "covid_new_cases",
+  "covid_violations",
+  "covid_vaccination",
+  "antt_incidents",
+  "antt_disputes_mediated",
+  "antt_police_reports",
+  "env_violations",
+  "env_cleanups",
+  "env_waste_sorting",
+  "ethnic_activities",
+  "ethnic_participants",
 ] as const;
 export type WeeklyCount = (typeof WEEKLY_COUNTS)[number];
 

@@ -54,7 +54,8 @@ export function addChange(f: Figures, type: ChangeType, events: number, people: 
 
 /** Adds `b` into `a` (counts only; call `finish` afterwards). */
 export function addFigures(a: Figures, b: Figures): void {
-  for (const k of ["teams", "members", "households", "people", "zalo_households", "teams_outside_range"] as const) a.register[k] += b.register[k];
+  for (const k of ["teams", "members", "households", "people", "zalo_households", "teams_outside_range"] as const)
+    a.register[k] += b.register[k];
   for (const k of ["expected", "received", "on_time", "late", "missing"] as const) a.reporting[k] += b.reporting[k];
   for (const k of ["broadcasts", "zalo_posts", "households_visited"] as const) a.propaganda[k] += b.propaganda[k];
   for (const area of ["covid", "antt", "env"] as const) {
@@ -88,4 +89,3 @@ export function finish<F extends Figures>(f: F): F {
   f.register.zalo_pct = pct(f.register.zalo_households, f.register.households);
   return f;
 }
-

@@ -7,8 +7,19 @@ import { compareVi } from "../../../shared/text";
 import type { UnitRef } from "./types";
 import type { UnitTree } from "./units";
 
-export interface FormMember { member_no: number; full_name: string; current_position: string | null; role_vi: string }
-export interface FormHousehold { household_no: number; head_name: string; birth_year: number; members_count: number; note: string | null }
+export interface FormMember {
+  member_no: number;
+  full_name: string;
+  current_position: string | null;
+  role_vi: string;
+}
+export interface FormHousehold {
+  household_no: number;
+  head_name: string;
+  birth_year: number;
+  members_count: number;
+  note: string | null;
+}
 export interface FormTeam {
   team_code: string;
   team_name: string;
@@ -18,7 +29,11 @@ export interface FormTeam {
   responsible: string[];
   households: FormHousehold[];
 }
-export interface FormVillage { village_code: string; village_name: string; teams: FormTeam[] }
+export interface FormVillage {
+  village_code: string;
+  village_name: string;
+  teams: FormTeam[];
+}
 export interface FormCommune {
   unit: UnitRef;
   /** The parent the commune had (district, or province after 2025). */
@@ -26,23 +41,55 @@ export interface FormCommune {
   villages: FormVillage[];
 }
 
-interface TeamRow { team_code: string; team_name: string; village_code: string; decision_no: string | null; village_name: string | null }
-interface MemberRow { team_code: string; member_no: number; full_name: string; current_position: string | null; role: TeamRole }
-interface HouseholdRow { team_code: string; responsible: string; household_no: number; head_name: string; birth_year: number; members_count: number; note: string | null }
+interface TeamRow {
+  team_code: string;
+  team_name: string;
+  village_code: string;
+  decision_no: string | null;
+  village_name: string | null;
+}
+interface MemberRow {
+  team_code: string;
+  member_no: number;
+  full_name: string;
+  current_position: string | null;
+  role: TeamRole;
+}
+interface HouseholdRow {
+  team_code: string;
+  responsible: string;
+  household_no: number;
+  head_name: string;
+  birth_year: number;
+  members_count: number;
+  note: string | null;
+}
 
 /** The registers of the given communes; teams dissolved on or before `today` are left out. */
-export async function loadForms(db: D1Database, tree: UnitTree, communeIds: string[], today: string, withHouseholds: boolean): Promise<FormCommune[]> {
+export async function loadForms(
+  db: D1Database,
+  tree: UnitTree,
+  communeIds: string[],
+  today: string,
+  withHouseholds: boolean,
+): Promise<FormCommune[]> {
   const out: FormCommune[] = [];
   for (const id of communeIds) {
     const stmts = [
-      db.prepare(`SELECT t.team_code, t.team_name, t.village_code, t.decision_no, v.village_name FROM teams t
+      db
+        .prepare(`SELECT t.team_code, t.team_name, t.village_code, t.decision_no, v.village_name FROM teams t
                   LEFT JOIN villages v ON v.commune_id = t.commune_id AND v.village_code = t.village_code
-                  WHERE t.commune_id = ?1 AND (t.dissolved_on IS NULL OR t.dissolved_on > ?2)`).bind(id, today),
+                  WHERE t.commune_id = ?1 AND (t.dissolved_on IS NULL OR t.dissolved_on > ?2)`)
+        .bind(id, today),
       db.prepare(`SELECT team_code, member_no, full_name, current_position, role FROM members WHERE commune_id = ?1`).bind(id),
     ];
     if (withHouseholds) {
-      stmts.push(db.prepare(`SELECT team_code, responsible, household_no, head_name, birth_year, members_count, note
-                             FROM households WHERE commune_id = ?1`).bind(id));
+      stmts.push(
+        db
+          .prepare(`SELECT team_code, responsible, household_no, head_name, birth_year, members_count, note
+                             FROM households WHERE commune_id = ?1`)
+          .bind(id),
+      );
     }
     const [teams, members, households] = await db.batch(stmts);
     const teamRows = (teams?.results ?? []) as TeamRow[];
@@ -51,7 +98,14 @@ export async function loadForms(db: D1Database, tree: UnitTree, communeIds: stri
     const villages = new Map<string, FormVillage>();
     const byCode = new Map<string, FormTeam>();
     for (const t of teamRows) {
-      const team: FormTeam = { team_code: t.team_code, team_name: t.team_name, decision_no: t.decision_no, members: [], responsible: [], households: [] };
+      const team: FormTeam = {
+        team_code: t.team_code,
+        team_name: t.team_name,
+        decision_no: t.decision_no,
+        members: [],
+        responsible: [],
+        households: [],
+      };
       byCode.set(t.team_code, team);
       let v = villages.get(t.village_code);
       if (!v) {
@@ -61,12 +115,25 @@ export async function loadForms(db: D1Database, tree: UnitTree, communeIds: stri
       v.teams.push(team);
     }
     for (const m of (members?.results ?? []) as MemberRow[]) {
-      byCode.get(m.team_code)?.members.push({ member_no: m.member_no, full_name: m.full_name, current_position: m.current_position, role_vi: TEAM_ROLES[m.role] ?? m.role });
+      byCode
+        .get(m.team_code)
+        ?.members.push({
+          member_no: m.member_no,
+          full_name: m.full_name,
+          current_position: m.current_position,
+          role_vi: TEAM_ROLES[m.role] ?? m.role,
+        });
     }
     for (const h of (households?.results ?? []) as HouseholdRow[]) {
       const team = byCode.get(h.team_code);
       if (!team) continue;
-      team.households.push({ household_no: h.household_no, head_name: h.head_name, birth_year: h.birth_year, members_count: h.members_count, note: h.note });
+      team.households.push({
+        household_no: h.household_no,
+        head_name: h.head_name,
+        birth_year: h.birth_year,
+        members_count: h.members_count,
+        note: h.note,
+      });
       for (const name of parseNames(h.responsible)) if (!team.responsible.includes(name)) team.responsible.push(name);
     }
     for (const team of byCode.values()) {

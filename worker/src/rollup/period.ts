@@ -54,7 +54,11 @@ export interface ResolvedPeriod {
  * The period asked for. `kind` (from the form) wins over the kind of `period`: switching from
  * "Quý" to "Tháng" keeps the start date and shows its month; an empty `period` means the current one.
  */
-export function resolvePeriod(q: { period?: string | undefined; kind?: string | undefined }, today: string, fallbackKey: string): ResolvedPeriod {
+export function resolvePeriod(
+  q: { period?: string | undefined; kind?: string | undefined },
+  today: string,
+  fallbackKey: string,
+): ResolvedPeriod {
   const kind = q.kind && q.kind in KIND_LABELS ? (q.kind as PeriodKind) : undefined;
   const asked = q.period?.trim() ? tryParsePeriod(q.period) : null;
   const invalid = !!q.period?.trim() && !asked;

@@ -5,13 +5,37 @@
  * commune without building villages, teams or lists of missing weeks, from smaller result sets.
  * A drill-down (`commune`) limits the rollup to the communes grouped under one commune of the unit.
  */
-import { ADHOC_STATUSES, MEETING_KINDS, RATINGS, TASK_AREAS, URGENCIES, type AdhocStatus, type ChangeType, type MeetingKind, type Rating, type TaskArea, type Urgency } from "../../../shared/enums";
+import {
+  ADHOC_STATUSES,
+  MEETING_KINDS,
+  RATINGS,
+  TASK_AREAS,
+  URGENCIES,
+  type AdhocStatus,
+  type ChangeType,
+  type MeetingKind,
+  type Rating,
+  type TaskArea,
+  type Urgency,
+} from "../../../shared/enums";
 import { expectedWeeks, isOnTime, parsePeriodKey, weekEnd, weeksInPeriod, weekStart } from "../../../shared/periods";
 import { HOUSEHOLDS_PER_TEAM } from "../../../shared/rules/households";
 import { compareVi } from "../../../shared/text";
 import { WEEKLY_COUNTS, type WeeklyCount } from "./aggregates";
 import { addChange, addFigures, addWeekly, emptyFigures, finish, type WeeklySums } from "./figures";
-import type { CommuneNode, Figures, MissingByCommune, MissingReports, PeriodRef, Rollup, RollupDepth, RollupMode, RollupScope, TeamNode, VillageNode } from "./types";
+import type {
+  CommuneNode,
+  Figures,
+  MissingByCommune,
+  MissingReports,
+  PeriodRef,
+  Rollup,
+  RollupDepth,
+  RollupMode,
+  RollupScope,
+  TeamNode,
+  VillageNode,
+} from "./types";
 import { loadUnitTree, type UnitRow, type UnitTree } from "./units";
 
 export interface RollupParams {
@@ -36,28 +60,98 @@ export interface RollupParams {
 export class UnknownUnitError extends Error {}
 
 interface TeamRow {
-  commune_id: string; team_code: string; team_name: string; village_code: string; village_name: string;
-  ethnic_identity: number; founded_on: string; dissolved_on: string | null;
-  members: number; households: number; people: number; zalo_households: number;
+  commune_id: string;
+  team_code: string;
+  team_name: string;
+  village_code: string;
+  village_name: string;
+  ethnic_identity: number;
+  founded_on: string;
+  dissolved_on: string | null;
+  members: number;
+  households: number;
+  people: number;
+  zalo_households: number;
 }
 /**
  * One team's weekly reports in the period: counts, sums, and `weeks` ('2022-W03:1,…', week:on_time)
  * whenever they are needed (always at depth "team"; at depth "commune" only for a team whose life
  * or commune does not span the whole period).
  */
-type WeeklyRow = { commune_id: string; team_code: string; weeks: string | null; n?: number; n_on_time?: number; n_not_due?: number } & WeeklySums;
+type WeeklyRow = {
+  commune_id: string;
+  team_code: string;
+  weeks: string | null;
+  n?: number;
+  n_on_time?: number;
+  n_not_due?: number;
+} & WeeklySums;
 /** Per team at depth "team"; per commune at depth "commune", `teams` then listing the team codes (JSON). */
-interface ChangeRow { commune_id: string; team_code?: string; teams?: string; change_type: ChangeType; events: number; people: number }
-interface AdhocRow { area: TaskArea; urgency: Urgency; status: AdhocStatus; n: number }
-interface OpenRow { commune_id: string; report_code: string; report_date: string; team_code: string; area: TaskArea; urgency: Urgency; status: AdhocStatus; content?: string }
+interface ChangeRow {
+  commune_id: string;
+  team_code?: string;
+  teams?: string;
+  change_type: ChangeType;
+  events: number;
+  people: number;
+}
+interface AdhocRow {
+  area: TaskArea;
+  urgency: Urgency;
+  status: AdhocStatus;
+  n: number;
+}
+interface OpenRow {
+  commune_id: string;
+  report_code: string;
+  report_date: string;
+  team_code: string;
+  area: TaskArea;
+  urgency: Urgency;
+  status: AdhocStatus;
+  content?: string;
+}
 /** Depth "commune": open ad-hoc reports and commendations counted per commune (and urgency). */
-interface CountRow { commune_id: string; urgency?: Urgency; n: number }
-interface MeetingRow { kind: MeetingKind; n: number; members_present: number }
-interface EvalRow { period: string; rating: Rating; n: number; commendations: number }
-interface CommendationRow { commune_id: string; period: string; team_code: string; text?: string }
-interface MilestoneRow { milestone_code: string; title: string; due_on: string; done_on: string | null; status: string }
-interface CommuneMetaRow { commune_id: string; last_received_at: string | null }
-interface NoteRow { commune_id: string; team_code: string; week: string; difficulties: string | null; proposals: string | null }
+interface CountRow {
+  commune_id: string;
+  urgency?: Urgency;
+  n: number;
+}
+interface MeetingRow {
+  kind: MeetingKind;
+  n: number;
+  members_present: number;
+}
+interface EvalRow {
+  period: string;
+  rating: Rating;
+  n: number;
+  commendations: number;
+}
+interface CommendationRow {
+  commune_id: string;
+  period: string;
+  team_code: string;
+  text?: string;
+}
+interface MilestoneRow {
+  milestone_code: string;
+  title: string;
+  due_on: string;
+  done_on: string | null;
+  status: string;
+}
+interface CommuneMetaRow {
+  commune_id: string;
+  last_received_at: string | null;
+}
+interface NoteRow {
+  commune_id: string;
+  team_code: string;
+  week: string;
+  difficulties: string | null;
+  proposals: string | null;
+}
 
 const IN_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1))";
 
@@ -67,7 +161,10 @@ function zeroes<K extends string>(vocab: Record<K, string>): Record<K, number> {
 
 /** The last week with a weekly report among the given communes (for the default period). */
 export async function lastWeekWithData(db: D1Database, communeIds: string[]): Promise<string | null> {
-  const row = await db.prepare(`SELECT max(last_week) AS week FROM agg_communes WHERE ${IN_COMMUNES}`).bind(JSON.stringify(communeIds)).first<{ week: string | null }>();
+  const row = await db
+    .prepare(`SELECT max(last_week) AS week FROM agg_communes WHERE ${IN_COMMUNES}`)
+    .bind(JSON.stringify(communeIds))
+    .first<{ week: string | null }>();
   return row?.week ?? null;
 }
 
@@ -122,9 +219,10 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const lastMonday = weeks.length ? weekStart(weeks[weeks.length - 1]!) : period.end;
   const lastSunday = weeks.length ? weekEnd(weeks[weeks.length - 1]!) : period.end;
   const ended = communes.filter((c) => c.valid_to && c.valid_to <= lastSunday).map((c) => c.id);
-  const weekColumns = depth === "team"
-    ? `group_concat(week || ':' || on_time) AS weeks`
-    : `count(*) AS n, sum(on_time) AS n_on_time, sum(week >= ?3) AS n_not_due,
+  const weekColumns =
+    depth === "team"
+      ? `group_concat(week || ':' || on_time) AS weeks`
+      : `count(*) AS n, sum(on_time) AS n_on_time, sum(week >= ?3) AS n_not_due,
        CASE WHEN commune_id IN (SELECT value FROM json_each(?6)) OR NOT EXISTS (SELECT 1 FROM agg_teams t
          WHERE t.commune_id = w.commune_id AND t.team_code = w.team_code
            AND t.founded_on <= ?4 AND (coalesce(t.dissolved_on, '') = '' OR t.dissolved_on > ?5))
@@ -133,47 +231,98 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const q = (sql: string, ...args: unknown[]) => db.prepare(sql).bind(ids, ...args);
   const statements = [
     q(`SELECT * FROM agg_teams WHERE ${IN_COMMUNES}`),
-    q(`SELECT commune_id, team_code, ${weekColumns},
+    q(
+      `SELECT commune_id, team_code, ${weekColumns},
          ${WEEKLY_COUNTS.map((c) => `sum(${c}) AS ${c}`).join(", ")}
        FROM agg_team_weeks w WHERE ${IN_COMMUNES} AND week IN (SELECT value FROM json_each(?2))
-       GROUP BY commune_id, team_code`, JSON.stringify(weeks), ...(depth === "team" ? [] : [notDue, firstSunday, lastMonday, JSON.stringify(ended)])),
+       GROUP BY commune_id, team_code`,
+      JSON.stringify(weeks),
+      ...(depth === "team" ? [] : [notDue, firstSunday, lastMonday, JSON.stringify(ended)]),
+    ),
     depth === "team"
-      ? q(`SELECT commune_id, team_code, change_type, sum(events) AS events, sum(people) AS people FROM agg_changes
-           WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, team_code, change_type`, period.start, period.end)
-      : q(`SELECT commune_id, change_type, sum(events) AS events, sum(people) AS people, json_group_array(DISTINCT team_code) AS teams
-           FROM agg_changes WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, change_type`, period.start, period.end),
-    q(`SELECT area, urgency, status, sum(n) AS n FROM agg_adhoc
-       WHERE ${IN_COMMUNES} AND report_date BETWEEN ?2 AND ?3 GROUP BY area, urgency, status`, period.start, period.end),
+      ? q(
+          `SELECT commune_id, team_code, change_type, sum(events) AS events, sum(people) AS people FROM agg_changes
+           WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, team_code, change_type`,
+          period.start,
+          period.end,
+        )
+      : q(
+          `SELECT commune_id, change_type, sum(events) AS events, sum(people) AS people, json_group_array(DISTINCT team_code) AS teams
+           FROM agg_changes WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, change_type`,
+          period.start,
+          period.end,
+        ),
+    q(
+      `SELECT area, urgency, status, sum(n) AS n FROM agg_adhoc
+       WHERE ${IN_COMMUNES} AND report_date BETWEEN ?2 AND ?3 GROUP BY area, urgency, status`,
+      period.start,
+      period.end,
+    ),
     depth === "commune"
-      ? q(`SELECT commune_id, urgency, count(*) AS n FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2
-           GROUP BY commune_id, urgency`, period.end)
+      ? q(
+          `SELECT commune_id, urgency, count(*) AS n FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2
+           GROUP BY commune_id, urgency`,
+          period.end,
+        )
       : detail
-      ? q(`SELECT o.*, a.content FROM agg_adhoc_open o JOIN adhoc_reports a USING (commune_id, report_code)
-           WHERE o.${IN_COMMUNES} AND o.report_date <= ?2 ORDER BY o.report_date, o.report_code`, period.end)
-      : q(`SELECT * FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2 ORDER BY report_date, report_code`, period.end),
-    q(`SELECT kind, sum(n) AS n, sum(members_present) AS members_present FROM agg_meetings
-       WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3 GROUP BY kind`, period.start, period.end),
-    q(`SELECT period, rating, count(*) AS n, sum(commendation) AS commendations FROM agg_evaluations
-       WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating`, period.start, period.end),
+        ? q(
+            `SELECT o.*, a.content FROM agg_adhoc_open o JOIN adhoc_reports a USING (commune_id, report_code)
+           WHERE o.${IN_COMMUNES} AND o.report_date <= ?2 ORDER BY o.report_date, o.report_code`,
+            period.end,
+          )
+        : q(`SELECT * FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2 ORDER BY report_date, report_code`, period.end),
+    q(
+      `SELECT kind, sum(n) AS n, sum(members_present) AS members_present FROM agg_meetings
+       WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3 GROUP BY kind`,
+      period.start,
+      period.end,
+    ),
+    q(
+      `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations FROM agg_evaluations
+       WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating`,
+      period.start,
+      period.end,
+    ),
     depth === "commune"
-      ? q(`SELECT commune_id, count(*) AS n FROM agg_evaluations
-           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1 GROUP BY commune_id`, period.start, period.end)
+      ? q(
+          `SELECT commune_id, count(*) AS n FROM agg_evaluations
+           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1 GROUP BY commune_id`,
+          period.start,
+          period.end,
+        )
       : detail
-      ? q(`SELECT g.commune_id, g.period, g.team_code, e.commendation AS text FROM agg_evaluations g
+        ? q(
+            `SELECT g.commune_id, g.period, g.team_code, e.commendation AS text FROM agg_evaluations g
            JOIN evaluations e USING (commune_id, period, team_code)
-           WHERE g.${IN_COMMUNES} AND g.period_start <= ?3 AND g.period_end >= ?2 AND g.commendation = 1`, period.start, period.end)
-      : q(`SELECT commune_id, period, team_code FROM agg_evaluations
-           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1`, period.start, period.end),
-    q(`SELECT milestone_code, title, due_on, done_on, status FROM agg_milestones
-       WHERE ${IN_COMMUNES} AND due_on BETWEEN ?2 AND ?3`, period.start, period.end),
+           WHERE g.${IN_COMMUNES} AND g.period_start <= ?3 AND g.period_end >= ?2 AND g.commendation = 1`,
+            period.start,
+            period.end,
+          )
+        : q(
+            `SELECT commune_id, period, team_code FROM agg_evaluations
+           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1`,
+            period.start,
+            period.end,
+          ),
+    q(
+      `SELECT milestone_code, title, due_on, done_on, status FROM agg_milestones
+       WHERE ${IN_COMMUNES} AND due_on BETWEEN ?2 AND ?3`,
+      period.start,
+      period.end,
+    ),
     q(`SELECT commune_id, last_received_at FROM agg_communes WHERE ${IN_COMMUNES}`),
   ];
   if (detail) {
     // A commune's own free text: read from its reports (never for aggregate links).
-    statements.push(q(`SELECT commune_id, team_code, week, difficulties, proposals FROM weekly_reports
+    statements.push(
+      q(
+        `SELECT commune_id, team_code, week, difficulties, proposals FROM weekly_reports
        WHERE ${IN_COMMUNES} AND week IN (SELECT value FROM json_each(?2))
          AND (trim(coalesce(difficulties, '')) <> '' OR trim(coalesce(proposals, '')) <> '')
-       ORDER BY week, team_code`, JSON.stringify(weeksInPeriod(period.key))));
+       ORDER BY week, team_code`,
+        JSON.stringify(weeksInPeriod(period.key)),
+      ),
+    );
   }
   const res = await db.batch(statements);
   const rows = <T>(i: number) => (res[i]?.results ?? []) as T[];
@@ -191,7 +340,9 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const groupOf = (communeId: string) => tree.groupOf(communeId, p.mode, p.today)?.id ?? communeId;
   const order = new Map(built.communes.map((n, i) => [n.unit.id, i]));
   const inOrder = <T extends { commune_id: string; commune: string }>(items: Iterable<T>): T[] =>
-    [...items].sort((a, b) => (order.get(a.commune_id) ?? order.size) - (order.get(b.commune_id) ?? order.size) || compareVi(a.commune, b.commune));
+    [...items].sort(
+      (a, b) => (order.get(a.commune_id) ?? order.size) - (order.get(b.commune_id) ?? order.size) || compareVi(a.commune, b.commune),
+    );
   const openByCommune = new Map<string, Rollup["adhoc"]["open_by_commune"][number]>();
   const countOpen = (communeId: string, urgency: Urgency, n: number) => {
     const g = groupOf(communeId);
@@ -208,7 +359,14 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
     it.count += n;
   };
 
-  const adhoc: Rollup["adhoc"] = { total: 0, by_area: zeroes(TASK_AREAS), by_urgency: zeroes(URGENCIES), by_status: zeroes(ADHOC_STATUSES), open: [], open_by_commune: [] };
+  const adhoc: Rollup["adhoc"] = {
+    total: 0,
+    by_area: zeroes(TASK_AREAS),
+    by_urgency: zeroes(URGENCIES),
+    by_status: zeroes(ADHOC_STATUSES),
+    open: [],
+    open_by_commune: [],
+  };
   for (const r of rows<AdhocRow>(3)) {
     adhoc.total += r.n;
     if (r.area in adhoc.by_area) adhoc.by_area[r.area] += r.n;
@@ -218,17 +376,20 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   if (depth === "commune") for (const r of rows<CountRow>(4)) countOpen(r.commune_id, r.urgency!, r.n);
   else for (const r of rows<OpenRow>(4)) countOpen(r.commune_id, r.urgency, 1);
   adhoc.open_by_commune = inOrder(openByCommune.values());
-  adhoc.open = depth === "commune" ? [] : rows<OpenRow>(4).map((r) => ({
-    commune: communeLabel(r.commune_id),
-    team_code: r.team_code,
-    team_name: teamName(r.commune_id, r.team_code),
-    report_code: r.report_code,
-    report_date: r.report_date,
-    area: r.area,
-    urgency: r.urgency,
-    status: r.status,
-    ...(detail && r.content !== undefined ? { content: r.content } : {}),
-  }));
+  adhoc.open =
+    depth === "commune"
+      ? []
+      : rows<OpenRow>(4).map((r) => ({
+          commune: communeLabel(r.commune_id),
+          team_code: r.team_code,
+          team_name: teamName(r.commune_id, r.team_code),
+          report_code: r.report_code,
+          report_date: r.report_date,
+          area: r.area,
+          urgency: r.urgency,
+          status: r.status,
+          ...(detail && r.content !== undefined ? { content: r.content } : {}),
+        }));
 
   const meetings = { total: 0, members_present: 0, by_kind: zeroes(MEETING_KINDS) };
   for (const r of rows<MeetingRow>(5)) {
@@ -256,17 +417,26 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   if (depth === "commune") for (const r of rows<CountRow>(7)) countCommendations(r.commune_id, r.n);
   else for (const r of rows<CommendationRow>(7)) countCommendations(r.commune_id, 1);
   evaluations.commendations_by_commune = inOrder(commendationsByCommune.values());
-  evaluations.commendations = depth === "commune" ? [] : rows<CommendationRow>(7)
-    .map((r) => ({
-      commune: communeLabel(r.commune_id),
-      team_code: r.team_code,
-      team_name: teamName(r.commune_id, r.team_code),
-      period: r.period,
-      ...(detail && r.text ? { text: r.text } : {}),
-    }))
-    .sort((a, b) => compareVi(a.commune, b.commune) || a.period.localeCompare(b.period) || compareVi(a.team_name, b.team_name));
+  evaluations.commendations =
+    depth === "commune"
+      ? []
+      : rows<CommendationRow>(7)
+          .map((r) => ({
+            commune: communeLabel(r.commune_id),
+            team_code: r.team_code,
+            team_name: teamName(r.commune_id, r.team_code),
+            period: r.period,
+            ...(detail && r.text ? { text: r.text } : {}),
+          }))
+          .sort((a, b) => compareVi(a.commune, b.commune) || a.period.localeCompare(b.period) || compareVi(a.team_name, b.team_name));
 
-  const withParents = (id: string) => ({ ...tree.ref(id), parents: tree.ancestors(id).reverse().map((u) => tree.ref(u.id)) });
+  const withParents = (id: string) => ({
+    ...tree.ref(id),
+    parents: tree
+      .ancestors(id)
+      .reverse()
+      .map((u) => tree.ref(u.id)),
+  });
   return {
     unit: withParents(unit.id),
     ...(p.commune !== undefined ? { commune: withParents(p.commune) } : {}),
@@ -343,7 +513,13 @@ interface TeamWindow {
   due: number;
 }
 
-function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams & { now: string; depth: RollupDepth }, period: PeriodRef, input: TreeInput) {
+function buildTree(
+  tree: UnitTree,
+  communes: UnitRow[],
+  p: RollupParams & { now: string; depth: RollupDepth },
+  period: PeriodRef,
+  input: TreeInput,
+) {
   const { now, depth } = p;
   const refDate = period.end < p.today ? period.end : p.today;
   const weekly = new Map(input.weekly.map((w) => [`${w.commune_id}|${w.team_code}`, w]));
@@ -384,7 +560,10 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams & { now:
       acc = {
         node: {
           unit: tree.ref(g.id),
-          parents: tree.ancestors(g.id).reverse().map((u) => tree.ref(u.id)),
+          parents: tree
+            .ancestors(g.id)
+            .reverse()
+            .map((u) => tree.ref(u.id)),
           sources: [],
           last_received_at: null,
           villages: [],
@@ -415,7 +594,8 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams & { now:
     // A team lives from its founding to its dissolution, and no longer than its commune (a
     // commune merged in 2025 stops on its valid_to; its teams continue in the new register).
     const communeEnd = tree.get(t.commune_id)?.valid_to ?? null;
-    const active = t.founded_on <= period.end && (!t.dissolved_on || t.dissolved_on > period.start) && (!communeEnd || communeEnd > period.start);
+    const active =
+      t.founded_on <= period.end && (!t.dissolved_on || t.dissolved_on > period.start) && (!communeEnd || communeEnd > period.start);
     if (!active && !w && ch.length === 0 && !teamsWithChanges.has(key)) continue;
 
     const ethnic = t.ethnic_identity !== 0;
@@ -476,13 +656,26 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams & { now:
     const vKey = `${t.commune_id}|${t.village_code}`;
     let village = acc.villages.get(vKey);
     if (!village) {
-      village = { source_commune_id: t.commune_id, village_code: t.village_code, village_name: t.village_name, ethnic_identity: ethnic, teams: [], ...emptyFigures(ethnic) };
+      village = {
+        source_commune_id: t.commune_id,
+        village_code: t.village_code,
+        village_name: t.village_name,
+        ethnic_identity: ethnic,
+        teams: [],
+        ...emptyFigures(ethnic),
+      };
       acc.villages.set(vKey, village);
     }
     village.teams.push(team);
     addFigures(village, team);
     if (team.missing_weeks.length) {
-      missing.push({ commune: acc.node.unit.label_vi, village: t.village_name, team_code: t.team_code, team_name: t.team_name, weeks: team.missing_weeks });
+      missing.push({
+        commune: acc.node.unit.label_vi,
+        village: t.village_name,
+        team_code: t.team_code,
+        team_name: t.team_name,
+        weeks: team.missing_weeks,
+      });
     }
   }
   // Changes whose household is not (any more) with a team of the register count for the commune only;
@@ -500,7 +693,9 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams & { now:
   for (const acc of groups.values()) {
     const node = acc.node;
     node.sources.sort((a, b) => compareVi(a.label_vi, b.label_vi));
-    node.villages = [...acc.villages.values()].sort((a, b) => compareVi(a.village_name, b.village_name) || a.source_commune_id.localeCompare(b.source_commune_id));
+    node.villages = [...acc.villages.values()].sort(
+      (a, b) => compareVi(a.village_name, b.village_name) || a.source_commune_id.localeCompare(b.source_commune_id),
+    );
     for (const v of node.villages) {
       v.teams.sort((a, b) => compareVi(a.team_name, b.team_name) || a.team_code.localeCompare(b.team_code));
       finish(v);
@@ -512,12 +707,18 @@ function buildTree(tree: UnitTree, communes: UnitRow[], p: RollupParams & { now:
     addFigures(totals, node);
     nodes.push(node);
     if (acc.missingTeams > 0) {
-      missingByCommune.set(node.unit.id, { commune_id: node.unit.id, commune: node.unit.label_vi, teams: acc.missingTeams, reports: node.reporting.missing });
+      missingByCommune.set(node.unit.id, {
+        commune_id: node.unit.id,
+        commune: node.unit.label_vi,
+        teams: acc.missingTeams,
+        reports: node.reporting.missing,
+      });
     }
   }
   const path = (n: CommuneNode) => [...n.parents.map((x) => x.label_vi), n.unit.label_vi];
   nodes.sort((a, b) => {
-    const pa = path(a), pb = path(b);
+    const pa = path(a),
+      pb = path(b);
     for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
       const c = compareVi(pa[i]!, pb[i]!);
       if (c) return c;

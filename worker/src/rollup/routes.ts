@@ -95,14 +95,24 @@ rollupRoutes.get("/:name", async (c) => {
     if (!group) return notFound(c);
     if (unit.level !== "commune") commune = group;
   }
-  const fallback = defaultPeriodKey(today, await lastWeekWithData(db, tree.communesOf(unit.id, mode, today).map((u) => u.id)));
+  const fallback = defaultPeriodKey(
+    today,
+    await lastWeekWithData(
+      db,
+      tree.communesOf(unit.id, mode, today).map((u) => u.id),
+    ),
+  );
   const { period, invalid } = resolvePeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today, fallback);
   if (invalid && ext) {
     return c.json(errorBody("invalid_period", "Kỳ báo cáo không hợp lệ. Ví dụ: 2022-W03, 2022-01, 2022-Q1, 2022-H1, 2022, P1."), 400);
   }
   // Above commune level the HTML page shows communes only; JSON, CSV and drill-downs go down to teams.
   const depth = !ext && unit.level !== "commune" && commune === undefined ? "commune" : "team";
-  const r = await rollup(db, { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) }, tree);
+  const r = await rollup(
+    db,
+    { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
+    tree,
+  );
 
   if (ext === "json") return c.json(r);
   if (ext === "csv") {
@@ -126,7 +136,10 @@ rollupRoutes.get("/:name", async (c) => {
       next: adj.next ? self(adj.next) : undefined,
       json: `${token}.json${query({ ...within, period: period.key, mode })}`,
       csv: `${token}.csv${query({ ...within, period: period.key, mode })}`,
-      importUrl: new URL(`${token}.csv${query({ ...within, period: period.key, mode })}`, c.env.PUBLIC_BASE_URL ? `${c.env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/r/` : c.req.url).toString(),
+      importUrl: new URL(
+        `${token}.csv${query({ ...within, period: period.key, mode })}`,
+        c.env.PUBLIC_BASE_URL ? `${c.env.PUBLIC_BASE_URL.replace(/\/+$/, "")}/r/` : c.req.url,
+      ).toString(),
       mau01: link.scope === "detail" ? `${token}/mau-01` : undefined,
       mau02: link.scope === "detail" ? `${token}/mau-02` : undefined,
       notice: invalid ? "Không đọc được kỳ báo cáo đã nhập; đang hiển thị kỳ mặc định." : undefined,
@@ -140,7 +153,15 @@ rollupRoutes.get("/:name", async (c) => {
 });
 
 /** From a drill-down, the other mode: the same commune's drill-down where it has one, else the whole unit. */
-function otherModeHref(token: string, tree: UnitTree, unitId: string, today: string, mode: RollupMode, commune: string, period: string): string {
+function otherModeHref(
+  token: string,
+  tree: UnitTree,
+  unitId: string,
+  today: string,
+  mode: RollupMode,
+  commune: string,
+  period: string,
+): string {
   const other: RollupMode = mode === "as_was" ? "current" : "as_was";
   const there = resolveCommune(tree, unitId, other, today, commune);
   return `${token}${query({ ...(there ? { commune: there } : {}), period, mode: other })}`;
@@ -161,7 +182,10 @@ rollupRoutes.get("/:token/:form", async (c) => {
   const withHouseholds = form === "mau-02";
   let communes = await loadForms(db, tree, [link.unit_id], today, withHouseholds);
   if (!communes.length) {
-    const merged = tree.communesOf(link.unit_id, "current", today).map((u) => u.id).filter((id) => id !== link.unit_id);
+    const merged = tree
+      .communesOf(link.unit_id, "current", today)
+      .map((u) => u.id)
+      .filter((id) => id !== link.unit_id);
     communes = await loadForms(db, tree, merged, today, withHouseholds);
   }
   const back = `../${token}`;

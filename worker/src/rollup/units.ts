@@ -95,15 +95,29 @@ export async function loadUnitTree(db: D1Database, unitId: string): Promise<Unit
   const read = (results: UnitDbRow[]) => results.map(unitOfRow);
   const add = (rows: UnitRow[]) => rows.filter((r) => !found.has(r.id) && found.set(r.id, r));
 
-  let frontier = add(read((await db.prepare(BY_ID_SQL).bind(JSON.stringify([unitId])).all<UnitDbRow>()).results));
+  let frontier = add(
+    read(
+      (
+        await db
+          .prepare(BY_ID_SQL)
+          .bind(JSON.stringify([unitId]))
+          .all<UnitDbRow>()
+      ).results,
+    ),
+  );
   for (let depth = 0; frontier.length && depth < MAX_DEPTH; depth++) {
     const ids = JSON.stringify(frontier.map((u) => u.id));
-    const [children, predecessors] = await db.batch<UnitDbRow>([db.prepare(CHILDREN_SQL).bind(ids), db.prepare(PREDECESSORS_SQL).bind(ids)]);
+    const [children, predecessors] = await db.batch<UnitDbRow>([
+      db.prepare(CHILDREN_SQL).bind(ids),
+      db.prepare(PREDECESSORS_SQL).bind(ids),
+    ]);
     frontier = add(read([...(children?.results ?? []), ...(predecessors?.results ?? [])]));
   }
   let missing = [...found.values()];
   for (let depth = 0; depth < MAX_DEPTH; depth++) {
-    const wanted = [...new Set(missing.flatMap((u) => [...(u.parent_id ? [u.parent_id] : []), ...u.successor_ids]))].filter((id) => !found.has(id));
+    const wanted = [...new Set(missing.flatMap((u) => [...(u.parent_id ? [u.parent_id] : []), ...u.successor_ids]))].filter(
+      (id) => !found.has(id),
+    );
     if (!wanted.length) break;
     missing = add(read((await db.prepare(BY_ID_SQL).bind(JSON.stringify(wanted)).all<UnitDbRow>()).results));
   }

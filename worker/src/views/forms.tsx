@@ -27,13 +27,23 @@ function Heading({ c }: { c: FormCommune }) {
     <div class="heads">
       <div>
         <p>{parentCommittee(c.parent)}</p>
-        <p><strong>{upper(`Đảng ủy ${c.unit.label_vi}`)}</strong></p>
+        <p>
+          <strong>{upper(`Đảng ủy ${c.unit.label_vi}`)}</strong>
+        </p>
         <p>*</p>
       </div>
       <div>
-        <p><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong></p>
-        <p><strong><u>Độc lập – Tự do – Hạnh phúc</u></strong></p>
-        <p><em>…………, ngày …… tháng …… năm ……</em></p>
+        <p>
+          <strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong>
+        </p>
+        <p>
+          <strong>
+            <u>Độc lập – Tự do – Hạnh phúc</u>
+          </strong>
+        </p>
+        <p>
+          <em>…………, ngày …… tháng …… năm ……</em>
+        </p>
       </div>
     </div>
   );
@@ -42,7 +52,11 @@ function Heading({ c }: { c: FormCommune }) {
 function EmptyNotice() {
   return (
     <Layout title="Chưa có danh sách">
-      <main><section><p>Chưa có danh sách tổ của xã. Xã cần gửi dữ liệu từ bảng tính trước.</p></section></main>
+      <main>
+        <section>
+          <p>Chưa có danh sách tổ của xã. Xã cần gửi dữ liệu từ bảng tính trước.</p>
+        </section>
+      </main>
     </Layout>
   );
 }
@@ -51,14 +65,22 @@ export function Mau01Page({ communes, back }: { communes: FormCommune[]; back: s
   if (!communes.length) return <EmptyNotice />;
   return (
     <Layout title="Danh sách thành viên Tổ Dân vận cộng đồng (mẫu 01)">
-      <nav class="links noprint form-nav"><a href={back}>‹ Về trang tổng hợp</a></nav>
+      <nav class="links noprint form-nav">
+        <a href={back}>‹ Về trang tổng hợp</a>
+      </nav>
       {communes.map((c) => (
         <div class="form-page">
           <Heading c={c} />
           <div class="title">
             <h1>DANH SÁCH</h1>
-            <p><strong>Các thành viên Tổ Dân vận cộng đồng trên địa bàn {midSentence(c.unit.label_vi)}</strong></p>
-            <p><em>(kèm theo Quyết định số {decisionNo(c)} của BCH Đảng bộ {midSentence(c.unit.label_vi)})</em></p>
+            <p>
+              <strong>Các thành viên Tổ Dân vận cộng đồng trên địa bàn {midSentence(c.unit.label_vi)}</strong>
+            </p>
+            <p>
+              <em>
+                (kèm theo Quyết định số {decisionNo(c)} của BCH Đảng bộ {midSentence(c.unit.label_vi)})
+              </em>
+            </p>
           </div>
           <table>
             <thead>
@@ -69,7 +91,11 @@ export function Mau01Page({ communes, back }: { communes: FormCommune[]; back: s
                 <th colspan={3}>Người tham gia Tổ Dân vận cộng đồng</th>
                 <th rowspan={2}>Chức vụ tham gia Tổ DVCĐ</th>
               </tr>
-              <tr><th>STT</th><th>Họ và tên</th><th>Chức vụ hiện tại</th></tr>
+              <tr>
+                <th>STT</th>
+                <th>Họ và tên</th>
+                <th>Chức vụ hiện tại</th>
+              </tr>
             </thead>
             <tbody>
               {c.villages.flatMap((v, vi) => {
@@ -79,9 +105,17 @@ export function Mau01Page({ communes, back }: { communes: FormCommune[]; back: s
                   const rows = t.members.length ? t.members : [null];
                   return rows.map((m, mi) => (
                     <tr>
-                      {ti === 0 && mi === 0 ? <td class="c" rowspan={villageSpan}>{vi + 1}</td> : null}
+                      {ti === 0 && mi === 0 ? (
+                        <td class="c" rowspan={villageSpan}>
+                          {vi + 1}
+                        </td>
+                      ) : null}
                       {ti === 0 && mi === 0 ? <td rowspan={villageSpan}>{v.village_name}</td> : null}
-                      {mi === 0 ? <td class="nw" rowspan={span(t)}>{t.team_name}</td> : null}
+                      {mi === 0 ? (
+                        <td class="nw" rowspan={span(t)}>
+                          {t.team_name}
+                        </td>
+                      ) : null}
                       <td class="c">{m ? m.member_no : ""}</td>
                       <td>{m ? m.full_name : ""}</td>
                       <td>{m?.current_position ?? ""}</td>
@@ -102,14 +136,22 @@ export function Mau02Page({ communes, back }: { communes: FormCommune[]; back: s
   if (!communes.length) return <EmptyNotice />;
   return (
     <Layout title="Danh sách các hộ gia đình phân công phụ trách (mẫu 02)">
-      <nav class="links noprint form-nav"><a href={back}>‹ Về trang tổng hợp</a></nav>
+      <nav class="links noprint form-nav">
+        <a href={back}>‹ Về trang tổng hợp</a>
+      </nav>
       {communes.flatMap((c) =>
         c.villages.map((v) => (
           <div class="form-page">
             <div class="title">
               <h1>DANH SÁCH</h1>
-              <p><strong>Các hộ gia đình phân công phụ trách</strong></p>
-              <p><em>(Tổ Dân vận cộng đồng {midSentence(v.village_name)}, {midSentence(c.unit.label_vi)})</em></p>
+              <p>
+                <strong>Các hộ gia đình phân công phụ trách</strong>
+              </p>
+              <p>
+                <em>
+                  (Tổ Dân vận cộng đồng {midSentence(v.village_name)}, {midSentence(c.unit.label_vi)})
+                </em>
+              </p>
             </div>
             <table>
               <thead>

@@ -4,7 +4,16 @@
  * one row per commune, each linking to the commune's drill-down (`nav.communeHref`), which shows its
  * villages and teams; lists of weeks read as ranges ("Tuần 44–52/2022").
  */
-import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, RATINGS, TASK_AREAS, URGENCIES, type ChangeType, type TaskArea } from "../../../shared/enums";
+import {
+  ADHOC_STATUSES,
+  CHANGE_TYPES,
+  MEETING_KINDS,
+  RATINGS,
+  TASK_AREAS,
+  URGENCIES,
+  type ChangeType,
+  type TaskArea,
+} from "../../../shared/enums";
 import { parsePeriodKey } from "../../../shared/periods";
 import { headerOf } from "../../../shared/templates";
 import type { CommuneNode, Figures, Rollup, RollupMode, TeamNode, VillageNode } from "../rollup/types";
@@ -72,7 +81,13 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
         <h1>Tổng hợp hoạt động Tổ Dân vận cộng đồng</h1>
         <p>
           <strong>{shown.label_vi}</strong>
-          {shown.parents.length ? `, ${shown.parents.slice().reverse().map((u) => midSentence(u.label_vi)).join(", ")}` : ""}
+          {shown.parents.length
+            ? `, ${shown.parents
+                .slice()
+                .reverse()
+                .map((u) => midSentence(u.label_vi))
+                .join(", ")}`
+            : ""}
         </p>
         <p>
           Kỳ: <strong>{r.period.label_vi}</strong> (từ {dateVi(r.period.start)} đến {dateVi(r.period.end)}) · {MODE_LABELS[r.mode]}
@@ -122,8 +137,8 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
         <Milestones r={r} />
         {r.notes ? <Notes r={r} /> : null}
         <p class="muted">
-          Ngày lập: {dateVi(r.today)}. Tỷ lệ báo cáo = số báo cáo tuần đã nhận / số báo cáo phải nộp; tỷ lệ đúng hạn = số báo cáo
-          nhận đúng hạn / số báo cáo phải nộp. Số báo cáo phải nộp tính theo ngày thành lập, ngày giải thể của từng tổ.
+          Ngày lập: {dateVi(r.today)}. Tỷ lệ báo cáo = số báo cáo tuần đã nhận / số báo cáo phải nộp; tỷ lệ đúng hạn = số báo cáo nhận đúng
+          hạn / số báo cáo phải nộp. Số báo cáo phải nộp tính theo ngày thành lập, ngày giải thể của từng tổ.
         </p>
       </main>
     </Layout>
@@ -147,7 +162,9 @@ function Picker({ nav }: { nav: PageNav }) {
           Loại kỳ
           <select name="kind">
             {nav.kinds.map((k) => (
-              <option value={k.value} selected={k.value === nav.kind}>{k.label}</option>
+              <option value={k.value} selected={k.value === nav.kind}>
+                {k.label}
+              </option>
             ))}
           </select>
         </label>
@@ -172,15 +189,21 @@ function Picker({ nav }: { nav: PageNav }) {
             ))}
           </fieldset>
         )}
-        {Object.entries(nav.hidden ?? {}).map(([name, value]) => <input type="hidden" name={name} value={value} />)}
+        {Object.entries(nav.hidden ?? {}).map(([name, value]) => (
+          <input type="hidden" name={name} value={value} />
+        ))}
         <button type="submit">Xem</button>
       </form>
       {nav.otherMode ? (
         <p>
-          {MODE_LABELS[nav.mode]} · <a href={nav.otherMode}>Xem {MODE_LABELS[nav.mode === "as_was" ? "current" : "as_was"].replace(/^T/, "t")}</a>
+          {MODE_LABELS[nav.mode]} ·{" "}
+          <a href={nav.otherMode}>Xem {MODE_LABELS[nav.mode === "as_was" ? "current" : "as_was"].replace(/^T/, "t")}</a>
         </p>
       ) : null}
-      <p class="muted">Nhập kỳ dạng 2022-W03 (tuần), 2022-01 (tháng), 2022-Q1 (quý), 2022-H1 (6 tháng), 2022 (năm) hoặc P1, P2, P3 (các đợt của kế hoạch). Để trống để xem kỳ hiện tại của loại kỳ đã chọn.</p>
+      <p class="muted">
+        Nhập kỳ dạng 2022-W03 (tuần), 2022-01 (tháng), 2022-Q1 (quý), 2022-H1 (6 tháng), 2022 (năm) hoặc P1, P2, P3 (các đợt của kế hoạch).
+        Để trống để xem kỳ hiện tại của loại kỳ đã chọn.
+      </p>
     </section>
   );
 }
@@ -198,7 +221,9 @@ function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
   const byCommune = perCommune(r);
   const bars = byCommune
     ? r.communes.map((c) => ({ label: c.unit.label_vi, value: c.reporting.reporting_rate }))
-    : r.communes.flatMap((c) => c.villages.flatMap((v) => v.teams.map((t) => ({ label: `${t.team_name} (${v.village_name})`, value: t.reporting.reporting_rate }))));
+    : r.communes.flatMap((c) =>
+        c.villages.flatMap((v) => v.teams.map((t) => ({ label: `${t.team_name} (${v.village_name})`, value: t.reporting.reporting_rate }))),
+      );
   return (
     <section>
       <h2>Báo cáo tuần</h2>
@@ -222,14 +247,20 @@ function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
         <div class="scroll">
           <table>
             <thead>
-              <tr><th>Tổ</th><th class="n">Thiếu</th><th>Các tuần chưa nộp</th></tr>
+              <tr>
+                <th>Tổ</th>
+                <th class="n">Thiếu</th>
+                <th>Các tuần chưa nộp</th>
+              </tr>
             </thead>
             <tbody>
               {r.missing_reports.map((m) => (
                 <tr>
                   <td>
                     {m.team_name}
-                    <div class="muted">{m.village}, {midSentence(m.commune)}</div>
+                    <div class="muted">
+                      {m.village}, {midSentence(m.commune)}
+                    </div>
                   </td>
                   <td class="n bad">{num(m.weeks.length)}</td>
                   <td class="weeks">{weekRangesVi(m.weeks)}</td>
@@ -252,12 +283,18 @@ function MissingByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
       <div class="scroll">
         <table>
           <thead>
-            <tr><th>Xã, phường</th><th class="n">Số tổ chưa nộp đủ</th><th class="n">Số báo cáo chưa nộp</th></tr>
+            <tr>
+              <th>Xã, phường</th>
+              <th class="n">Số tổ chưa nộp đủ</th>
+              <th class="n">Số báo cáo chưa nộp</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((m) => (
               <tr>
-                <td><CommuneName id={m.commune_id} label={m.commune} nav={nav} /></td>
+                <td>
+                  <CommuneName id={m.commune_id} label={m.commune} nav={nav} />
+                </td>
                 <td class="n bad">{num(m.teams)}</td>
                 <td class="n bad">{num(m.reports)}</td>
               </tr>
@@ -307,14 +344,27 @@ function Breakdown({ r, nav }: { r: Rollup; nav: PageNav }) {
         <table>
           <thead>
             <tr>
-              <th>Đơn vị</th><th class="n">Số tổ</th><th class="n">Thành viên</th><th class="n">Số hộ</th><th class="n">Nhân khẩu</th>
-              <th class="n">Hộ Zalo</th><th class="n">BC phải nộp</th><th class="n">Đã nộp</th><th class="n">Đúng hạn</th>
-              <th class="n">Chưa nộp</th><th class="n">Tỷ lệ BC</th><th class="n">Loa</th><th class="n">Tin Zalo</th>
-              <th class="n">Hộ đến tận nhà</th><th class="n">Tăng/giảm nhân khẩu</th>
+              <th>Đơn vị</th>
+              <th class="n">Số tổ</th>
+              <th class="n">Thành viên</th>
+              <th class="n">Số hộ</th>
+              <th class="n">Nhân khẩu</th>
+              <th class="n">Hộ Zalo</th>
+              <th class="n">BC phải nộp</th>
+              <th class="n">Đã nộp</th>
+              <th class="n">Đúng hạn</th>
+              <th class="n">Chưa nộp</th>
+              <th class="n">Tỷ lệ BC</th>
+              <th class="n">Loa</th>
+              <th class="n">Tin Zalo</th>
+              <th class="n">Hộ đến tận nhà</th>
+              <th class="n">Tăng/giảm nhân khẩu</th>
             </tr>
           </thead>
           <tbody>
-            {r.communes.map((c) => <CommuneRows c={c} known={new Set([r.unit.id, ...r.unit.parents.map((u) => u.id)])} nav={nav} />)}
+            {r.communes.map((c) => (
+              <CommuneRows c={c} known={new Set([r.unit.id, ...r.unit.parents.map((u) => u.id)])} nav={nav} />
+            ))}
             <tr class="total">
               <td>Tổng cộng</td>
               <FigureCells f={r.totals} />
@@ -339,13 +389,26 @@ function CommuneRows({ c, known, nav }: { c: CommuneNode; known: Set<string>; na
       <tr class="commune">
         <td>
           <CommuneName id={c.unit.id} label={c.unit.label_vi} nav={nav} />
-          {parents.length ? <span class="muted"> ({parents.slice().reverse().map((p) => midSentence(p.label_vi)).join(", ")})</span> : null}
+          {parents.length ? (
+            <span class="muted">
+              {" "}
+              (
+              {parents
+                .slice()
+                .reverse()
+                .map((p) => midSentence(p.label_vi))
+                .join(", ")}
+              )
+            </span>
+          ) : null}
           {merged.length ? <div class="muted">Số liệu của: {merged.map((s) => s.label_vi).join(", ")}</div> : null}
           {c.last_received_at ? <div class="muted">Cập nhật: {dateTimeVi(c.last_received_at)}</div> : null}
         </td>
         <FigureCells f={c} />
       </tr>
-      {c.villages.map((v) => <VillageRows v={v} />)}
+      {c.villages.map((v) => (
+        <VillageRows v={v} />
+      ))}
     </>
   );
 }
@@ -377,12 +440,26 @@ function Changes({ f }: { f: Figures }) {
       <h2>Biến động nhân, hộ khẩu</h2>
       <div class="scroll">
         <table>
-          <thead><tr><th>Loại biến động</th><th class="n">Số lượt</th><th class="n">Số người</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Loại biến động</th>
+              <th class="n">Số lượt</th>
+              <th class="n">Số người</th>
+            </tr>
+          </thead>
           <tbody>
             {types.map((k) => (
-              <tr><td>{CHANGE_TYPES[k]}</td><td class="n">{num(f.changes.by_type[k].events)}</td><td class="n">{num(f.changes.by_type[k].people)}</td></tr>
+              <tr>
+                <td>{CHANGE_TYPES[k]}</td>
+                <td class="n">{num(f.changes.by_type[k].events)}</td>
+                <td class="n">{num(f.changes.by_type[k].people)}</td>
+              </tr>
             ))}
-            <tr class="total"><td>Tăng (+) / giảm (−) nhân khẩu</td><td></td><td class="n">{num(f.changes.net)}</td></tr>
+            <tr class="total">
+              <td>Tăng (+) / giảm (−) nhân khẩu</td>
+              <td></td>
+              <td class="n">{num(f.changes.net)}</td>
+            </tr>
           </tbody>
         </table>
       </div>
@@ -418,7 +495,13 @@ function Tasks({ f }: { f: Figures }) {
       <h2>Kết quả thực hiện nhiệm vụ</h2>
       <div class="scroll">
         <table>
-          <thead><tr><th>Nhiệm vụ</th><th>Chỉ tiêu</th><th class="n">Tổng trong kỳ</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Nhiệm vụ</th>
+              <th>Chỉ tiêu</th>
+              <th class="n">Tổng trong kỳ</th>
+            </tr>
+          </thead>
           <tbody>
             {areas.flatMap((a) =>
               Object.entries(f.tasks[a] ?? {}).map(([col, v], i) => (
@@ -440,10 +523,18 @@ function Tasks({ f }: { f: Figures }) {
 function CountTable<K extends string>(props: { head: string; labels: Record<K, string>; counts: Record<K, number> }) {
   return (
     <table>
-      <thead><tr><th>{props.head}</th><th class="n">Số báo cáo</th></tr></thead>
+      <thead>
+        <tr>
+          <th>{props.head}</th>
+          <th class="n">Số báo cáo</th>
+        </tr>
+      </thead>
       <tbody>
         {(Object.keys(props.labels) as K[]).map((k) => (
-          <tr><td>{props.labels[k]}</td><td class="n">{num(props.counts[k])}</td></tr>
+          <tr>
+            <td>{props.labels[k]}</td>
+            <td class="n">{num(props.counts[k])}</td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -456,11 +547,19 @@ function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
   return (
     <section>
       <h2>Báo cáo đột xuất</h2>
-      <p>Tổng số báo cáo đột xuất trong kỳ: <strong>{num(a.total)}</strong></p>
+      <p>
+        Tổng số báo cáo đột xuất trong kỳ: <strong>{num(a.total)}</strong>
+      </p>
       <div class="cards">
-        <div class="scroll"><CountTable head="Lĩnh vực" labels={TASK_AREAS} counts={a.by_area} /></div>
-        <div class="scroll"><CountTable head="Mức độ" labels={URGENCIES} counts={a.by_urgency} /></div>
-        <div class="scroll"><CountTable head="Tình trạng" labels={ADHOC_STATUSES} counts={a.by_status} /></div>
+        <div class="scroll">
+          <CountTable head="Lĩnh vực" labels={TASK_AREAS} counts={a.by_area} />
+        </div>
+        <div class="scroll">
+          <CountTable head="Mức độ" labels={URGENCIES} counts={a.by_urgency} />
+        </div>
+        <div class="scroll">
+          <CountTable head="Tình trạng" labels={ADHOC_STATUSES} counts={a.by_status} />
+        </div>
       </div>
       <h3>Vụ việc chưa xử lý xong (đến hết kỳ)</h3>
       {r.depth === "commune" ? (
@@ -471,7 +570,15 @@ function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
         <div class="scroll">
           <table>
             <thead>
-              <tr><th>Ngày</th><th>Xã</th><th>Tổ</th><th>Lĩnh vực</th><th>Mức độ</th><th>Tình trạng</th>{detail ? <th>Nội dung</th> : null}</tr>
+              <tr>
+                <th>Ngày</th>
+                <th>Xã</th>
+                <th>Tổ</th>
+                <th>Lĩnh vực</th>
+                <th>Mức độ</th>
+                <th>Tình trạng</th>
+                {detail ? <th>Nội dung</th> : null}
+              </tr>
             </thead>
             <tbody>
               {a.open.map((o) => (
@@ -504,20 +611,32 @@ function OpenByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
       <div class="scroll">
         <table>
           <thead>
-            <tr><th>Xã, phường</th><th class="n">Số vụ việc</th>{urgencies.map((u) => <th class="n">{URGENCIES[u]}</th>)}</tr>
+            <tr>
+              <th>Xã, phường</th>
+              <th class="n">Số vụ việc</th>
+              {urgencies.map((u) => (
+                <th class="n">{URGENCIES[u]}</th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((o) => (
               <tr>
-                <td><CommuneName id={o.commune_id} label={o.commune} nav={nav} /></td>
+                <td>
+                  <CommuneName id={o.commune_id} label={o.commune} nav={nav} />
+                </td>
                 <td class="n">{num(o.total)}</td>
-                {urgencies.map((u) => <td class={u !== "normal" && o.by_urgency[u] ? "n bad" : "n"}>{num(o.by_urgency[u])}</td>)}
+                {urgencies.map((u) => (
+                  <td class={u !== "normal" && o.by_urgency[u] ? "n bad" : "n"}>{num(o.by_urgency[u])}</td>
+                ))}
               </tr>
             ))}
             <tr class="total">
               <td>Tổng cộng</td>
               <td class="n">{num(sum((o) => o.total))}</td>
-              {urgencies.map((u) => <td class="n">{num(sum((o) => o.by_urgency[u]))}</td>)}
+              {urgencies.map((u) => (
+                <td class="n">{num(sum((o) => o.by_urgency[u]))}</td>
+              ))}
             </tr>
           </tbody>
         </table>
@@ -534,12 +653,23 @@ function Meetings({ r }: { r: Rollup }) {
       <h2>Họp tổ</h2>
       <div class="scroll">
         <table>
-          <thead><tr><th>Loại cuộc họp</th><th class="n">Số cuộc họp</th></tr></thead>
+          <thead>
+            <tr>
+              <th>Loại cuộc họp</th>
+              <th class="n">Số cuộc họp</th>
+            </tr>
+          </thead>
           <tbody>
             {(Object.keys(MEETING_KINDS) as (keyof typeof MEETING_KINDS)[]).map((k) => (
-              <tr><td>{MEETING_KINDS[k]}</td><td class="n">{num(m.by_kind[k])}</td></tr>
+              <tr>
+                <td>{MEETING_KINDS[k]}</td>
+                <td class="n">{num(m.by_kind[k])}</td>
+              </tr>
             ))}
-            <tr class="total"><td>Tổng số</td><td class="n">{num(m.total)}</td></tr>
+            <tr class="total">
+              <td>Tổng số</td>
+              <td class="n">{num(m.total)}</td>
+            </tr>
           </tbody>
         </table>
       </div>
@@ -560,11 +690,23 @@ function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
         <div class="scroll">
           <table>
             <thead>
-              <tr><th>Kỳ đánh giá</th>{ratings.map((k) => <th class="n">{RATINGS[k]}</th>)}<th class="n">Đề xuất khen thưởng</th></tr>
+              <tr>
+                <th>Kỳ đánh giá</th>
+                {ratings.map((k) => (
+                  <th class="n">{RATINGS[k]}</th>
+                ))}
+                <th class="n">Đề xuất khen thưởng</th>
+              </tr>
             </thead>
             <tbody>
               {e.periods.map((p) => (
-                <tr><td>{p.label_vi}</td>{ratings.map((k) => <td class="n">{num(p.by_rating[k])}</td>)}<td class="n">{num(p.commendations)}</td></tr>
+                <tr>
+                  <td>{p.label_vi}</td>
+                  {ratings.map((k) => (
+                    <td class="n">{num(p.by_rating[k])}</td>
+                  ))}
+                  <td class="n">{num(p.commendations)}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -575,10 +717,20 @@ function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
           <h3>Các tổ được đề xuất khen thưởng</h3>
           <div class="scroll">
             <table>
-              <thead><tr><th>Xã, phường</th><th class="n">Số đề xuất khen thưởng</th></tr></thead>
+              <thead>
+                <tr>
+                  <th>Xã, phường</th>
+                  <th class="n">Số đề xuất khen thưởng</th>
+                </tr>
+              </thead>
               <tbody>
                 {e.commendations_by_commune.map((c) => (
-                  <tr><td><CommuneName id={c.commune_id} label={c.commune} nav={nav} /></td><td class="n">{num(c.count)}</td></tr>
+                  <tr>
+                    <td>
+                      <CommuneName id={c.commune_id} label={c.commune} nav={nav} />
+                    </td>
+                    <td class="n">{num(c.count)}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>
@@ -591,7 +743,9 @@ function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
           <h3>Các tổ được đề xuất khen thưởng</h3>
           <ul>
             {e.commendations.map((c) => (
-              <li>{c.team_name}, {midSentence(c.commune)} ({c.period}){c.text ? `: ${c.text}` : ""}</li>
+              <li>
+                {c.team_name}, {midSentence(c.commune)} ({c.period}){c.text ? `: ${c.text}` : ""}
+              </li>
             ))}
           </ul>
         </>
@@ -610,7 +764,15 @@ function Milestones({ r }: { r: Rollup }) {
       ) : (
         <div class="scroll">
           <table>
-            <thead><tr><th>Nội dung</th><th>Hạn</th><th class="n">Đã hoàn thành</th><th class="n">Quá hạn</th><th class="n">Chưa đến hạn</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Nội dung</th>
+                <th>Hạn</th>
+                <th class="n">Đã hoàn thành</th>
+                <th class="n">Quá hạn</th>
+                <th class="n">Chưa đến hạn</th>
+              </tr>
+            </thead>
             <tbody>
               {m.items.map((it) => (
                 <tr>
@@ -640,7 +802,14 @@ function Notes({ r }: { r: Rollup }) {
       ) : (
         <div class="scroll">
           <table>
-            <thead><tr><th>Tuần</th><th>Tổ</th><th>Khó khăn, vướng mắc</th><th>Đề xuất, kiến nghị</th></tr></thead>
+            <thead>
+              <tr>
+                <th>Tuần</th>
+                <th>Tổ</th>
+                <th>Khó khăn, vướng mắc</th>
+                <th>Đề xuất, kiến nghị</th>
+              </tr>
+            </thead>
             <tbody>
               {notes.map((n) => (
                 <tr>
