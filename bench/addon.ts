@@ -7,7 +7,7 @@
  */
 import { rmSync } from "node:fs";
 import { putWorkbook, register, setCommune, setConnection } from "../tests/addon/fixtures";
-import { SHEETS_CLASSES, type FetchRequest } from "../tests/addon/gas-double";
+import { type FetchRequest, SHEETS_CLASSES } from "../tests/addon/gas-double";
 import { buildBundle, plain, setupEnv } from "../tests/addon/harness";
 
 function receiptFor(req: FetchRequest) {

@@ -7,9 +7,10 @@
  * Sizes grow by adding communes: "commune" is the first commune, "district" the first district's
  * 30 communes, "province" all 100 (≈120,000 households, ≈156,000 weekly reports).
  */
-import type { Unit } from "../shared/units";
+
 import { generateCommune } from "../shared/sample/generate";
 import type { Workbook } from "../shared/schemas";
+import type { Unit } from "../shared/units";
 
 export const SIZES = {
   commune: { communes: 1, label: "commune (1 xã)" },

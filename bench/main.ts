@@ -25,12 +25,12 @@ import { pathToFileURL } from "node:url";
 import { generateCommune } from "../shared/sample/generate";
 import type { Workbook } from "../shared/schemas";
 import { ROOT, startWorker, type WorkerServer } from "../tests/e2e/server";
-import { benchUnits, benchWorkbook, PERIODS, rowCount, rowsBySheet, SIZES, YEAR, type BenchCommune, type SizeName } from "./data";
 import { bundle } from "./bundle";
+import { type BenchCommune, benchUnits, benchWorkbook, PERIODS, rowsBySheet, SIZES, type SizeName, YEAR } from "./data";
 import { SqliteClient } from "./sqlite-client";
 import { fmtInt, fmtMs, fmtRatio, latency, table } from "./stats";
 import { measureValidation } from "./validation";
-import { BenchWorker, pageWeight, type PageWeight } from "./worker-bench";
+import { BenchWorker, type PageWeight, pageWeight } from "./worker-bench";
 
 const started = Date.now();
 const loadAtStart = os.loadavg().map((x) => Number(x.toFixed(2)));
@@ -57,7 +57,10 @@ const units = benchUnits();
 const cache = new Map<number, Workbook>();
 const workbookOf = (c: BenchCommune) => {
   let wb = cache.get(c.index);
-  if (!wb) cache.set(c.index, (wb = benchWorkbook(c)));
+  if (!wb) {
+    wb = benchWorkbook(c);
+    cache.set(c.index, wb);
+  }
   return wb;
 };
 
@@ -364,7 +367,7 @@ const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const outDir = path.join(ROOT, "bench", "results");
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${stamp}.json`);
-writeFileSync(file, JSON.stringify({ meta: meta(), measures, notes, table: report }, null, 2) + "\n");
+writeFileSync(file, `${JSON.stringify({ meta: meta(), measures, notes, table: report }, null, 2)}\n`);
 console.log(`\nJSON: ${path.relative(ROOT, file)}  (${elapsedS().toFixed(0)} s)`);
 // A worker measure that crashed (rather than one left out for time) fails the run.
 process.exit(measures.some((m) => m.measure === "worker" && m.error) ? 1 : 0);

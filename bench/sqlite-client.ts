@@ -3,7 +3,7 @@
  * matches node_modules/better-sqlite3: the Node that ran npm (`npm_node_execpath`), else the
  * first `node` on PATH outside node_modules/.bin, else this one. The child is killed on close().
  */
-import { execFileSync, fork, type ChildProcess } from "node:child_process";
+import { type ChildProcess, execFileSync, fork } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { Workbook } from "../shared/schemas";

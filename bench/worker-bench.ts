@@ -10,7 +10,7 @@ import type { Unit } from "../shared/units";
 import { hasChromium, isLoopback, launchChromium, watchPage } from "../tests/e2e/chromium";
 import { call } from "../tests/e2e/server";
 import { rowCount } from "./data";
-import { latency, type Latency } from "./stats";
+import { type Latency, latency } from "./stats";
 
 export class BenchWorker {
   constructor(

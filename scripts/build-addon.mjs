@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 /**
  * Builds the Apps Script bundle of the add-on into addon/dist:
  *   - Code.js: addon/src/main.ts and everything it imports (shared/, zod, date-fns, noble) as one
@@ -9,9 +12,6 @@
  * Usage: node scripts/build-addon.mjs [--outdir addon/dist]
  */
 import { build } from "esbuild";
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
-import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const argOut = process.argv.indexOf("--outdir");

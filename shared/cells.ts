@@ -5,12 +5,13 @@
  * is defined once. Schemas are idempotent: a parsed value parses to itself, so the worker can
  * re-validate what the add-on sent.
  */
-import { z } from "./zod-vi";
-import { codesOf, type Vocabulary } from "./enums";
-import { fold, nfc } from "./text";
-import { parsePeriodKey, type PeriodKind } from "./periods";
+
 import { TZDate } from "@date-fns/tz";
 import { format, isValid, parse } from "date-fns";
+import { codesOf, type Vocabulary } from "./enums";
+import { type PeriodKind, parsePeriodKey } from "./periods";
+import { fold, nfc } from "./text";
+import { z } from "./zod-vi";
 
 export type ColumnType = "text" | "name" | "names" | "code" | "phone" | "int" | "date" | "enum" | "bool" | "period";
 
@@ -161,8 +162,8 @@ export function phone<R extends boolean>(key: string, required: R, base: Base): 
     .union([z.string(), z.number()], { error: `"${base.header}" phải là số điện thoại.` })
     .transform((v) => {
       let s = String(v).replace(/[\s.()-]/g, "");
-      if (s.startsWith("+84")) s = "0" + s.slice(3);
-      if (/^[1-9]\d{8}$/.test(s)) s = "0" + s;
+      if (s.startsWith("+84")) s = `0${s.slice(3)}`;
+      if (/^[1-9]\d{8}$/.test(s)) s = `0${s}`;
       return s;
     })
     .pipe(z.string().regex(/^0\d{9}$/, { error: `"${base.header}" phải có 10 chữ số, bắt đầu bằng 0.` }));

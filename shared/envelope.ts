@@ -3,9 +3,9 @@
  * `checkEnvelope`, so the worker never trusts the client's own check.
  */
 import { contentHash } from "./hash";
-import { issuesFromZod, type Issue } from "./issues";
+import { type Issue, issuesFromZod } from "./issues";
 import { checkRules, type RuleOptions } from "./rules/index";
-import { envelopeSchema, SCHEMA_VERSION, type Envelope, type Workbook } from "./schemas";
+import { type Envelope, envelopeSchema, SCHEMA_VERSION, type Workbook } from "./schemas";
 
 export interface EnvelopeMeta {
   commune_code: string;

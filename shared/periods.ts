@@ -121,29 +121,33 @@ function weekPeriod(year: number, week: number): Period | null {
 }
 
 function readPeriodKey(s: string): Period | null {
-  let m: RegExpExecArray | null;
-  if ((m = /^([1-9]\d{3})-?W(\d{1,2})$/.exec(s))) return weekPeriod(Number(m[1]), Number(m[2]));
-  if ((m = /^([1-9]\d{3})-(\d{1,2})$/.exec(s))) {
+  let m = /^([1-9]\d{3})-?W(\d{1,2})$/.exec(s);
+  if (m) return weekPeriod(Number(m[1]), Number(m[2]));
+  m = /^([1-9]\d{3})-(\d{1,2})$/.exec(s);
+  if (m) {
     const year = Number(m[1]);
     const month = Number(m[2]);
     if (month < 1 || month > 12) return null;
     const first = new Date(year, month - 1, 1);
     return { kind: "month", key: `${year}-${pad(month)}`, ...span(first, endOfMonth(first)), label_vi: `Tháng ${pad(month)}/${year}` };
   }
-  if ((m = /^([1-9]\d{3})-?Q([1-4])$/.exec(s))) {
+  m = /^([1-9]\d{3})-?Q([1-4])$/.exec(s);
+  if (m) {
     const year = Number(m[1]);
     const q = Number(m[2]);
     const first = new Date(year, (q - 1) * 3, 1);
     return { kind: "quarter", key: `${year}-Q${q}`, ...span(first, endOfQuarter(first)), label_vi: `Quý ${ROMAN[q - 1]}/${year}` };
   }
-  if ((m = /^([1-9]\d{3})-?H([12])$/.exec(s))) {
+  m = /^([1-9]\d{3})-?H([12])$/.exec(s);
+  if (m) {
     const year = Number(m[1]);
     const h = Number(m[2]);
     const first = new Date(year, h === 1 ? 0 : 6, 1);
     const last = endOfMonth(new Date(year, h === 1 ? 5 : 11, 1));
     return { kind: "half", key: `${year}-H${h}`, ...span(first, last), label_vi: `6 tháng ${h === 1 ? "đầu" : "cuối"} năm ${year}` };
   }
-  if ((m = /^([1-9]\d{3})$/.exec(s))) {
+  m = /^([1-9]\d{3})$/.exec(s);
+  if (m) {
     const year = Number(m[1]);
     const first = new Date(year, 0, 1);
     return { kind: "year", key: String(year), ...span(first, endOfYear(first)), label_vi: `Năm ${year}` };
@@ -187,7 +191,7 @@ function periodOrThrow(periodKey: string): Period {
 
 function weekOrThrow(weekKey: string): Period {
   const p = cachedPeriod(weekKey);
-  if (!p || p.kind !== "week") throw new RangeError(`Không phải tuần: ${weekKey}`);
+  if (p?.kind !== "week") throw new RangeError(`Không phải tuần: ${weekKey}`);
   return p;
 }
 

@@ -2,9 +2,10 @@
  * Zod schemas of the domain — the one source of truth; types are inferred from them.
  * Row schemas come from the template specs (./templates); the submission envelope wraps them.
  */
-import { z } from "./zod-vi";
+
 import type { ColumnSpec } from "./cells";
-import { SHEETS, type Columns, type SheetKey, type SheetSpec } from "./templates";
+import { type Columns, SHEETS, type SheetKey, type SheetSpec } from "./templates";
+import { z } from "./zod-vi";
 
 /** Row schema of a sheet: its columns' schemas plus `_row`, the sheet row the values came from. */
 export function rowSchemaOf<C extends Columns>(spec: SheetSpec<string, C>) {

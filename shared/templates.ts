@@ -3,10 +3,12 @@
  * and columns in order. Row schemas (./schemas) are derived from these, so a column is defined once.
  * Forms mẫu 01 (members) and mẫu 02 (households) follow ../shared/reference of the district plan.
  */
-import { z } from "./zod-vi";
-import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
-import { bool, choice, code, date, int, name, names, period, phone, text, type ColumnSpec } from "./cells";
 
+import { bool, type ColumnSpec, choice, code, date, int, name, names, period, phone, text } from "./cells";
+import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
+import type { z } from "./zod-vi";
+
+// biome-ignore lint/suspicious/noExplicitAny: a sheet's columns hold specs of different value types; `unknown` would make ColumnSpec<string> not assignable (parameter variance).
 export type Columns = Record<string, ColumnSpec<any, z.ZodType>>;
 
 export interface SheetSpec<K extends string = string, C extends Columns = Columns> {

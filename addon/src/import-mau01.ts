@@ -10,7 +10,7 @@
  * without a name are form filler. Pure.
  */
 import { findMau01, type Layout, type Mau01Key } from "./import-layout";
-import { cellText, isFiller, type ImportProblem } from "./import-mau02";
+import { cellText, type ImportProblem, isFiller } from "./import-mau02";
 
 export interface Mau01Member {
   row: number;

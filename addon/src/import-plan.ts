@@ -6,7 +6,7 @@
  */
 import { readNumber } from "../../shared/cells";
 import { TEAM_ROLES } from "../../shared/enums";
-import { CodeAllocator, asCode } from "./codes";
+import { asCode, CodeAllocator } from "./codes";
 import type { Mau01 } from "./import-mau01";
 import type { ImportProblem, Mau02 } from "./import-mau02";
 import { norm, type RawRow } from "./sheet-model";
@@ -93,7 +93,10 @@ class RegisterIndex {
 
   private noteMember(team: string, name: unknown, no: unknown) {
     let set = this.membersByTeam.get(team);
-    if (!set) this.membersByTeam.set(team, (set = new Set()));
+    if (!set) {
+      set = new Set();
+      this.membersByTeam.set(team, set);
+    }
     set.add(norm(name));
     const n = readNumber(no);
     if (typeof n === "number" && Number.isFinite(n)) this.memberNo.set(team, Math.max(this.memberNo.get(team) ?? 0, n));

@@ -8,17 +8,17 @@ import { todayVi } from "../../shared/periods";
 import { SHEETS } from "../../shared/templates";
 import { PROP } from "./config";
 import { decisionBlocks } from "./decision";
-import type { Mau02Target } from "./import-plan";
-import { submissionsUrl, validWorkerUrl } from "./submit";
-import { summaryText, type CheckSummary } from "./summary";
 import { disableAuto, enableAuto, isAutoEnabled, runAutoSubmissions, syncAutoSettings } from "./gas/auto";
 import { runCheck } from "./gas/check";
 import { createDoc } from "./gas/docs";
-import { importFromSheet, importSources, knownVillages, type ImportReport } from "./gas/import";
+import { type ImportReport, importFromSheet, importSources, knownVillages } from "./gas/import";
 import { documentKV, missingSettings, readSettings } from "./gas/props";
 import { ensureSettingsSheet, ensureTemplates, setupText } from "./gas/setup";
-import { submitWorkbook, type SubmitResult } from "./gas/submission";
+import { type SubmitResult, submitWorkbook } from "./gas/submission";
 import { alert, prompt, showCheckSidebar, showImportDialog, showSettingsDialog } from "./gas/ui";
+import type { Mau02Target } from "./import-plan";
+import { submissionsUrl, validWorkerUrl } from "./submit";
+import { type CheckSummary, summaryText } from "./summary";
 
 const active = () => SpreadsheetApp.getActiveSpreadsheet();
 

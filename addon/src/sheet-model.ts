@@ -5,8 +5,8 @@
  * Pure: no Apps Script here.
  */
 import type { ColumnSpec } from "../../shared/cells";
-import { fold } from "../../shared/text";
 import { columnsOf, type SheetKey } from "../../shared/templates";
+import { fold } from "../../shared/text";
 
 /** Folded text of a cell for comparisons: no case, no diacritics, single spaces. */
 export function norm(v: unknown): string {

@@ -5,7 +5,7 @@
  */
 import type { ColumnSpec } from "../../shared/cells";
 import { columnsOf, SHEETS, type SheetKey } from "../../shared/templates";
-import { isBlank, mapHeaders, type HeaderMap } from "./sheet-model";
+import { type HeaderMap, isBlank, mapHeaders } from "./sheet-model";
 
 export interface HeaderPlan {
   /** False when row 1 holds something but none of the template's headers: the sheet is left alone. */

@@ -16,7 +16,7 @@ import { PILOT, UNITS } from "../../shared/data/units";
 import { buildEnvelope } from "../../shared/envelope";
 import { contentHash, sha256Hex } from "../../shared/hash";
 import { parsePeriodKey } from "../../shared/periods";
-import { PILOT_TODAY, pilotWorkbooks, type PilotCommune } from "../../shared/sample/pilot";
+import { PILOT_TODAY, type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
 import type { Workbook } from "../../shared/schemas";
 
 export interface DemoOptions {
@@ -168,7 +168,7 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     });
   }
   if (!existsSync(path.dirname(opts.stateFile))) mkdirSync(path.dirname(opts.stateFile), { recursive: true });
-  writeFileSync(opts.stateFile, JSON.stringify(state, null, 2) + "\n");
+  writeFileSync(opts.stateFile, `${JSON.stringify(state, null, 2)}\n`);
   return result;
 }
 

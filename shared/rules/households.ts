@@ -1,7 +1,8 @@
 /** Rules on the household register (mẫu 02). */
-import { fold } from "../text";
+
 import type { Issue } from "../issues";
-import { groupBy, villageOfTeam, type Rule } from "./context";
+import { fold } from "../text";
+import { groupBy, type Rule, villageOfTeam } from "./context";
 
 export const HOUSEHOLDS_PER_TEAM = { min: 30, max: 50 } as const;
 

@@ -2,14 +2,14 @@
  * Check a workbook: every row against its sheet's schema (cell errors), then the cross-row
  * rules on the rows that parsed. Errors block a submission; warnings do not.
  */
-import { rowIssues, sheetRow, type Issue } from "../issues";
+import { type Issue, rowIssues, sheetRow } from "../issues";
 import { ROW_SCHEMAS, type Workbook } from "../schemas";
 import { SHEET_KEYS, SHEETS } from "../templates";
 import { makeContext, type Rule, type RuleOptions } from "./context";
-import { uniqueKeys } from "./keys";
-import { memberInOneTeam, rosterReferences, teamComposition } from "./roster";
 import { birthYear, duplicateHousehold, householdsPerTeam, householdTeam } from "./households";
+import { uniqueKeys } from "./keys";
 import { changeHousehold, ethnicOnlyWhereEnabled, logTeams, meetingAttendance, weeklyDates } from "./logs";
+import { memberInOneTeam, rosterReferences, teamComposition } from "./roster";
 
 export type { RuleOptions } from "./context";
 export { HOUSEHOLDS_PER_TEAM } from "./households";

@@ -1,6 +1,7 @@
 /** Rules on identity: natural keys are unique within a sheet. */
-import { SHEET_KEYS, SHEETS } from "../templates";
+
 import type { Issue } from "../issues";
+import { SHEET_KEYS, SHEETS } from "../templates";
 import type { Rule } from "./context";
 
 export const uniqueKeys: Rule = (ctx) => {

@@ -2,7 +2,7 @@
 import type { Issue } from "../issues";
 import { weekEnd, weekStart } from "../periods";
 import type { SheetKey } from "../templates";
-import { villageOfTeam, type Rule, type RuleContext } from "./context";
+import { type Rule, type RuleContext, villageOfTeam } from "./context";
 
 /** A population change refers to a household of the register. */
 export const changeHousehold: Rule = (ctx) =>

@@ -1,6 +1,7 @@
 /** Rules on the roster (mẫu 01): villages, teams and their members. */
-import { fold } from "../text";
+
 import type { Issue } from "../issues";
+import { fold } from "../text";
 import { groupBy, type Rule } from "./context";
 
 /** A team has 3–5 members, exactly one Tổ trưởng and one Tổ phó (plan, section II.2). */

@@ -6,11 +6,11 @@
  */
 import { addDays, format, parseISO } from "date-fns";
 import type { TeamRole } from "../enums";
-import { isoWeekKey, periodKeyOf, PLAN_MILESTONES, weekEnd } from "../periods";
+import { isoWeekKey, PLAN_MILESTONES, periodKeyOf, weekEnd } from "../periods";
 import type { Workbook } from "../schemas";
 import { fold } from "../text";
-import { personName, POSITIONS } from "./names";
-import { seeded, type Random } from "./random";
+import { POSITIONS, personName } from "./names";
+import { type Random, seeded } from "./random";
 
 export interface VillageSpec {
   village_code: string;
@@ -111,7 +111,11 @@ export function generateCommune(spec: CommuneSpec): Workbook {
     }
   }
   if (!spec.registerOnly) addLogs(r, spec, wb);
-  for (const rows of Object.values(wb)) (rows as { _row?: number }[]).forEach((row, i) => (row._row = i + 2));
+  for (const rows of Object.values(wb)) {
+    (rows as { _row?: number }[]).forEach((row, i) => {
+      row._row = i + 2;
+    });
+  }
   return wb;
 }
 

@@ -5,7 +5,7 @@ import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { putWorkbook, register } from "./fixtures";
 import { GasDouble } from "./gas-double";
-import { buildBundle, ENTRY_FUNCTIONS, loadAddon, type Bundle } from "./harness";
+import { type Bundle, buildBundle, ENTRY_FUNCTIONS, loadAddon } from "./harness";
 
 let bundle: Bundle;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { SHEETS } from "../../shared/templates";
 import { putWorkbook, register, setCommune } from "./fixtures";
 import type { FakeSpreadsheet } from "./gas-double";
-import { buildBundle, plain, setupEnv, type Bundle } from "./harness";
+import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 let bundle: Bundle;
 beforeAll(async () => {
@@ -20,17 +20,17 @@ const MARK_COLORS = new Set(["#f4cccc", "#fff2cc"]);
 function marks(ss: FakeSpreadsheet): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of ss.sheets) {
-    s.backgrounds.rows.forEach((row, r) =>
+    s.backgrounds.rows.forEach((row, r) => {
       row?.forEach((bg, c) => {
         if (r >= 1 && MARK_COLORS.has(bg)) out.set(`${s.name}!${String.fromCharCode(65 + c)}${r + 1}`, s.notes.get(r, c));
-      }),
-    );
-    s.notes.rows.forEach((row, r) =>
+      });
+    });
+    s.notes.rows.forEach((row, r) => {
       row?.forEach((n, c) => {
         const k = `${s.name}!${String.fromCharCode(65 + c)}${r + 1}`;
         if (r >= 1 && n.includes("[Kiểm tra]") && !out.has(k)) out.set(k, `(note without colour) ${n}`);
-      }),
-    );
+      });
+    });
   }
   return out;
 }

@@ -9,11 +9,11 @@ import path from "node:path";
 import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SHEETS } from "../../shared/templates";
 import { PROP } from "../../addon/src/config";
+import { SHEETS } from "../../shared/templates";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
 import type { FetchHandler } from "./gas-double";
-import { buildBundle, plain, setupEnv, type Bundle } from "./harness";
+import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ADMIN_SECRET = "e2e-admin-secret-0123456789";

@@ -2,6 +2,8 @@
  * Spreadsheets as a commune clerk keeps them: workbooks written into the doubles with Vietnamese
  * labels ("Tổ trưởng", "Có"), dates as Date cells, names lists as "A; B".
  */
+
+import { PROP } from "../../addon/src/config";
 import {
   ADHOC_STATUSES,
   CHANGE_TYPES,
@@ -14,7 +16,6 @@ import {
 } from "../../shared/enums";
 import type { Workbook } from "../../shared/schemas";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
-import { PROP } from "../../addon/src/config";
 import type { FakeSpreadsheet } from "./gas-double";
 
 const VOCABS: Record<string, Record<string, string>> = {
@@ -200,6 +201,10 @@ export function register(
     }
   }
   if (opts.totalHouseholds !== undefined) wb.households = wb.households.slice(0, opts.totalHouseholds);
-  for (const rows of Object.values(wb)) (rows as { _row?: number }[]).forEach((r, i) => (r._row = i + 2));
+  for (const rows of Object.values(wb)) {
+    (rows as { _row?: number }[]).forEach((r, i) => {
+      r._row = i + 2;
+    });
+  }
   return wb;
 }

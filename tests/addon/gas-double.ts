@@ -435,7 +435,11 @@ export class FakeSheet implements Partial<GSheet> {
     const needCols = col + Math.max(0, ...values.map((r) => r.length)) - 1;
     if (needRows > this.maxRows) this.maxRows = needRows;
     if (needCols > this.maxCols) this.maxCols = needCols;
-    values.forEach((cells, i) => cells.forEach((v, j) => this.values.set(row - 1 + i, col - 1 + j, v ?? "")));
+    values.forEach((cells, i) => {
+      cells.forEach((v, j) => {
+        this.values.set(row - 1 + i, col - 1 + j, v ?? "");
+      });
+    });
   }
   /** Test helper: forget all values. */
   _clear() {
@@ -821,16 +825,26 @@ export class FakeDocument {
   getBody() {
     const doc = this;
     const text = (p: { bold?: boolean; italic?: boolean }) => ({
-      setBold: (b: boolean) => ((p.bold = b), undefined),
-      setItalic: (b: boolean) => ((p.italic = b), undefined),
+      setBold: (b: boolean) => {
+        p.bold = b;
+      },
+      setItalic: (b: boolean) => {
+        p.italic = b;
+      },
     });
     return {
       appendParagraph(t: string) {
         const p: FakeDocument["paragraphs"][number] = { text: t };
         doc.paragraphs.push(p);
         const api = {
-          setHeading: (h: string) => ((p.heading = h), api),
-          setAlignment: (a: string) => ((p.align = a), api),
+          setHeading: (h: string) => {
+            p.heading = h;
+            return api;
+          },
+          setAlignment: (a: string) => {
+            p.align = a;
+            return api;
+          },
           editAsText: () => text(p),
         };
         return api;
@@ -886,17 +900,16 @@ export class GasDouble {
 
   /** The global objects of an Apps Script project, for a vm context. */
   globals(): Record<string, unknown> {
-    const gas = this;
     const c = this.counter;
     const SpreadsheetApp = {
-      getActiveSpreadsheet: () => (gas.active ? proxyOf(gas.active) : null),
-      getActive: () => (gas.active ? proxyOf(gas.active) : null),
+      getActiveSpreadsheet: () => (this.active ? proxyOf(this.active) : null),
+      getActive: () => (this.active ? proxyOf(this.active) : null),
       openById: (id: string) => {
-        const ss = gas.spreadsheets.get(id);
+        const ss = this.spreadsheets.get(id);
         if (!ss) throw new Error(`Không tìm thấy bảng tính ${id}`);
         return proxyOf(ss);
       },
-      getUi: () => gas.ui,
+      getUi: () => this.ui,
       newDataValidation: () => counted(new FakeDataValidationBuilder(), "DataValidationBuilder", c),
       flush: () => undefined,
       ProtectionType: { RANGE: "RANGE", SHEET: "SHEET" },
@@ -908,9 +921,9 @@ export class GasDouble {
       },
     };
     const PropertiesService = {
-      getDocumentProperties: () => (gas.active ? counted(gas.active.documentProperties, "Properties", c) : null),
-      getUserProperties: () => counted(gas.userProperties, "Properties", c),
-      getScriptProperties: () => counted(gas.scriptProperties, "Properties", c),
+      getDocumentProperties: () => (this.active ? counted(this.active.documentProperties, "Properties", c) : null),
+      getUserProperties: () => counted(this.userProperties, "Properties", c),
+      getScriptProperties: () => counted(this.scriptProperties, "Properties", c),
     };
     const UrlFetchApp = {
       fetch: (url: string, params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {}) => {
@@ -922,8 +935,8 @@ export class GasDouble {
           payload: String(params.payload ?? ""),
           muteHttpExceptions: !!params.muteHttpExceptions,
         };
-        gas.requests.push(req);
-        const res = gas.fetchHandler(req);
+        this.requests.push(req);
+        const res = this.fetchHandler(req);
         if (!req.muteHttpExceptions && res.status >= 400) throw new Error(`Request failed for ${url} returned code ${res.status}`);
         return {
           getResponseCode: () => res.status,
@@ -932,7 +945,7 @@ export class GasDouble {
         };
       },
     };
-    const readHtml = (name: string) => readFileSync(path.join(gas.opts.htmlDir, name.endsWith(".html") ? name : `${name}.html`), "utf8");
+    const readHtml = (name: string) => readFileSync(path.join(this.opts.htmlDir, name.endsWith(".html") ? name : `${name}.html`), "utf8");
     const HtmlService = {
       createHtmlOutput: (html = "") => new FakeHtmlOutput(html),
       createHtmlOutputFromFile: (name: string) => new FakeHtmlOutput(readHtml(name)),
@@ -992,27 +1005,38 @@ export class GasDouble {
       newTrigger: (handler: string) => {
         const spec: { kind: string; weekDay?: string; hour?: number } = { kind: "" };
         const clock = {
-          onWeekDay: (d: string) => ((spec.weekDay = d), clock),
-          atHour: (h: number) => ((spec.hour = h), clock),
+          onWeekDay: (d: string) => {
+            spec.weekDay = d;
+            return clock;
+          },
+          atHour: (h: number) => {
+            spec.hour = h;
+            return clock;
+          },
           everyWeeks: () => clock,
           create: () => {
-            const t = new FakeTrigger(`trigger-${++gas.seq}`, handler, spec);
-            gas.triggers.push(t);
+            const t = new FakeTrigger(`trigger-${++this.seq}`, handler, spec);
+            this.triggers.push(t);
             return t;
           },
         };
-        return { timeBased: () => ((spec.kind = "clock"), clock) };
+        return {
+          timeBased: () => {
+            spec.kind = "clock";
+            return clock;
+          },
+        };
       },
-      getProjectTriggers: () => [...gas.triggers],
+      getProjectTriggers: () => [...this.triggers],
       deleteTrigger: (t: FakeTrigger) => {
-        const i = gas.triggers.findIndex((x) => x.id === t.getUniqueId());
-        if (i >= 0) gas.triggers.splice(i, 1);
+        const i = this.triggers.findIndex((x) => x.id === t.getUniqueId());
+        if (i >= 0) this.triggers.splice(i, 1);
       },
     };
     const DocumentApp = {
       create: (name: string) => {
-        const d = new FakeDocument(`doc-${++gas.seq}`, name);
-        gas.documents.push(d);
+        const d = new FakeDocument(`doc-${++this.seq}`, name);
+        this.documents.push(d);
         return d;
       },
       ParagraphHeading: { TITLE: "TITLE", HEADING1: "HEADING1", HEADING2: "HEADING2", NORMAL: "NORMAL" },

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { columnsOf, SHEETS, type SheetKey } from "../../shared/templates";
 import type { FakeSheet, FakeSpreadsheet } from "./gas-double";
-import { buildBundle, plain, setupEnv, type Bundle } from "./harness";
+import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 let bundle: Bundle;
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 /** The add-on's pure modules, straight from source: marks, codes, header matching, import plans, answers. */
 import { describe, expect, it } from "vitest";
-import { CodeAllocator, adhocCodes, householdCodes } from "../../addon/src/codes";
+import { adhocCodes, CodeAllocator, householdCodes } from "../../addon/src/codes";
 import { detectLayout, matchMau01, matchMau02 } from "../../addon/src/import-layout";
 import { teamNumber, villageCodeFor, villageCore } from "../../addon/src/import-plan";
 import { applyMarks, userPartOfNote } from "../../addon/src/marks";

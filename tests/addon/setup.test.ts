@@ -1,10 +1,10 @@
 /** "Thiết lập mẫu": every template sheet with headers, notes, protection, widths, validations; idempotent. */
 import { beforeAll, describe, expect, it } from "vitest";
-import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { PROP } from "../../addon/src/config";
+import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { putWorkbook, register, sheetValues } from "./fixtures";
 import type { FakeDataValidation, FakeRange, FakeSpreadsheet } from "./gas-double";
-import { buildBundle, setupEnv, type Bundle } from "./harness";
+import { type Bundle, buildBundle, setupEnv } from "./harness";
 
 let bundle: Bundle;
 beforeAll(async () => {

@@ -4,13 +4,13 @@
  * connection settings dialog, the weekly trigger and the founding decision.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { PROP } from "../../addon/src/config";
 import { checkEnvelope } from "../../shared/envelope";
 import { todayVi } from "../../shared/periods";
 import { SHEETS } from "../../shared/templates";
-import { PROP } from "../../addon/src/config";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
-import { SHEETS_CLASSES, type FetchRequest, type GasDouble } from "./gas-double";
-import { buildBundle, plain, setupEnv, type Bundle } from "./harness";
+import { type FetchRequest, type GasDouble, SHEETS_CLASSES } from "./gas-double";
+import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 let bundle: Bundle;
 beforeAll(async () => {

@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, hasChromium, isLoopback, launchChromium, watchPage } from "./chromium";
 import { csvRecords } from "./csv";
-import { expectedPilot, startDemoWorker, viNumber, type DemoWorker, type Expected } from "./demo";
+import { type DemoWorker, type Expected, expectedPilot, startDemoWorker, viNumber } from "./demo";
 import { ROOT } from "./server";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -78,7 +78,7 @@ async function breakdown(page: Page): Promise<{ head: string[]; rows: TableRow[]
       head: [...table.querySelectorAll("thead th")].map((th) => th.textContent!.trim()),
       rows: [...table.querySelectorAll("tbody tr")].map((tr) => ({
         cls: tr.className,
-        cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).innerText.trim()),
+        cells: [...tr.querySelectorAll("td")].map((td) => (td as HTMLElement).textContent.trim()),
       })),
     };
   });
@@ -128,7 +128,7 @@ async function followCsv(page: Page): Promise<{ url: URL; text: string }> {
     return { url, text: readFileSync(file!, "utf8") };
   }
   await page.waitForLoadState("load");
-  return { url, text: (await page.evaluate(() => document.body.innerText)) as string };
+  return { url, text: (await page.evaluate(() => document.body.textContent)) as string };
 }
 
 async function screenshot(page: Page, name: string) {
@@ -142,8 +142,8 @@ describe.skipIf(!present)("rollup pages in Chromium (pilot demo on wrangler dev)
     const watch = watchPage(page);
     const res = await page.goto(w!.demo.district.link.url, { waitUntil: "load" });
     expect(res?.status()).toBe(200);
-    await expect.poll(() => page.locator("h1").innerText()).toContain("Tổ Dân vận cộng đồng");
-    expect(await page.locator("header.top").innerText()).toContain("Lục Ngạn");
+    await expect.poll(() => page.locator("h1").textContent()).toContain("Tổ Dân vận cộng đồng");
+    expect(await page.locator("header.top").textContent()).toContain("Lục Ngạn");
 
     // Register figures per commune (the default period is in 2022: every pilot team is active).
     let t = await breakdown(page);
@@ -161,7 +161,7 @@ describe.skipIf(!present)("rollup pages in Chromium (pilot demo on wrangler dev)
 
     // The period picker: quarter II/2022.
     await pickPeriod(page, "quarter", QUARTER);
-    expect(await page.locator("header.top").innerText()).toContain("Quý II/2022");
+    expect(await page.locator("header.top").textContent()).toContain("Quý II/2022");
     t = await breakdown(page);
     for (const e of expected) {
       const row = communeRow(t.rows, e);
@@ -180,9 +180,9 @@ describe.skipIf(!present)("rollup pages in Chromium (pilot demo on wrangler dev)
     for (const e of expected) {
       const q = e.weekly(QUARTER);
       for (const [code, team] of e.byTeam) {
-        const r = records.find((x) => x["Mã tổ"] === code && x["Xã"]!.includes(e.name.replace(/^Xã /, "")));
+        const r = records.find((x) => x["Mã tổ"] === code && x.Xã!.includes(e.name.replace(/^Xã /, "")));
         expect(r, `CSV row of ${e.name} ${code}`).toBeDefined();
-        expect(r!["Kỳ"]).toBe(QUARTER);
+        expect(r!.Kỳ).toBe(QUARTER);
         expect(Number(r!["Số hộ"])).toBe(team.households);
         expect(Number(r!["Số nhân khẩu"])).toBe(team.people);
         expect(Number(r!["Đã nộp"])).toBe(q.byTeam.get(code)!.received);
@@ -202,7 +202,7 @@ describe.skipIf(!present)("rollup pages in Chromium (pilot demo on wrangler dev)
     const watch = watchPage(page);
     const res = await page.goto(`${link.url}?period=${QUARTER}`, { waitUntil: "load" });
     expect(res?.status()).toBe(200);
-    expect(await page.locator("header.top").innerText()).toContain(e.name.replace(/^Xã /, ""));
+    expect(await page.locator("header.top").textContent()).toContain(e.name.replace(/^Xã /, ""));
     const t = await breakdown(page);
     const q = e.weekly(QUARTER);
     const teamRows = t.rows.filter((r) => !/commune|village|total/.test(r.cls));

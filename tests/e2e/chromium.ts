@@ -4,7 +4,7 @@
  * background networking, and a host resolver that fails every name except 127.0.0.1.
  */
 import { existsSync } from "node:fs";
-import { chromium, type Browser, type Page, type Request } from "playwright-core";
+import { type Browser, chromium, type Page, type Request } from "playwright-core";
 
 /** Debian's Chromium; DAN_VAN_CHROMIUM points elsewhere (e.g. to check the skip path). */
 export const CHROMIUM = process.env.DAN_VAN_CHROMIUM || "/usr/bin/chromium";

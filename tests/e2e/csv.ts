@@ -18,7 +18,6 @@ export function parseCsv(text: string): string[][] {
       row.push(field);
       field = "";
     } else if (ch === "\r" && s[i + 1] === "\n") {
-      continue;
     } else if (ch === "\n") {
       row.push(field);
       rows.push(row);

@@ -4,7 +4,7 @@
  * state, plus the figures the pages should show, computed here straight from `pilotWorkbooks()`.
  */
 import path from "node:path";
-import { loadDemo, type DemoResult } from "../../scripts/demo/load";
+import { type DemoResult, loadDemo } from "../../scripts/demo/load";
 import { weeksInPeriod } from "../../shared/periods";
 import { pilotWorkbooks } from "../../shared/sample/pilot";
 import { startWorker, type WorkerServer } from "./server";

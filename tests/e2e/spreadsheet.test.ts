@@ -17,7 +17,7 @@ import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
 import { parseCsv } from "./csv";
 import { call, startWorker, type WorkerServer } from "./server";
-import { readFirstSheet, type Cell } from "./xlsx";
+import { type Cell, readFirstSheet } from "./xlsx";
 
 /**
  * Run a program in its own process group, killed as a group after `timeoutMs` (soffice is a
@@ -106,7 +106,9 @@ beforeAll(async () => {
     founded_on: "2025-08-01",
     until: yesterday,
   });
-  FORMULA_NAMES.forEach((name, i) => (workbook.teams[i]!.team_name = name));
+  FORMULA_NAMES.forEach((name, i) => {
+    workbook.teams[i]!.team_name = name;
+  });
   const envelope = buildEnvelope(
     {
       commune_code: COMMUNE.code,
@@ -172,7 +174,7 @@ function checkSheet(rows: Cell[][], opts: { text: boolean }) {
     expect(i, `column ${name}`).toBeGreaterThanOrEqual(0);
     return i;
   };
-  const body = rows.slice(1).filter((r) => r && r.some((c) => c && c.type !== "empty"));
+  const body = rows.slice(1).filter((r) => r?.some((c) => c && c.type !== "empty"));
   expect(body.length).toBe(workbook.teams.length);
 
   // No formula anywhere; the formula-like names are text cells that show what was typed.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { householdSchema, memberSchema, teamSchema, weeklyReportSchema } from "../../shared/schemas";
 import { readDate, readNumber, splitNames } from "../../shared/cells";
+import { householdSchema, memberSchema, teamSchema, weeklyReportSchema } from "../../shared/schemas";
 import { columnsOf, SHEET_KEYS, SHEETS } from "../../shared/templates";
 
 const household = {

@@ -106,9 +106,10 @@ describe("cross-row rules", () => {
     ],
     [
       "same head and year in another village is no duplicate",
-      (wb) => (
-        (wb.households[30]!.head_name = wb.households[0]!.head_name), (wb.households[30]!.birth_year = wb.households[0]!.birth_year)
-      ),
+      (wb) => {
+        wb.households[30]!.head_name = wb.households[0]!.head_name;
+        wb.households[30]!.birth_year = wb.households[0]!.birth_year;
+      },
       [],
     ],
     [
@@ -129,13 +130,19 @@ describe("cross-row rules", () => {
     ["a weekly report of an unknown team", (wb) => (wb.weekly[0]!.team_code = "ZZ"), ["error:unknown_team@weekly:2:team_code"]],
     [
       "a report for a week not begun",
-      (wb) => ((wb.weekly[0]!.week = "2022-W14"), (wb.weekly[0]!.submitted_on = "2022-04-04")),
+      (wb) => {
+        wb.weekly[0]!.week = "2022-W14";
+        wb.weekly[0]!.submitted_on = "2022-04-04";
+      },
       ["error:future_week@weekly:2:week"],
     ],
     ["a report dated before its week", (wb) => (wb.weekly[0]!.submitted_on = "2022-01-09"), ["error:date_order@weekly:2:submitted_on"]],
     [
       "a report before the team was founded",
-      (wb) => ((wb.weekly[0]!.week = "2021-W40"), (wb.weekly[0]!.submitted_on = "2021-10-11")),
+      (wb) => {
+        wb.weekly[0]!.week = "2021-W40";
+        wb.weekly[0]!.submitted_on = "2021-10-11";
+      },
       ["warning:team_not_active@weekly:2:week"],
     ],
     [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PILOT, UNIT_CODES_VERIFIED, UNITS } from "../../shared/data/units";
-import { isValidOn, unitId, UnitRegistry, unitSchema, validateUnits, type Unit } from "../../shared/units";
+import { isValidOn, type Unit, UnitRegistry, unitId, unitSchema, validateUnits } from "../../shared/units";
 
 const reg = new UnitRegistry(UNITS);
 const TODAY = "2026-01-01";

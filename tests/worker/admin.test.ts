@@ -8,15 +8,15 @@ import {
   adminPost,
   communeToken,
   count,
+  type ErrorJson,
   envelope,
-  pilot,
   PILOT,
+  pilot,
   post,
   receiptOf,
   seed,
   snapshot,
   submit,
-  type ErrorJson,
 } from "./helpers";
 
 const errorOf = async (res: Response) => ((await res.json()) as ErrorJson).error;
@@ -33,7 +33,7 @@ describe("admin API", () => {
       {} as Record<string, string>,
       { authorization: "Bearer wrong-secret-of-good-length" },
       { authorization: `Bearer ${commune}` },
-      { authorization: `Basic ${btoa("admin:" + ADMIN)}` },
+      { authorization: `Basic ${btoa(`admin:${ADMIN}`)}` },
       { authorization: `Bearer ${ADMIN}x` },
     ]) {
       for (const path of ["/tokens", "/links", "/revoke", "/units", "/import"]) {
@@ -105,7 +105,7 @@ describe("admin API", () => {
     expect(await first.json()).toMatchObject({ revoked: true, already_revoked: false, unit_id: hongGiang.unit_id });
     const again = await adminPost("/revoke", { token });
     expect(await again.json()).toMatchObject({ revoked: true, already_revoked: true });
-    expect((await adminPost("/revoke", { token: "dvc_" + "1".repeat(32) })).status).toBe(404);
+    expect((await adminPost("/revoke", { token: `dvc_${"1".repeat(32)}` })).status).toBe(404);
     const info = await (await adminPost("/tokens/lookup", { token })).json();
     expect(info).toMatchObject({ kind: "commune", unit_id: hongGiang.unit_id, active: false });
     expect(info).not.toHaveProperty("token_hash");

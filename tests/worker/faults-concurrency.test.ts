@@ -16,7 +16,7 @@
  * retries absorb), and one submission id sent by racing senders (two communes, two contents).
  */
 import { env } from "cloudflare:workers";
-import { afterAll, beforeAll, describe, expect, it, vi, type MockInstance } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import { PILOT } from "../../shared/data/units";
 import { checkEnvelope } from "../../shared/envelope";
 import { todayVi } from "../../shared/periods";
@@ -26,7 +26,7 @@ import type { Unit } from "../../shared/units";
 import { app } from "../../worker/src/app";
 import { ingest } from "../../worker/src/ingest/ingest";
 import type { Receipt } from "../../worker/src/ingest/receipt";
-import { adminPost, communeToken, copy, count, envelope, pilot, receiptOf, seed, submit, type ErrorJson } from "./helpers";
+import { adminPost, communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, submit } from "./helpers";
 
 const COMMUNES = 10;
 const REPEATS_A = 3;

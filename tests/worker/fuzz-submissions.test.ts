@@ -18,12 +18,12 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { contentHash, canonicalJson } from "../../shared/hash";
+import { canonicalJson, contentHash } from "../../shared/hash";
 import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { app } from "../../worker/src/app";
-import { communeToken, copy, envelope, pilot, seed, snapshot, submit, type ErrorJson } from "./helpers";
+import { communeToken, copy, type ErrorJson, envelope, pilot, seed, snapshot, submit } from "./helpers";
 
 type Json = unknown;
 type Obj = Record<string, Json>;
@@ -168,7 +168,7 @@ function invalidFor(key: TopKey): fc.Arbitrary<Json> {
       return fc.oneof(garbage, fc.constant("")).filter((v) => !(typeof v === "string" && v.length >= 1 && v.length <= 200));
     case "submission_id":
       return fc
-        .oneof(garbage, fc.constantFrom("00000000-0000-0000-0000-00000000000", "not-a-uuid", "{" + crypto.randomUUID() + "}"))
+        .oneof(garbage, fc.constantFrom("00000000-0000-0000-0000-00000000000", "not-a-uuid", `{${crypto.randomUUID()}}`))
         .filter((v) => !(typeof v === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v)));
     case "generated_at":
       return fc
@@ -510,7 +510,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
     };
     const deep = fc
       .tuple(fc.integer({ min: 1_000, max: 100_000 }), fc.constantFrom("[", '{"a":'))
-      .map(([n, open]) => open.repeat(n) + "1" + (open === "[" ? "]" : "}").repeat(n));
+      .map(([n, open]) => `${open.repeat(n)}1${(open === "[" ? "]" : "}").repeat(n)}`);
     const text = fc.oneof(
       deep,
       fc.integer({ min: 20_001, max: 21_000 }).map((n) => `[${Array.from({ length: n }, () => "{}").join(",")}]`),

@@ -3,9 +3,9 @@
  * the pilot communes, envelopes, tokens, and table snapshots for "nothing was written" checks.
  */
 import { env, exports } from "cloudflare:workers";
-import { buildEnvelope } from "../../shared/envelope";
 import { PILOT } from "../../shared/data/units";
-import { pilotWorkbooks, type PilotCommune } from "../../shared/sample/pilot";
+import { buildEnvelope } from "../../shared/envelope";
+import { type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
 import type { Envelope, Workbook } from "../../shared/schemas";
 import { seedUnits } from "../../worker/src/db/units";
 import type { Receipt } from "../../worker/src/ingest/receipt";

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { checkEnvelope } from "../../shared/envelope";
 import { todayVi } from "../../shared/periods";
 import { ingest } from "../../worker/src/ingest/ingest";
-import { communeToken, copy, count, envelope, pilot, receiptOf, seed, snapshot, submit, type ErrorJson } from "./helpers";
+import { communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, snapshot, submit } from "./helpers";
 
 const households = async (communeId: string) =>
   (

@@ -1,7 +1,7 @@
 /** The SQL on-time expression of the aggregates agrees with shared/periods.ts isOnTime. */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { isoWeekKey, isOnTime, weekEnd, weeklyDeadline } from "../../shared/periods";
+import { isOnTime, isoWeekKey, weekEnd, weeklyDeadline } from "../../shared/periods";
 import { mondayAfterSql, onTimeSql } from "../../worker/src/rollup/deadline-sql";
 
 function weeks(fromYear: number, toYear: number): string[] {
@@ -34,7 +34,7 @@ describe("on-time SQL", () => {
       const d = weeklyDeadline(w).getTime();
       for (const delta of [-86_400_000, -1, 0, 1, 3_600_000]) cases.push({ w, r: new Date(d + delta).toISOString() });
       // The same instants written with a +07:00 offset and without milliseconds.
-      const vn = new Date(d + 7 * 3_600_000).toISOString().slice(0, 19) + "+07:00";
+      const vn = `${new Date(d + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
       cases.push({ w, r: vn });
     }
     const { results } = await env.DB.prepare(

@@ -11,7 +11,7 @@ import { communeGroups, resolveCommune, rollup, UnknownUnitError } from "../../w
 import type { CommuneNode, Figures, Rollup, RollupMode } from "../../worker/src/rollup/types";
 import { loadUnitTree } from "../../worker/src/rollup/units";
 import { expectFigures } from "./fixtures/rollup-expect";
-import { buildFixture, insertUnits, loadFixture, U, type Fixture } from "./fixtures/rollup-fixture";
+import { buildFixture, type Fixture, insertUnits, loadFixture, U } from "./fixtures/rollup-fixture";
 
 const db = () => env.DB;
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { expectedWeeks, isOnTime, weeksInPeriod } from "../../shared/periods";
 import type { Workbook } from "../../shared/schemas";
 import type { Rollup } from "../../worker/src/rollup/types";
-import { adminPost, call, copy, envelope, pilot, PILOT, seed } from "./helpers";
+import { adminPost, call, copy, envelope, PILOT, pilot, seed } from "./helpers";
 
 /** The first submission: only what had happened by Sunday 13/02/2022, received Monday 14/02 noon. */
 const FIRST_AT = "2022-02-14T05:00:00.000Z";

@@ -9,8 +9,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { rollup } from "../../worker/src/rollup/query";
 import type { Figures, Rollup } from "../../worker/src/rollup/types";
-import { expectFigures, type Expected } from "./fixtures/rollup-expect";
-import { buildFixture, insertUnits, loadFixture, U, type Fixture } from "./fixtures/rollup-fixture";
+import { type Expected, expectFigures } from "./fixtures/rollup-expect";
+import { buildFixture, type Fixture, insertUnits, loadFixture, U } from "./fixtures/rollup-fixture";
 
 const db = () => env.DB;
 const TODAY = "2022-04-15";

@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { SCHEMA_VERSION } from "../../shared/schemas";
-import { adminPost, call, communeToken, copy, envelope, pilot, post, seed, snapshot, submit, type ErrorJson } from "./helpers";
+import { adminPost, call, communeToken, copy, type ErrorJson, envelope, pilot, post, seed, snapshot, submit } from "./helpers";
 
 describe("refused submissions write nothing", () => {
   const { quySon, hongGiang } = pilot();
@@ -117,7 +117,7 @@ describe("refused submissions write nothing", () => {
     before = await snapshot();
     const e = envelope(quySon, quySon.workbook);
     await refused(await submit(e, ""), 401, "unauthorized");
-    await refused(await submit(e, "dvc_" + "0".repeat(32)), 401, "unauthorized");
+    await refused(await submit(e, `dvc_${"0".repeat(32)}`), 401, "unauthorized");
     await refused(await post("/api/submissions", e, undefined, { authorization: "Basic abc" }), 401, "unauthorized");
     await refused(await submit(e, "test-admin-secret"), 401, "unauthorized");
   });

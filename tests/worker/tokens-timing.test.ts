@@ -13,9 +13,9 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { hashToken } from "../../worker/src/auth/tokens";
 import { app } from "../../worker/src/app";
-import { adminPost, call, communeToken, envelope, pilot, PILOT, post, seed, submit, type ErrorJson } from "./helpers";
+import { hashToken } from "../../worker/src/auth/tokens";
+import { adminPost, call, communeToken, type ErrorJson, envelope, PILOT, pilot, post, seed, submit } from "./helpers";
 
 const HEX = "0123456789abcdef";
 const randomHex = (n: number) => Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => HEX[b % 16]).join("");

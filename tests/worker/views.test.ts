@@ -10,7 +10,7 @@ import { todayVi } from "../../shared/periods";
 import type { Rollup } from "../../worker/src/rollup/types";
 import { weekRangesVi } from "../../worker/src/views/format";
 import { expectFigures } from "./fixtures/rollup-expect";
-import { buildFixture, FORMULA, insertUnits, loadFixture, makeLink, U, XSS, type Fixture } from "./fixtures/rollup-fixture";
+import { buildFixture, type Fixture, FORMULA, insertUnits, loadFixture, makeLink, U, XSS } from "./fixtures/rollup-fixture";
 
 const get = (path: string) => exports.default.fetch(new Request(`http://127.0.0.1:8787${path}`));
 const ESCAPED_XSS = "&lt;script&gt;alert(1)&lt;/script&gt;";

@@ -9,11 +9,9 @@
 import { Hono } from "hono";
 import { adminRoutes } from "./admin/routes";
 import { submissionRoutes } from "./api/submissions";
-import type { Bindings } from "./http/auth";
+import type { AppEnv } from "./http/env";
 import { handleError, handleNotFound } from "./http/errors";
 import { rollupRoutes } from "./rollup/routes";
-
-export type AppEnv = { Bindings: Bindings };
 
 export const app = new Hono<AppEnv>()
   .get("/health", (c) => c.json({ ok: true }))

@@ -4,12 +4,12 @@
  * setBackgrounds/setNotes per sheet). The number of Sheets calls does not grow with the rows.
  */
 import type { Issue } from "../../../shared/issues";
-import { checkWorkbook, type CheckResult } from "../../../shared/rules/index";
+import { type CheckResult, checkWorkbook } from "../../../shared/rules/index";
 import { headerOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import { PROP } from "../config";
 import { applyMarks, marksOf } from "../marks";
-import { rowsToObjects, type RawRow } from "../sheet-model";
-import { summarize, type CheckSummary } from "../summary";
+import { type RawRow, rowsToObjects } from "../sheet-model";
+import { type CheckSummary, summarize } from "../summary";
 import { fillMissingCodes } from "./fill-codes";
 import type { KV } from "./props";
 import { dateToIsoIn, readSheets, type SheetData } from "./read";

@@ -2,7 +2,7 @@
  * Reading the template sheets: one getValues per sheet (getDataRange), whatever the number of rows.
  */
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
-import { mapHeaders, type HeaderMap } from "../sheet-model";
+import { type HeaderMap, mapHeaders } from "../sheet-model";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

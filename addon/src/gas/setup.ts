@@ -8,7 +8,7 @@ import { SCHEMA_VERSION } from "../../../shared/schemas";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import { HEADER_BACKGROUND, HEADER_PROTECTION, SETTINGS_SHEET } from "../config";
 import type { HeaderMap } from "../sheet-model";
-import { headerNote, numberFormatOf, planHeaders, validationOf, type ValidationPlan } from "../template-plan";
+import { headerNote, numberFormatOf, planHeaders, type ValidationPlan, validationOf } from "../template-plan";
 import { fillMissingCodes } from "./fill-codes";
 import { readSheets } from "./read";
 
@@ -168,7 +168,9 @@ export function recordLastSubmission(ss: Spreadsheet, when: string, result: stri
 export function ensureTemplates(ss: Spreadsheet): SetupReport {
   const report: SetupReport = { created: [], repaired: [], untouched: [], codes: 0 };
   const maps: Partial<Record<SheetKey, { sheet: Sheet; map: HeaderMap }>> = {};
-  SHEET_KEYS.forEach((key, i) => ensureTemplate(ss, key, i, report, maps));
+  SHEET_KEYS.forEach((key, i) => {
+    ensureTemplate(ss, key, i, report, maps);
+  });
   const data = readSheets(ss, ["teams", "households", "adhoc"]);
   report.codes = fillMissingCodes(data);
   return report;

@@ -5,9 +5,9 @@
  */
 import { buildEnvelope } from "../../../shared/envelope";
 import { PROP } from "../config";
-import { chooseSubmission, interpretResponse, networkFailure, parsePending, submissionsUrl, type SubmitOutcome } from "../submit";
-import { runCheck, type CheckRun } from "./check";
-import { missingSettings, type KV, type Settings } from "./props";
+import { chooseSubmission, interpretResponse, networkFailure, parsePending, type SubmitOutcome, submissionsUrl } from "../submit";
+import { type CheckRun, runCheck } from "./check";
+import { type KV, missingSettings, type Settings } from "./props";
 import { recordLastSubmission } from "./setup";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -53,7 +53,7 @@ export function submitWorkbook(ctx: SubmitContext): SubmitResult {
     const res = UrlFetchApp.fetch(submissionsUrl(ctx.settings.workerUrl), {
       method: "post",
       contentType: "application/json",
-      headers: { Authorization: "Bearer " + ctx.settings.token },
+      headers: { Authorization: `Bearer ${ctx.settings.token}` },
       payload: JSON.stringify(envelope),
       muteHttpExceptions: true,
     });

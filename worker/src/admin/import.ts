@@ -5,11 +5,11 @@
  * judged as of that day. The override is recorded in audit_log with the submission.
  */
 import { Hono } from "hono";
-import { z } from "../../../shared/zod-vi";
 import { todayVi } from "../../../shared/periods";
+import { z } from "../../../shared/zod-vi";
 import { dbFor } from "../db/shard";
 import { getUnit } from "../db/units";
-import type { Bindings } from "../http/auth";
+import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
 import { validateJson } from "../http/validate";
 import { accept } from "../ingest/accept";
@@ -27,7 +27,7 @@ export const importRoutes = new Hono<{ Bindings: Bindings }>().post("/import", v
   const body = c.req.valid("json");
   const db = dbFor(c.env, body.commune_id);
   const unit = await getUnit(db, body.commune_id);
-  if (!unit || unit.level !== "commune") throw new ApiError(404, "unit_not_found", `Không có xã mã "${body.commune_id}".`);
+  if (unit?.level !== "commune") throw new ApiError(404, "unit_not_found", `Không có xã mã "${body.commune_id}".`);
   const now = new Date().toISOString();
   const receivedAt = body.received_at ?? now;
   if (receivedAt > now) throw new ApiError(422, "invalid_request", "Thời điểm nhận không được ở tương lai.");

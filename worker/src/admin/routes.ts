@@ -3,8 +3,9 @@
  * Bodies are validated with zod (../http/validate); answers use the API's error format.
  */
 import { Hono } from "hono";
-import { adminAuth, type Bindings } from "../http/auth";
+import { adminAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
+import type { Bindings } from "../http/env";
 import { importRoutes } from "./import";
 import { tokenRoutes } from "./tokens";
 import { unitRoutes } from "./units";

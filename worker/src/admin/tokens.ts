@@ -8,7 +8,7 @@ import { hashToken, newToken, type TokenRow } from "../auth/tokens";
 import { auditStatement } from "../db/audit";
 import { dbFor } from "../db/shard";
 import { getUnit, type UnitRow } from "../db/units";
-import type { Bindings } from "../http/auth";
+import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
 import { validateJson } from "../http/validate";
 

@@ -9,7 +9,7 @@ import { z } from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
 import { dbFor } from "../db/shard";
 import { readUnits, upsertUnitStatements } from "../db/units";
-import type { Bindings } from "../http/auth";
+import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
 import { validateJson } from "../http/validate";
 

@@ -8,8 +8,9 @@ import { todayVi } from "../../../shared/periods";
 import type { TokenRow } from "../auth/tokens";
 import { dbFor } from "../db/shard";
 import { getUnit } from "../db/units";
+import { communeAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
-import { communeAuth, type Bindings } from "../http/auth";
+import type { Bindings } from "../http/env";
 import { unauthorized } from "../http/errors";
 import { accept } from "../ingest/accept";
 
@@ -19,7 +20,7 @@ export const submissionRoutes = new Hono<SubmissionEnv>().post("/", communeAuth,
   const token = c.get("token");
   const db = dbFor(c.env, token.unit_id);
   const unit = await getUnit(db, token.unit_id);
-  if (!unit || unit.level !== "commune") throw unauthorized();
+  if (unit?.level !== "commune") throw unauthorized();
   const now = new Date();
   const { receipt, created } = await accept(db, {
     body: c.get("body"),

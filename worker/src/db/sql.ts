@@ -32,7 +32,7 @@ export function insertRows(
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   return chunk(rows, perStatement).map((part) =>
     db
-      .prepare(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${part.map(() => tuple).join(", ")}${suffix ? " " + suffix : ""}`)
+      .prepare(`INSERT INTO ${table} (${columns.join(", ")}) VALUES ${part.map(() => tuple).join(", ")}${suffix ? ` ${suffix}` : ""}`)
       .bind(...part.flat()),
   );
 }

@@ -4,7 +4,7 @@
  */
 import { UNITS } from "../../../shared/data/units";
 import type { Unit, UnitLevel } from "../../../shared/units";
-import { insertRows, type DbValue } from "./sql";
+import { type DbValue, insertRows } from "./sql";
 
 export interface UnitRow {
   id: string;

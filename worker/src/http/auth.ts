@@ -8,9 +8,9 @@ import { bearerAuth } from "hono/bearer-auth";
 import { timingSafeEqual } from "hono/utils/buffer";
 import { findActiveToken, type TokenRow } from "../auth/tokens";
 import { dbFor } from "../db/shard";
+import type { Bindings } from "./env";
 import { errorResponse, unauthorized } from "./errors";
 
-export type Bindings = Cloudflare.Env;
 export type CommuneAuthVars = { Bindings: Bindings; Variables: { token: TokenRow } };
 
 const refuse = (c: Context) => errorResponse(c, unauthorized());
@@ -36,7 +36,7 @@ export const adminAuth = bearer(async (token, c) => {
 /** A commune write token: looked up by hash; sets `token` (its row) for the handler. */
 export const communeAuth = bearer<CommuneAuthVars>(async (token, c) => {
   const row = await findActiveToken(dbFor(c.env), token, "commune");
-  if (!row || row.scope !== "write") return false;
+  if (row?.scope !== "write") return false;
   c.set("token", row);
   return true;
 });

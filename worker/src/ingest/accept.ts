@@ -6,7 +6,7 @@
 import { checkEnvelope, type EnvelopeErrorCode } from "../../../shared/envelope";
 import type { Issue } from "../../../shared/issues";
 import { ApiError, submissionIdConflict } from "../http/errors";
-import { duplicateReceipt, ingest, type IngestRequest, type IngestResult } from "./ingest";
+import { duplicateReceipt, type IngestRequest, type IngestResult, ingest } from "./ingest";
 import { findSubmission } from "./receipt";
 
 export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor" | "action" | "audit"> {

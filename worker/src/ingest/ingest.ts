@@ -15,12 +15,12 @@
 import type { Issue } from "../../../shared/issues";
 import type { Envelope } from "../../../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
+import { auditStatement } from "../db/audit";
+import { type DbValue, insertRows } from "../db/sql";
 import { ApiError, submissionIdConflict } from "../http/errors";
 import { aggregateStatements } from "../rollup/aggregates";
-import { auditStatement } from "../db/audit";
-import { insertRows, type DbValue } from "../db/sql";
-import { countsOf, isUnchanged, planSheet, type SheetPlan, type StoredRow } from "./plan";
 import { splitPayload } from "./payload";
+import { countsOf, isUnchanged, planSheet, type SheetPlan, type StoredRow } from "./plan";
 import { findSubmission, RECEIPT_MAX_WARNINGS, type Receipt, type StoredSubmission } from "./receipt";
 import { columnsOf, LOG_SHEETS, REGISTER_SHEETS, TABLE_OF } from "./tables";
 

@@ -28,7 +28,7 @@ function csvCell(v: Cell): string {
 }
 
 export function toCsv(rows: Cell[][]): string {
-  return "\uFEFF" + rows.map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
 }
 
 const round = (n: number | null) => (n === null ? null : Math.round(n));

@@ -1,7 +1,7 @@
 /** Figures: empty values, adding one into another, and the derived percentages. */
 import { CHANGE_SIGN, CHANGE_TYPES, type ChangeType } from "../../../shared/enums";
-import type { Figures } from "./types";
 import type { WeeklyCount } from "./aggregates";
+import type { Figures } from "./types";
 
 export type WeeklySums = Record<WeeklyCount, number>;
 

@@ -115,14 +115,12 @@ export async function loadForms(
       v.teams.push(team);
     }
     for (const m of (members?.results ?? []) as MemberRow[]) {
-      byCode
-        .get(m.team_code)
-        ?.members.push({
-          member_no: m.member_no,
-          full_name: m.full_name,
-          current_position: m.current_position,
-          role_vi: TEAM_ROLES[m.role] ?? m.role,
-        });
+      byCode.get(m.team_code)?.members.push({
+        member_no: m.member_no,
+        full_name: m.full_name,
+        current_position: m.current_position,
+        role_vi: TEAM_ROLES[m.role] ?? m.role,
+      });
     }
     for (const h of (households?.results ?? []) as HouseholdRow[]) {
       const team = byCode.get(h.team_code);

@@ -3,7 +3,7 @@
  * kind in the form), else the current quarter, or the last quarter with data when the current one
  * has none. Periods themselves are defined in shared/periods.ts.
  */
-import { parsePeriodKey, periodKeyOf, type PeriodKind } from "../../../shared/periods";
+import { type PeriodKind, parsePeriodKey, periodKeyOf } from "../../../shared/periods";
 import type { PeriodRef } from "./types";
 
 /** The kinds offered in the form, in order, with their Vietnamese names. */

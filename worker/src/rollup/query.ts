@@ -7,21 +7,21 @@
  */
 import {
   ADHOC_STATUSES,
-  MEETING_KINDS,
-  RATINGS,
-  TASK_AREAS,
-  URGENCIES,
   type AdhocStatus,
   type ChangeType,
+  MEETING_KINDS,
   type MeetingKind,
+  RATINGS,
   type Rating,
+  TASK_AREAS,
   type TaskArea,
+  URGENCIES,
   type Urgency,
 } from "../../../shared/enums";
-import { expectedWeeks, isOnTime, parsePeriodKey, weekEnd, weeksInPeriod, weekStart } from "../../../shared/periods";
+import { expectedWeeks, isOnTime, parsePeriodKey, weekEnd, weekStart, weeksInPeriod } from "../../../shared/periods";
 import { HOUSEHOLDS_PER_TEAM } from "../../../shared/rules/households";
 import { compareVi } from "../../../shared/text";
-import { WEEKLY_COUNTS, type WeeklyCount } from "./aggregates";
+import { WEEKLY_COUNTS } from "./aggregates";
 import { addChange, addFigures, addWeekly, emptyFigures, finish, type WeeklySums } from "./figures";
 import type {
   CommuneNode,
@@ -347,7 +347,10 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const countOpen = (communeId: string, urgency: Urgency, n: number) => {
     const g = groupOf(communeId);
     let it = openByCommune.get(g);
-    if (!it) openByCommune.set(g, (it = { commune_id: g, commune: tree.ref(g).label_vi, total: 0, by_urgency: zeroes(URGENCIES) }));
+    if (!it) {
+      it = { commune_id: g, commune: tree.ref(g).label_vi, total: 0, by_urgency: zeroes(URGENCIES) };
+      openByCommune.set(g, it);
+    }
     it.total += n;
     if (urgency in it.by_urgency) it.by_urgency[urgency] += n;
   };
@@ -355,7 +358,10 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const countCommendations = (communeId: string, n: number) => {
     const g = groupOf(communeId);
     let it = commendationsByCommune.get(g);
-    if (!it) commendationsByCommune.set(g, (it = { commune_id: g, commune: tree.ref(g).label_vi, count: 0 }));
+    if (!it) {
+      it = { commune_id: g, commune: tree.ref(g).label_vi, count: 0 };
+      commendationsByCommune.set(g, it);
+    }
     it.count += n;
   };
 

@@ -12,15 +12,15 @@
  * outside the link's unit included), gets the same 404 page. Headers: strict CSP, no caching, no indexing (hono/secure-headers:
  * https://hono.dev/docs/middleware/builtin/secure-headers).
  */
-import { Hono, type Context } from "hono";
+import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { todayVi } from "../../../shared/periods";
-import type { AppEnv } from "../app";
 import { findActiveToken, type TokenRow } from "../auth/tokens";
 import { dbFor } from "../db/shard";
+import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
-import { Mau01Page, Mau02Page } from "../views/forms";
 import { midSentence } from "../views/format";
+import { Mau01Page, Mau02Page } from "../views/forms";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
 import { rollupCsv } from "./csv";
@@ -172,7 +172,7 @@ rollupRoutes.get("/:token/:form", async (c) => {
   const form = c.req.param("form");
   if (!NAME.test(token) || token.includes(".") || (form !== "mau-01" && form !== "mau-02")) return notFound(c);
   const link = await activeLink(c, token);
-  if (!link || link.scope !== "detail") return notFound(c);
+  if (link?.scope !== "detail") return notFound(c);
   const db = dbFor(c.env, link.unit_id);
   const tree = await loadUnitTree(db, link.unit_id);
   if (!tree.get(link.unit_id)) return notFound(c);

@@ -5,8 +5,8 @@
  * rewrites data: a commune's rows stay under the unit that sent them.
  */
 import { nfc } from "../../../shared/text";
-import { UnitRegistry, type Unit } from "../../../shared/units";
-import { unitOfRow, type UnitRow as UnitDbRow } from "../db/units";
+import { type Unit, UnitRegistry } from "../../../shared/units";
+import { type UnitRow as UnitDbRow, unitOfRow } from "../db/units";
 import type { RollupMode, UnitLevel, UnitRef } from "./types";
 
 /** A unit as the rollup uses it: the shared `Unit`, read from D1 by `unitOfRow` (worker/src/db/units.ts). */

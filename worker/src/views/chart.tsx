@@ -14,7 +14,7 @@ export function BarChart(props: { title: string; bars: Bar[]; percent?: boolean 
   if (!bars.length) return null;
   const max = percent ? 100 : Math.max(1, ...bars.map((b) => b.value ?? 0));
   return (
-    <figure class="chart" role="group" aria-label={props.title}>
+    <figure class="chart" aria-label={props.title}>
       {bars.map((b) => {
         const w = Math.round((1000 * Math.min(max, Math.max(0, b.value ?? 0))) / max) / 10;
         return (

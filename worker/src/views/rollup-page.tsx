@@ -7,12 +7,12 @@
 import {
   ADHOC_STATUSES,
   CHANGE_TYPES,
+  type ChangeType,
   MEETING_KINDS,
   RATINGS,
   TASK_AREAS,
-  URGENCIES,
-  type ChangeType,
   type TaskArea,
+  URGENCIES,
 } from "../../../shared/enums";
 import { parsePeriodKey } from "../../../shared/periods";
 import { headerOf } from "../../../shared/templates";
@@ -213,7 +213,7 @@ const perCommune = (r: Rollup) => r.communes.length > 1 || r.depth === "commune"
 
 /** A commune's name, linked to its drill-down when the page has one. */
 function CommuneName({ id, label, nav }: { id: string; label: string; nav: PageNav }) {
-  return nav.communeHref ? <a href={nav.communeHref(id)}>{label}</a> : <>{label}</>;
+  return nav.communeHref ? <a href={nav.communeHref(id)}>{label}</a> : label;
 }
 
 function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {

@@ -1,0 +1,116 @@
+#!/usr/bin/env node
+/**
+ * `npm run lint:imports`: the import graph of the project's own TypeScript, type-only imports
+ * included (a cycle through `import type` is still a cycle a reader must untangle). Fails on
+ *   - any import cycle (strongly connected components of more than one module, Tarjan's algorithm);
+ *   - shared/ importing the parts that use it or a platform (hono, wrangler, googleapis, Node
+ *     built-ins, Apps Script globals are not imports and are caught by the before-stop hook);
+ *   - the add-on importing the worker or the other way round (they share code through shared/ only).
+ * A small scanner instead of dependency-cruiser/madge: both need the `typescript` package's
+ * compiler API, which TypeScript 7 (the native compiler this project uses) does not publish.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const DIRS = ["shared", "worker/src", "addon/src", "scripts", "bench", "tests", "tools"];
+const SKIP = /(^|\/)(node_modules|dist|\.wrangler)(\/|$)|worker-configuration\.d\.ts$/;
+const EXT = /\.(ts|tsx|mts|mjs|js)$/;
+
+/** `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")`, `require("x")`. */
+const IMPORT =
+  /(?:^|[;\s])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)/g;
+
+function* files(dir) {
+  const abs = path.join(ROOT, dir);
+  if (!existsSync(abs)) return;
+  for (const name of readdirSync(abs)) {
+    const rel = path.posix.join(dir, name);
+    if (SKIP.test(rel)) continue;
+    if (statSync(path.join(ROOT, rel)).isDirectory()) yield* files(rel);
+    else if (EXT.test(name)) yield rel;
+  }
+}
+
+/** A relative specifier resolved to a project file, as TypeScript's bundler resolution would. */
+function resolve(from, spec) {
+  const base = path.posix.normalize(path.posix.join(path.posix.dirname(from), spec));
+  const stem = base.replace(/\.(js|mjs)$/, "");
+  for (const c of [base, `${stem}.ts`, `${stem}.tsx`, `${stem}.mts`, `${base}.ts`, `${base}.tsx`, `${base}/index.ts`]) {
+    if (existsSync(path.join(ROOT, c)) && statSync(path.join(ROOT, c)).isFile()) return c;
+  }
+  return null;
+}
+
+const graph = new Map();
+const problems = [];
+for (const dir of DIRS) {
+  for (const file of files(dir)) {
+    const text = readFileSync(path.join(ROOT, file), "utf8")
+      .replace(/\/\*[\s\S]*?\*\//g, "")
+      .replace(/^\s*\/\/.*$/gm, "");
+    const deps = new Set();
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2] ?? m[3];
+      if (spec.startsWith(".")) {
+        const to = resolve(file, spec);
+        if (!to) problems.push(`${file}: import "${spec}" resolves to no file`);
+        else deps.add(to);
+        if (to && file.startsWith("shared/") && !to.startsWith("shared/"))
+          problems.push(`${file}: shared/ imports ${to} (shared/ must not depend on the parts that use it)`);
+        if (to && file.startsWith("addon/") && to.startsWith("worker/"))
+          problems.push(`${file}: the add-on imports the worker (${to}); share through shared/`);
+        if (to && file.startsWith("worker/") && to.startsWith("addon/"))
+          problems.push(`${file}: the worker imports the add-on (${to}); share through shared/`);
+      } else if (
+        file.startsWith("shared/") &&
+        /^(node:|hono|wrangler|googleapis|google-auth-library|@cloudflare\/|cloudflare:)/.test(spec)
+      ) {
+        problems.push(`${file}: shared/ imports the platform module "${spec}"`);
+      }
+    }
+    graph.set(file, deps);
+  }
+}
+
+// Tarjan's strongly connected components.
+let index = 0;
+const idx = new Map();
+const low = new Map();
+const stack = [];
+const onStack = new Set();
+const cycles = [];
+function connect(v) {
+  idx.set(v, index);
+  low.set(v, index++);
+  stack.push(v);
+  onStack.add(v);
+  for (const w of graph.get(v) ?? []) {
+    if (!graph.has(w)) continue;
+    if (!idx.has(w)) {
+      connect(w);
+      low.set(v, Math.min(low.get(v), low.get(w)));
+    } else if (onStack.has(w)) low.set(v, Math.min(low.get(v), idx.get(w)));
+  }
+  if (low.get(v) === idx.get(v)) {
+    const scc = [];
+    let w;
+    do {
+      w = stack.pop();
+      onStack.delete(w);
+      scc.push(w);
+    } while (w !== v);
+    if (scc.length > 1 || graph.get(v)?.has(v)) cycles.push(scc.sort());
+  }
+}
+for (const v of graph.keys()) if (!idx.has(v)) connect(v);
+for (const c of cycles) problems.push(`import cycle: ${c.join(" ↔ ")}`);
+
+const edges = [...graph.values()].reduce((n, d) => n + d.size, 0);
+if (problems.length) {
+  console.error(problems.map((p) => `✗ ${p}`).join("\n"));
+  console.error(`check-imports: ${problems.length} problem(s) in ${graph.size} modules.`);
+  process.exit(1);
+}
+console.log(`check-imports: ${graph.size} modules, ${edges} imports, no cycle, shared/ pure.`);
