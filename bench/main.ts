@@ -16,6 +16,9 @@
  *   BENCH_BUDGET_S=840                       wall-clock budget; what does not fit is reported as such
  *   BENCH_VALIDATE_MAX=10                    validation also runs over this many commune workbooks
  *   BENCH_KEEP=1                             keep the wrangler state directory (path printed)
+ *   BENCH_ONLY=core,<section>,…              run only these: "core" is a–d above, the others are the
+ *                                            sections of bench/sections.ts
+ * The run ends with one line per goal (bench/goals.ts): `goal <name> <measured> <target> met|missed`.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -27,6 +30,8 @@ import type { Workbook } from "../shared/schemas";
 import { ROOT, startWorker, type WorkerServer } from "../tests/e2e/server";
 import { bundle } from "./bundle";
 import { type BenchCommune, benchUnits, benchWorkbook, PERIODS, rowsBySheet, SIZES, type SizeName, YEAR } from "./data";
+import { goalLines } from "./goals";
+import { SECTIONS } from "./sections";
 import { SqliteClient } from "./sqlite-client";
 import { fmtInt, fmtMs, fmtRatio, latency, table } from "./stats";
 import { measureValidation } from "./validation";
@@ -47,6 +52,14 @@ const sizeNames = (process.env.BENCH_SIZES ?? "commune,district,province")
   .filter(Boolean) as SizeName[];
 for (const s of sizeNames) if (!(s in SIZES)) throw new Error(`BENCH_SIZES: unknown size "${s}" (commune, district, province)`);
 const sizes = [...new Set(sizeNames)].sort((a, b) => SIZES[a].communes - SIZES[b].communes);
+const only = (process.env.BENCH_ONLY ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const o of only) if (o !== "core" && !SECTIONS.some((x) => x.name === o)) throw new Error(`BENCH_ONLY: unknown section "${o}"`);
+const runs = (name: string) => only.length === 0 || only.includes(name);
+/** Thrown to leave the worker block when BENCH_ONLY leaves out "core". */
+class SkipCore extends Error {}
 
 type Measure = Record<string, unknown> & { measure: string };
 const measures: Measure[] = [];
@@ -68,7 +81,7 @@ const workbookOf = (c: BenchCommune) => {
 log(`sizes: ${sizes.join(", ")}; budget ${budgetS} s; ${samples} samples per latency`);
 // Per workbook, not per database size: one commune workbook, then several (up to
 // BENCH_VALIDATE_MAX of the largest size asked for), then one four times as large below.
-{
+if (runs("core")) {
   const maxCommunes = SIZES[sizes[sizes.length - 1]!].communes;
   const counts = [...new Set([1, Math.min(validateMax, maxCommunes)])];
   for (const count of counts) {
@@ -88,7 +101,7 @@ log(`sizes: ${sizes.join(", ")}; budget ${budgetS} s; ${samples} samples per lat
     log(`validation ${label}: ${fmtInt(v.rows)} rows, ${fmtInt(v.rows_per_s)} rows/s (ok=${v.all_ok})`);
   }
 }
-{
+if (runs("core")) {
   // One workbook four times the usual commune (125 teams, ≈5,000 households): does rows/s hold?
   const big = generateCommune({
     seed: 77_001,
@@ -117,6 +130,7 @@ log(`sizes: ${sizes.join(", ")}; budget ${budgetS} s; ${samples} samples per lat
 
 // ───────────────────────── c. add-on service calls (Sheets double) ─────────────────────────
 await (async () => {
+  if (!runs("core")) return;
   try {
     const outfile = await bundle(ROOT, "bench/addon.ts", { stubVitest: true });
     const mod = (await import(`${pathToFileURL(outfile).href}?t=${Date.now()}`)) as typeof import("./addon");
@@ -152,6 +166,7 @@ const rollupRows: {
   bytes: number;
 }[] = [];
 try {
+  if (!runs("core")) throw new SkipCore();
   log("starting wrangler dev (throwaway --persist-to)…");
   server = await startWorker({ startTimeoutMs: 180_000 });
   log(`worker on ${server.base}`);
@@ -347,16 +362,32 @@ try {
     }
   }
 } catch (e) {
-  const msg = e instanceof Error ? e.message : String(e);
-  notes.push(`Worker measures stopped by an error: ${msg.split("\n")[0]}`);
-  measures.push({ measure: "worker", error: msg.slice(0, 4000) });
-  console.error(msg);
+  if (!(e instanceof SkipCore)) {
+    const msg = e instanceof Error ? e.message : String(e);
+    notes.push(`Worker measures stopped by an error: ${msg.split("\n")[0]}`);
+    measures.push({ measure: "worker", error: msg.slice(0, 4000) });
+    console.error(msg);
+  }
 } finally {
   await baseline?.close().catch(() => undefined);
   if (server) {
     const keep = process.env.BENCH_KEEP === "1";
     await server.stop({ keepDir: keep });
     if (keep) log(`kept ${server.persistDir}`);
+  }
+}
+
+// ───────────────────────── further sections (bench/sections.ts) ─────────────────────────
+for (const section of SECTIONS) {
+  if (!runs(section.name)) continue;
+  log(`section ${section.name}…`);
+  try {
+    await section.run({ root: ROOT, log, measures, notes, leftS });
+  } catch (e) {
+    const msg = e instanceof Error ? e.message : String(e);
+    notes.push(`Section ${section.name} stopped by an error: ${msg.split("\n")[0]}`);
+    measures.push({ measure: section.name, error: msg.slice(0, 4000) });
+    console.error(msg);
   }
 }
 
@@ -369,8 +400,10 @@ mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${stamp}.json`);
 writeFileSync(file, `${JSON.stringify({ meta: meta(), measures, notes, table: report }, null, 2)}\n`);
 console.log(`\nJSON: ${path.relative(ROOT, file)}  (${elapsedS().toFixed(0)} s)`);
-// A worker measure that crashed (rather than one left out for time) fails the run.
-process.exit(measures.some((m) => m.measure === "worker" && m.error) ? 1 : 0);
+const goals = goalLines();
+if (goals.length) console.log(`\n${goals.join("\n")}`);
+// A measure that crashed (rather than one left out for time) fails the run.
+process.exit(measures.some((m) => m.error) ? 1 : 0);
 
 function meta() {
   let commit = "";
