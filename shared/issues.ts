@@ -3,20 +3,13 @@
  * code), how bad (errors block a submission, warnings do not) and a Vietnamese message.
  */
 import type { z } from "zod";
+import type { issueSchema, SEVERITIES } from "./contract";
 import { headerOf, SHEETS, type SheetKey } from "./templates";
 
-export type Severity = "error" | "warning";
+export type Severity = (typeof SEVERITIES)[number];
 
-export interface Issue {
-  sheet: SheetKey | null;
-  /** Sheet row (1 = header row), or null when the issue is about the whole sheet. */
-  row: number | null;
-  /** Column key (see templates), or null. */
-  column: string | null;
-  code: string;
-  severity: Severity;
-  message_vi: string;
-}
+/** The issue shape is part of the API contract (./contract.ts `issueSchema`). */
+export type Issue = z.output<typeof issueSchema>;
 
 export const hasErrors = (issues: readonly Issue[]) => issues.some((i) => i.severity === "error");
 

@@ -7,6 +7,8 @@ import { applyMarks, userPartOfNote } from "../../addon/src/marks";
 import { columnLetter, mapHeaders, rowsToObjects } from "../../addon/src/sheet-model";
 import { chooseSubmission, interpretResponse, networkFailure, submissionsUrl } from "../../addon/src/submit";
 import { planHeaders } from "../../addon/src/template-plan";
+import { receiptSchema } from "../../shared/contract";
+import { SHEET_KEYS } from "../../shared/templates";
 
 describe("marks", () => {
   it("adds a mark, keeps the clerk's note and colour, and removes stale marks", () => {
@@ -149,8 +151,20 @@ describe("submission answers", () => {
   it("explains the worker's answers in Vietnamese", () => {
     expect(submissionsUrl("https://x.workers.dev/")).toBe("https://x.workers.dev/api/submissions");
     expect(submissionsUrl("https://x.workers.dev/api/submissions")).toBe("https://x.workers.dev/api/submissions");
-    expect(interpretResponse(200, JSON.stringify({ receipt: { submission_id: "a", duplicate: true, counts: {} } })).message).toContain(
-      "không tính hai lần",
+    const zero = { inserted: 0, updated: 0, unchanged: 0, deleted: 0, withdrawn: 0 };
+    const receipt = receiptSchema.parse({
+      submission_id: "a",
+      commune_id: "C:07636@1997-01-01",
+      received_at: "2022-03-31T02:00:00.000Z",
+      duplicate: true,
+      counts: Object.fromEntries(SHEET_KEYS.map((k) => [k, zero])),
+      warnings: [],
+      warnings_total: 0,
+    });
+    expect(interpretResponse(200, JSON.stringify({ receipt })).message).toContain("không tính hai lần");
+    // A 200 whose body is not a receipt of the contract is not taken for one.
+    expect(interpretResponse(200, JSON.stringify({ receipt: { submission_id: "a", duplicate: true, counts: {} } })).kind).not.toBe(
+      "accepted",
     );
     expect(interpretResponse(409, JSON.stringify({ error: { code: "submission_id_conflict", message: "…", details: [] } }))).toMatchObject({
       kind: "rejected",

@@ -23,10 +23,16 @@ export const unitRoutes = new Hono<{ Bindings: Bindings }>().post("/units", vali
   const errors = validateUnits([...merged.values()]);
   if (errors.length) {
     throw new ApiError(
-      422,
       "invalid_units",
       `Danh sách đơn vị có ${errors.length} lỗi; xem chi tiết.`,
-      errors.map((message_vi) => ({ sheet: null, row: null, column: "units", code: "invalid_unit", severity: "error", message_vi })),
+      errors.map((message_vi) => ({
+        sheet: null,
+        row: null,
+        column: "units",
+        code: "invalid_unit",
+        severity: "error" as const,
+        message_vi,
+      })),
     );
   }
   await db.batch([...upsertUnitStatements(db, units), auditStatement(db, "admin", "units.upsert", null, { count: units.length })]);

@@ -1,10 +1,13 @@
 /**
  * Tokens: 128 random bits from the Web Crypto CSPRNG, shown once, stored only as SHA-256 hex.
  * Lookups go by hash (a primary-key lookup), so no secret string is ever compared directly.
+ * The format (prefix + 32 hex digits) is part of the API contract: shared/contract.ts.
  * https://developers.cloudflare.com/workers/runtime-apis/web-crypto/
  */
+import { bytesToHex } from "@noble/hashes/utils.js";
+import { TOKEN_HEX_DIGITS, TOKEN_PATTERN, TOKEN_PREFIX, type TokenKind } from "../../../shared/contract";
 
-export type TokenKind = "commune" | "link";
+export { TOKEN_PATTERN, type TokenKind };
 export type TokenScope = "write" | "aggregate" | "detail";
 
 export interface TokenRow {
@@ -18,20 +21,17 @@ export interface TokenRow {
   revoked_at: string | null;
 }
 
-/** A new random token: 16 bytes (128 bits) as 32 hex characters, with a readable prefix. */
+/** A new random token: 16 bytes (128 bits) as 32 hex characters, with its kind's prefix. */
 export function newToken(kind: TokenKind): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `${kind === "commune" ? "dvc" : "dvl"}_${hex}`;
+  return `${TOKEN_PREFIX[kind]}${bytesToHex(crypto.getRandomValues(new Uint8Array(TOKEN_HEX_DIGITS / 2)))}`;
 }
 
 export async function hashToken(token: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return bytesToHex(new Uint8Array(await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token))));
 }
 
-/** Tokens look like `dvc_` or `dvl_` followed by 32 hex digits; anything else is not looked up. */
-export const TOKEN_PATTERN = /^dv[cl]_[0-9a-f]{32}$/;
+/** How much of a token's hash the access log and the audit log keep: enough to tell links apart. */
+export const HASH_PREFIX_LENGTH = 12;
 
 /**
  * The active token of a kind, or null when unknown, revoked or expired — the caller answers all

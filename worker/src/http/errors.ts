@@ -1,56 +1,65 @@
 /**
  * The one error format of the API: `{error: {code, message, details}}` — `code` a stable English
- * snake_case string for programs, `message` Vietnamese for people, `details` a list (the issues
- * {sheet, row, column, code, severity, message_vi} when there are any, else empty).
+ * snake_case string for programs (every code and its status: shared/contract.ts ERROR_STATUS),
+ * `message` Vietnamese for people, `details` a list of issues {sheet, row, column, code, severity,
+ * message_vi} (empty when there are none).
  * Handlers throw `ApiError`; `app.onError` turns it (and anything else) into that JSON.
  * https://hono.dev/docs/api/hono#error-handling
  */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../../shared/contract";
+import type { Issue } from "../../../shared/issues";
 
-export interface ErrorBody {
-  error: { code: string; message: string; details: unknown[] };
-}
+/** Fields some refusals add next to code, message and details (shared/contract.ts errorBodySchema). */
+export type ErrorExtra = Omit<ErrorBody["error"], "code" | "message" | "details">;
 
 export class ApiError extends Error {
+  readonly status: ContentfulStatusCode;
   constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly details: unknown[] = [],
+    readonly details: Issue[] = [],
+    readonly extra: ErrorExtra = {},
+    /** Only for `http_error`, which carries the status of the Hono exception it wraps. */
+    status?: ContentfulStatusCode,
   ) {
     super(message);
+    this.status = status ?? ERROR_STATUS[code];
   }
 }
 
-export function errorBody(code: string, message: string, details: unknown[] = []): ErrorBody {
-  return { error: { code, message, details } };
+export function errorBody(code: ErrorCode, message: string, details: Issue[] = [], extra: ErrorExtra = {}): ErrorBody {
+  return { error: { code, message, details, ...extra } };
 }
+
+/** Seconds a client waits before sending again after 503 `busy`. */
+export const BUSY_RETRY_AFTER_SECONDS = 5;
 
 export function errorResponse(c: Context, e: ApiError): Response {
   // 503 means "try again": say when (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after).
-  if (e.status === 503) c.header("Retry-After", "5");
-  return c.json(errorBody(e.code, e.message, e.details), e.status);
+  if (e.status === 503) c.header("Retry-After", String(BUSY_RETRY_AFTER_SECONDS));
+  return c.json(errorBody(e.code, e.message, e.details, e.extra), e.status);
 }
 
 /** Codes and messages used in more than one place. */
-export const unauthorized = () => new ApiError(401, "unauthorized", "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
+export const unauthorized = () => new ApiError("unauthorized", "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
 /** A submission id already accepted for another commune or another content (a retry reuses id AND content). */
 export const submissionIdConflict = () =>
-  new ApiError(409, "submission_id_conflict", "Mã lần gửi này đã dùng cho một nội dung khác. Hãy bấm Gửi báo cáo lại để tạo lần gửi mới.");
+  new ApiError("submission_id_conflict", "Mã lần gửi này đã dùng cho một nội dung khác. Hãy bấm Gửi báo cáo lại để tạo lần gửi mới.");
 export const payloadTooLarge = (maxBytes: number) =>
-  new ApiError(413, "payload_too_large", `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`);
+  new ApiError("payload_too_large", `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`);
 
 export const handleError: ErrorHandler = (err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err);
   // Hono middleware (bearer-auth with our own 401 body) throws HTTPException carrying a response.
   if (err instanceof HTTPException) {
     if (err.res) return err.getResponse();
-    return errorResponse(c, new ApiError(err.status as ContentfulStatusCode, "http_error", err.message || "Yêu cầu không hợp lệ."));
+    return errorResponse(c, new ApiError("http_error", err.message || "Yêu cầu không hợp lệ.", [], {}, err.status as ContentfulStatusCode));
   }
   console.error("unhandled error", err);
-  return errorResponse(c, new ApiError(500, "internal_error", "Máy chủ gặp lỗi; dữ liệu chưa được ghi. Hãy thử lại sau."));
+  return errorResponse(c, new ApiError("internal_error", "Máy chủ gặp lỗi; dữ liệu chưa được ghi. Hãy thử lại sau."));
 };
 
-export const handleNotFound: NotFoundHandler = (c) => errorResponse(c, new ApiError(404, "not_found", "Không tìm thấy địa chỉ này."));
+export const handleNotFound: NotFoundHandler = (c) => errorResponse(c, new ApiError("not_found", "Không tìm thấy địa chỉ này."));

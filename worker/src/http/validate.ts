@@ -12,7 +12,6 @@ export const validateJson = <T extends z.ZodType>(schema: T) =>
   zValidator("json", schema, (result) => {
     if (!result.success) {
       throw new ApiError(
-        422,
         "invalid_request",
         "Yêu cầu không hợp lệ; xem chi tiết.",
         issuesFromZod(result.error as unknown as z.ZodError, undefined),
