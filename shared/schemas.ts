@@ -4,6 +4,7 @@
  */
 
 import type { ColumnSpec } from "./cells";
+import { deletionCountsSchema } from "./contract";
 import { type Columns, SHEETS, type SheetKey, type SheetSpec } from "./templates";
 import { z } from "./zod-vi";
 
@@ -53,7 +54,10 @@ export type Milestone = z.output<typeof milestoneSchema>;
 /** At most this many rows per sheet in one submission (a commune of ~50 teams × 50 households fits). */
 export const MAX_ROWS_PER_SHEET = 20000;
 
-/** All sheets of a commune workbook. Missing sheets read as empty. */
+/**
+ * All sheets of a commune workbook. Missing sheets read as empty here; in an envelope a missing
+ * register sheet is refused and a missing log sheet leaves that log as it is (../shared/envelope.ts).
+ */
 export const workbookSchema = z.strictObject(
   Object.fromEntries(Object.entries(ROW_SCHEMAS).map(([k, s]) => [k, z.array(s).max(MAX_ROWS_PER_SHEET).default([])])) as {
     [K in SheetKey]: z.ZodDefault<z.ZodArray<(typeof ROW_SCHEMAS)[K]>>;
@@ -63,8 +67,13 @@ export type Workbook = z.output<typeof workbookSchema>;
 /** A workbook as it may arrive: raw cells or already-normalised values. */
 export type WorkbookInput = z.input<typeof workbookSchema>;
 
-/** Version of the envelope format; the worker refuses other versions with `stale_schema_version`. */
-export const SCHEMA_VERSION = 1;
+/**
+ * Version of the envelope format. 2 adds `confirm_deletions`; a version-1 envelope (older add-ons,
+ * which always send every sheet) is still accepted. Older than MIN_SCHEMA_VERSION: 409
+ * `stale_schema_version`; newer than SCHEMA_VERSION: 409 `schema_version_too_new`.
+ */
+export const SCHEMA_VERSION = 2;
+export const MIN_SCHEMA_VERSION = 1;
 
 /** A submission as the add-on sends it and the worker receives it. */
 export const envelopeSchema = z.strictObject({
@@ -76,6 +85,11 @@ export const envelopeSchema = z.strictObject({
   generated_at: z.iso.datetime({ offset: true, error: "Thời điểm tạo không hợp lệ." }),
   content_hash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Mã băm nội dung không hợp lệ." }),
   sheets: workbookSchema,
+  /**
+   * The register deletions the clerk confirmed, exactly as the worker counted them in its
+   * `confirm_deletions_required` refusal (shared/contract.ts). Not part of the content hash.
+   */
+  confirm_deletions: deletionCountsSchema.optional(),
 });
 export type Envelope = z.output<typeof envelopeSchema>;
 export type EnvelopeInput = z.input<typeof envelopeSchema>;

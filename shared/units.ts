@@ -77,6 +77,15 @@ export function unitId(level: UnitLevel, code: string, validFrom: string): strin
   return `${LEVEL_LETTER[level]}:${code}@${validFrom}`;
 }
 
+const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
+
+/** "Xã Hồng Giang": the name as stored when it already starts with its kind, else kind + name. */
+export function unitLabel(u: Pick<Unit, "kind_vi" | "level" | "name">): string {
+  const kind = u.kind_vi ?? LEVEL_VI[u.level];
+  const lower = (x: string) => nfc(x).toLocaleLowerCase("vi"); // keeps diacritics: "Phượng Sơn" is not "phường …"
+  return lower(u.name).startsWith(`${lower(kind)} `) ? u.name : `${capitalize(kind)} ${u.name}`;
+}
+
 /** Whether the unit exists on `date` (valid_from inclusive, valid_to exclusive). */
 export function isValidOn(u: Pick<Unit, "valid_from" | "valid_to">, date: string): boolean {
   return u.valid_from <= date && (u.valid_to === null || date < u.valid_to);

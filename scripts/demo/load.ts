@@ -147,7 +147,7 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
   async function writeToken(c: PilotCommune): Promise<string> {
     const token =
       (await reuse(state.write_tokens[c.unit_id], c.unit_id, "write")) ??
-      (await must("/tokens", { unit_id: c.unit_id, label: "Dữ liệu mẫu" }, [201])).token;
+      (await must("/tokens", { unit_id: c.unit_id, label: "Dữ liệu mẫu", late_corrections: true }, [201])).token;
     state.write_tokens[c.unit_id] = token;
     return token;
   }

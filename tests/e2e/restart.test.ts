@@ -84,7 +84,7 @@ describe("restart of wrangler dev keeps the data (local D1 --persist-to)", () =>
     let beforeDetail: any;
     try {
       expect((await admin(first, "/units", { units: UNITS })).status).toBe(200);
-      const tok = await admin(first, "/tokens", { unit_id: hongGiang!.unit_id, label: "restart" });
+      const tok = await admin(first, "/tokens", { unit_id: hongGiang!.unit_id, label: "restart", late_corrections: true });
       expect(tok.status, tok.text).toBe(201);
       writeToken = tok.json.token;
       const dl = await admin(first, "/links", { unit_id: PILOT.lucNgan, scope: "aggregate" });
@@ -152,6 +152,7 @@ describe("restart of wrangler dev keeps the data (local D1 --persist-to)", () =>
         updated: 0,
         unchanged: hongGiang!.workbook.households.length,
         deleted: 0,
+        withdrawn: 0,
       });
       const after = await call(second.base, `/r/${district}.json${Q}`);
       expect(after.json.totals.register).toEqual(before.totals.register);

@@ -29,13 +29,16 @@ describe("admin API", () => {
     const commune = await communeToken(quySon.unit_id);
     const before = await snapshot();
     const body = { unit_id: quySon.unit_id };
-    for (const headers of [
-      {} as Record<string, string>,
+    const attempts: Record<string, string>[] = [
+      {},
       { authorization: "Bearer wrong-secret-of-good-length" },
       { authorization: `Bearer ${commune}` },
       { authorization: `Basic ${btoa(`admin:${ADMIN}`)}` },
       { authorization: `Bearer ${ADMIN}x` },
-    ]) {
+    ];
+    // Each kind of attempt from its own client: one client's refusals are throttled (access-log.test.ts).
+    for (const [i, auth] of attempts.entries()) {
+      const headers = { ...auth, "cf-connecting-ip": `198.51.100.${i + 1}` };
       for (const path of ["/tokens", "/links", "/revoke", "/units", "/import"]) {
         const res = await post(`/api/admin${path}`, body, undefined, headers);
         expect(res.status, `${path} ${JSON.stringify(headers)}`).toBe(401);
@@ -59,16 +62,35 @@ describe("admin API", () => {
   });
 
   it("issues a commune token shown once and stored only as a hash", async () => {
-    const res = await adminPost("/tokens", { unit_id: quySon.unit_id, label: "Văn phòng xã" });
+    const res = await adminPost("/tokens", { unit_id: PILOT.phuongSon, label: "Văn phòng phường" });
     expect(res.status).toBe(201);
     const { token, unit_id } = (await res.json()) as { token: string; unit_id: string };
-    expect(unit_id).toBe(quySon.unit_id);
+    expect(unit_id).toBe(PILOT.phuongSon);
     expect(token).toMatch(/^dvc_[0-9a-f]{32}$/);
     const row = await env.DB.prepare("SELECT * FROM tokens WHERE token_hash = ?")
       .bind(await hashToken(token))
       .first();
-    expect(row).toMatchObject({ kind: "commune", scope: "write", unit_id: quySon.unit_id, label: "Văn phòng xã", revoked_at: null });
+    expect(row).toMatchObject({ kind: "commune", scope: "write", unit_id: PILOT.phuongSon, label: "Văn phòng phường", revoked_at: null });
     expect(JSON.stringify(await env.DB.prepare("SELECT * FROM tokens").all())).not.toContain(token);
+  });
+
+  it("refuses a write token for a commune that has ended, unless asked for late corrections (audited)", async () => {
+    // Xã Quý Sơn ended on 1 July 2025 (merged into phường Phượng Sơn).
+    const before = await snapshot();
+    const res = await adminPost("/tokens", { unit_id: quySon.unit_id, label: "Văn phòng xã" });
+    expect(res.status).toBe(422);
+    const e = await errorOf(res);
+    expect(e.code).toBe("unit_ended");
+    expect(e.message).toContain("01/07/2025");
+    expect(await snapshot()).toEqual(before);
+    const late = await adminPost("/tokens", { unit_id: quySon.unit_id, label: "Sửa số liệu cũ", late_corrections: true });
+    expect(late.status).toBe(201);
+    const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'token.create' ORDER BY id DESC LIMIT 1").first<string>(
+      "detail",
+    );
+    expect(JSON.parse(audit!)).toMatchObject({ late_corrections: true, unit_valid_to: "2025-07-01" });
+    // Read-only links to an ended commune's history are still issued.
+    expect((await adminPost("/links", { unit_id: quySon.unit_id, scope: "detail" })).status).toBe(201);
   });
 
   it("refuses tokens for unknown units and for units of the wrong level", async () => {

@@ -37,7 +37,7 @@ describe("splitPayload", () => {
 });
 
 describe("planSheet", () => {
-  it("sorts rows into inserted, updated, unchanged and missing by natural key", () => {
+  it("sorts log rows into inserted, updated, unchanged and withdrawn by natural key", () => {
     const stored = [
       { week: "2022-W01", team_code: "A", reporter: "An", submitted_on: "2022-01-10", broadcasts: 1, revision: 1 },
       { week: "2022-W01", team_code: "B", reporter: "Bình", submitted_on: "2022-01-10", broadcasts: 2, revision: 1 },
@@ -51,6 +51,31 @@ describe("planSheet", () => {
     expect(plan.unchanged).toBe(1);
     expect(plan.updated.map((u) => u.key)).toEqual([JSON.stringify(["2022-W01", "B"])]);
     expect(plan.inserted.map((r) => r.week)).toEqual(["2022-W03"]);
-    expect(plan.missing.map((r) => r.week)).toEqual(["2022-W02"]);
+    expect(plan.withdrawn.map((w) => w.old.week)).toEqual(["2022-W02"]);
+    expect(plan.missing).toEqual([]); // a log never deletes
+  });
+
+  it("sends a withdrawn row back as an update, leaves withdrawn rows alone, and ignores a log sheet not sent", () => {
+    const row = { week: "2022-W01", team_code: "A", reporter: "An", submitted_on: "2022-01-10", broadcasts: 1 };
+    const stored = [
+      { ...row, revision: 2, withdrawn_at: "2022-02-01T00:00:00.000Z" },
+      { ...row, week: "2022-W02", revision: 2, withdrawn_at: "2022-02-01T00:00:00.000Z" },
+    ];
+    const plan = planSheet("weekly", stored, [row]);
+    expect(plan.updated.map((u) => u.key)).toEqual([JSON.stringify(["2022-W01", "A"])]);
+    expect(plan.unchanged).toBe(0);
+    expect(plan.withdrawn).toEqual([]);
+    const absent = planSheet("weekly", stored, undefined);
+    expect([absent.inserted, absent.updated, absent.withdrawn, absent.missing]).toEqual([[], [], [], []]);
+  });
+
+  it("deletes register rows that are not sent", () => {
+    const stored = [
+      { village_code: "A", village_name: "Thôn A", ethnic_identity: 0 },
+      { village_code: "B", village_name: "Thôn B", ethnic_identity: 0 },
+    ];
+    const plan = planSheet("villages", stored, [{ village_code: "A", village_name: "Thôn A", ethnic_identity: false }]);
+    expect(plan.missing.map((r) => r.village_code)).toEqual(["B"]);
+    expect(plan.withdrawn).toEqual([]);
   });
 });

@@ -77,9 +77,12 @@ export async function adminPost(path: string, body: unknown): Promise<Response> 
   return post(`/api/admin${path}`, body, ADMIN);
 }
 
-/** A new commune write token (through the admin API). */
+/**
+ * A new commune write token (through the admin API). The pilot communes ended on 1 July 2025, so the
+ * token is asked for late corrections: their submissions are accepted for periods before that day.
+ */
 export async function communeToken(unitId: string): Promise<string> {
-  const res = await adminPost("/tokens", { unit_id: unitId, label: "test" });
+  const res = await adminPost("/tokens", { unit_id: unitId, label: "test", late_corrections: true });
   if (res.status !== 201) throw new Error(`token: ${res.status} ${await res.text()}`);
   return ((await res.json()) as { token: string }).token;
 }

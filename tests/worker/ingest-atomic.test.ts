@@ -70,6 +70,7 @@ describe("atomic ingest", () => {
     if (!check.ok) throw new Error(check.code);
     const req = {
       envelope: check.envelope,
+      present: check.present,
       payload: "{}",
       communeId: quySon.unit_id,
       receivedAt: new Date().toISOString(),

@@ -3,7 +3,7 @@
  * help — and nothing written (every table compared before and after).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { SCHEMA_VERSION } from "../../shared/schemas";
+import { MIN_SCHEMA_VERSION, SCHEMA_VERSION } from "../../shared/schemas";
 import { adminPost, call, communeToken, copy, type ErrorJson, envelope, pilot, post, seed, snapshot, submit } from "./helpers";
 
 describe("refused submissions write nothing", () => {
@@ -50,6 +50,31 @@ describe("refused submissions write nothing", () => {
     await refused(await submit(big, token), 413, "payload_too_large");
   });
 
+  it("a streamed (chunked, no Content-Length) body over 8 MB → 413 payload_too_large, read to the end", async () => {
+    before = await snapshot();
+    const chunk = new TextEncoder().encode("x".repeat(64 * 1024));
+    let sent = 0;
+    let pulls = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(c) {
+        pulls++;
+        if (sent >= 9 * 1024 * 1024) return c.close();
+        c.enqueue(chunk);
+        sent += chunk.length;
+      },
+    });
+    const res = await call("/api/submissions", {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body,
+    });
+    await refused(res, 413, "payload_too_large");
+    // The rest of the body was read (and dropped) before answering: an answer in the middle of an
+    // upload is what killed wrangler dev (tests/e2e/defects.test.ts).
+    expect(sent).toBe(9 * 1024 * 1024);
+    expect(pulls).toBeGreaterThan(144);
+  });
+
   it("wrong cell types → 422 invalid_envelope with sheet, row and column", async () => {
     before = await snapshot();
     const wb = copy(quySon.workbook) as any;
@@ -80,12 +105,26 @@ describe("refused submissions write nothing", () => {
     before = await snapshot();
     await refused(
       await submit(
-        changed((e) => (e.schema_version = SCHEMA_VERSION - 1)),
+        changed((e) => (e.schema_version = MIN_SCHEMA_VERSION - 1)),
         token,
       ),
       409,
       "stale_schema_version",
     );
+  });
+
+  it("a schema version newer than the server → 409 schema_version_too_new, saying so", async () => {
+    before = await snapshot();
+    const body = await refused(
+      await submit(
+        changed((e) => (e.schema_version = SCHEMA_VERSION + 1)),
+        token,
+      ),
+      409,
+      "schema_version_too_new",
+    );
+    expect(body.error.message).toContain("mới hơn máy chủ");
+    expect(body.error.message).not.toContain("đã cũ");
   });
 
   it("a content hash that does not match → 422 hash_mismatch", async () => {

@@ -40,7 +40,7 @@ describe("POST /api/submissions", () => {
       expect(r.commune_id).toBe(c.unit_id);
       for (const sheet of SHEET_KEYS) {
         const n = c.workbook[sheet].length;
-        expect(r.counts[sheet], sheet).toEqual({ inserted: n, updated: 0, unchanged: 0, deleted: 0 });
+        expect(r.counts[sheet], sheet).toEqual({ inserted: n, updated: 0, unchanged: 0, deleted: 0, withdrawn: 0 });
         expect(await count(TABLE[sheet], c.unit_id), sheet).toBe(n);
       }
     }
@@ -70,7 +70,13 @@ describe("POST /api/submissions", () => {
   it("counts the same data under a new id as all unchanged", async () => {
     const r = await receiptOf(await submit(envelope(quySon, quySon.workbook), tokenQS));
     for (const sheet of SHEET_KEYS) {
-      expect(r.counts[sheet], sheet).toEqual({ inserted: 0, updated: 0, unchanged: quySon.workbook[sheet].length, deleted: 0 });
+      expect(r.counts[sheet], sheet).toEqual({
+        inserted: 0,
+        updated: 0,
+        unchanged: quySon.workbook[sheet].length,
+        deleted: 0,
+        withdrawn: 0,
+      });
     }
   });
 
@@ -82,7 +88,7 @@ describe("POST /api/submissions", () => {
     const renamed = wb.households[0]!;
     renamed.note = "Chuyển sang tổ khác quản lý";
     const r = await receiptOf(await submit(envelope(quySon, wb), tokenQS));
-    expect(r.counts.households).toEqual({ inserted: 0, updated: 1, unchanged: wb.households.length - 1, deleted: 1 });
+    expect(r.counts.households).toEqual({ inserted: 0, updated: 1, unchanged: wb.households.length - 1, deleted: 1, withdrawn: 0 });
     const stored = await env.DB.prepare("SELECT household_code, note FROM households WHERE commune_id = ? ORDER BY household_code")
       .bind(quySon.unit_id)
       .all<{ household_code: string; note: string | null }>();
@@ -103,7 +109,7 @@ describe("POST /api/submissions", () => {
     wb.weekly[3]!.proposals = "Đề nghị hỗ trợ thêm loa cho thôn.";
     const sent = envelope(quySon, wb);
     const r = await receiptOf(await submit(sent, tokenQS));
-    expect(r.counts.weekly).toEqual({ inserted: 0, updated: 1, unchanged: wb.weekly.length - 1, deleted: 0 });
+    expect(r.counts.weekly).toEqual({ inserted: 0, updated: 1, unchanged: wb.weekly.length - 1, deleted: 0, withdrawn: 0 });
     const after = await env.DB.prepare("SELECT * FROM weekly_reports WHERE commune_id = ? AND team_code = ? AND week = ?")
       .bind(quySon.unit_id, key.team_code, key.week)
       .first<Record<string, unknown>>();

@@ -8,7 +8,7 @@ import { Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
 import { z } from "../../../shared/zod-vi";
 import { dbFor } from "../db/shard";
-import { getUnit } from "../db/units";
+import { getUnit, writerOf } from "../db/units";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
 import { validateJson } from "../http/validate";
@@ -27,14 +27,14 @@ export const importRoutes = new Hono<{ Bindings: Bindings }>().post("/import", v
   const body = c.req.valid("json");
   const db = dbFor(c.env, body.commune_id);
   const unit = await getUnit(db, body.commune_id);
-  if (unit?.level !== "commune") throw new ApiError(404, "unit_not_found", `Không có xã mã "${body.commune_id}".`);
+  if (unit?.level !== "commune") throw new ApiError("unit_not_found", `Không có xã mã "${body.commune_id}".`);
   const now = new Date().toISOString();
   const receivedAt = body.received_at ?? now;
-  if (receivedAt > now) throw new ApiError(422, "invalid_request", "Thời điểm nhận không được ở tương lai.");
+  if (receivedAt > now) throw new ApiError("invalid_request", "Thời điểm nhận không được ở tương lai.");
   const { receipt, created } = await accept(db, {
     body: body.envelope,
     raw: JSON.stringify(body.envelope),
-    commune: unit,
+    commune: writerOf(unit),
     receivedAt,
     today: todayVi(new Date(receivedAt)),
     actor: "admin",

@@ -3,6 +3,8 @@
  * creates it; only its SHA-256 hash is stored (../auth/tokens.ts).
  */
 import { Hono } from "hono";
+import { todayVi } from "../../../shared/periods";
+import { formatDateVi } from "../../../shared/text";
 import { z } from "../../../shared/zod-vi";
 import { hashToken, newToken, type TokenRow } from "../auth/tokens";
 import { auditStatement } from "../db/audit";
@@ -17,7 +19,16 @@ const label = z.string().trim().min(1).max(200).optional();
 const tokenText = z.string().min(1).max(200);
 const instant = z.iso.datetime({ offset: true }).transform((s) => new Date(s).toISOString());
 
-export const communeTokenBody = z.strictObject({ unit_id: unitId, label });
+export const communeTokenBody = z.strictObject({
+  unit_id: unitId,
+  label,
+  /**
+   * A commune that no longer exists (merged, dissolved) gets no new write token, unless the admin
+   * says it is for late corrections: its submissions are then accepted only for periods inside the
+   * unit's validity (shared/rules/validity.ts), and each receipt says so.
+   */
+  late_corrections: z.boolean().optional(),
+});
 export const linkBody = z.strictObject({
   unit_id: unitId,
   scope: z.enum(["aggregate", "detail"]),
@@ -35,20 +46,23 @@ const LEVELS: Record<"write" | "aggregate" | "detail", readonly string[]> = {
 
 async function unitFor(db: D1Database, id: string, scope: keyof typeof LEVELS): Promise<UnitRow> {
   const unit = await getUnit(db, id);
-  if (!unit) throw new ApiError(404, "unit_not_found", `Không có đơn vị hành chính mã "${id}".`);
+  if (!unit) throw new ApiError("unit_not_found", `Không có đơn vị hành chính mã "${id}".`);
   if (!LEVELS[scope].includes(unit.level)) {
-    throw new ApiError(422, "unit_level_not_allowed", `Không cấp loại mã này cho ${unit.kind_vi ?? unit.level} ${unit.name}.`);
+    throw new ApiError("unit_level_not_allowed", `Không cấp loại mã này cho ${unit.kind_vi ?? unit.level} ${unit.name}.`);
   }
   return unit;
 }
 
-async function issue(db: D1Database, row: Omit<TokenRow, "token_hash" | "created_at" | "revoked_at">): Promise<string> {
+async function issue(
+  db: D1Database,
+  row: Omit<TokenRow, "token_hash" | "created_at" | "revoked_at"> & { audit?: Record<string, unknown> },
+): Promise<string> {
   const token = newToken(row.kind);
   await db.batch([
     db
       .prepare("INSERT INTO tokens (token_hash, kind, unit_id, scope, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
       .bind(await hashToken(token), row.kind, row.unit_id, row.scope, row.label, new Date().toISOString(), row.expires_at),
-    auditStatement(db, "admin", `token.create`, row.unit_id, { kind: row.kind, scope: row.scope, label: row.label }),
+    auditStatement(db, "admin", `token.create`, row.unit_id, { kind: row.kind, scope: row.scope, label: row.label, ...row.audit }),
   ]);
   return token;
 }
@@ -64,13 +78,27 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
     const body = c.req.valid("json");
     const db = dbFor(c.env, body.unit_id);
     const unit = await unitFor(db, body.unit_id, "write");
-    const token = await issue(db, { kind: "commune", unit_id: unit.id, scope: "write", label: body.label ?? null, expires_at: null });
+    const ended = unit.valid_to !== null && unit.valid_to <= todayVi();
+    if (ended && body.late_corrections !== true) {
+      throw new ApiError(
+        "unit_ended",
+        `${unit.name} đã kết thúc từ ngày ${formatDateVi(unit.valid_to!)}; không cấp mã gửi báo cáo mới. Nếu xã cần sửa số liệu các kỳ trước ngày đó, cấp với "late_corrections": true.`,
+      );
+    }
+    const token = await issue(db, {
+      kind: "commune",
+      unit_id: unit.id,
+      scope: "write",
+      label: body.label ?? null,
+      expires_at: null,
+      ...(ended ? { audit: { late_corrections: true, unit_valid_to: unit.valid_to } } : {}),
+    });
     return c.json({ token, unit_id: unit.id, commune_code: unit.code }, 201);
   })
   .post("/links", validateJson(linkBody), async (c) => {
     const body = c.req.valid("json");
     if (body.expires_at && body.expires_at <= new Date().toISOString()) {
-      throw new ApiError(422, "invalid_request", "Thời hạn của đường dẫn phải ở tương lai.", [
+      throw new ApiError("invalid_request", "Thời hạn của đường dẫn phải ở tương lai.", [
         { sheet: null, row: null, column: "expires_at", code: "out_of_range", severity: "error", message_vi: "Thời hạn đã qua." },
       ]);
     }
@@ -91,7 +119,7 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
     const db = dbFor(c.env);
     const hash = await hashToken(token);
     const row = await db.prepare("SELECT unit_id, kind, revoked_at FROM tokens WHERE token_hash = ?").bind(hash).first<TokenRow>();
-    if (!row) throw new ApiError(404, "token_not_found", "Không tìm thấy mã này.");
+    if (!row) throw new ApiError("token_not_found", "Không tìm thấy mã này.");
     const answer = {
       revoked: true,
       already_revoked: row.revoked_at !== null,
@@ -113,7 +141,7 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
       .prepare("SELECT * FROM tokens WHERE token_hash = ?")
       .bind(await hashToken(token))
       .first<TokenRow>();
-    if (!row) throw new ApiError(404, "token_not_found", "Không tìm thấy mã này.");
+    if (!row) throw new ApiError("token_not_found", "Không tìm thấy mã này.");
     const active = !row.revoked_at && !(row.expires_at && row.expires_at <= new Date().toISOString());
     const { token_hash: _hash, ...info } = row;
     return c.json({ ...info, active });

@@ -7,7 +7,7 @@ import { Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
 import type { TokenRow } from "../auth/tokens";
 import { dbFor } from "../db/shard";
-import { getUnit } from "../db/units";
+import { getUnit, writerOf } from "../db/units";
 import { communeAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
@@ -25,7 +25,7 @@ export const submissionRoutes = new Hono<SubmissionEnv>().post("/", communeAuth,
   const { receipt, created } = await accept(db, {
     body: c.get("body"),
     raw: c.get("rawBody"),
-    commune: unit,
+    commune: writerOf(unit),
     receivedAt: now.toISOString(),
     today: todayVi(now),
     actor: `commune:${unit.id}`,

@@ -3,7 +3,7 @@
  * (shared/data/units.ts); `POST /api/admin/units` upserts what the admin sends with the same code.
  */
 import { UNITS } from "../../../shared/data/units";
-import type { Unit, UnitLevel } from "../../../shared/units";
+import { type Unit, type UnitLevel, unitLabel } from "../../../shared/units";
 import { type DbValue, insertRows } from "./sql";
 
 export interface UnitRow {
@@ -36,6 +36,15 @@ export function unitOfRow(r: UnitRow): Unit {
     ...(r.ethnic_identity === null ? {} : { ethnic_identity: r.ethnic_identity !== 0 }),
   };
 }
+
+/** What the ingest needs of a commune: id, code, label and validity (shared/rules/validity.ts). */
+export const writerOf = (r: UnitRow) => ({
+  id: r.id,
+  code: r.code,
+  label: unitLabel(unitOfRow(r)),
+  valid_from: r.valid_from,
+  valid_to: r.valid_to,
+});
 
 export async function readUnits(db: D1Database): Promise<Unit[]> {
   return (await db.prepare("SELECT * FROM units").all<UnitRow>()).results.map(unitOfRow);

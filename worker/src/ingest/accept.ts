@@ -5,6 +5,7 @@
  */
 import { checkEnvelope, type EnvelopeErrorCode } from "../../../shared/envelope";
 import type { Issue } from "../../../shared/issues";
+import { lateCorrectionNotice, outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
 import { ApiError, submissionIdConflict } from "../http/errors";
 import { duplicateReceipt, type IngestRequest, type IngestResult, ingest } from "./ingest";
 import { findSubmission } from "./receipt";
@@ -13,8 +14,8 @@ export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor
   /** The parsed body and its raw text. */
   body: unknown;
   raw: string;
-  /** The commune the caller may write: its unit id and GSO code. */
-  commune: { id: string; code: string };
+  /** The commune the caller may write: its unit id, GSO code and validity (rows outside it are refused). */
+  commune: { id: string; code: string } & UnitValidity;
   /** 'yyyy-MM-dd' in Vietnam time: the day rules like "not in the future" are judged against. */
   today: string;
 }
@@ -22,11 +23,12 @@ export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor
 /** At most this many issues go back in `details` (the message gives the total). */
 const MAX_DETAILS = 1000;
 
-const REFUSAL: Record<EnvelopeErrorCode, { status: 409 | 422; message: (issues: Issue[]) => string }> = {
-  stale_schema_version: { status: 409, message: (i) => i[0]?.message_vi ?? "Phiên bản mẫu đã cũ; hãy cập nhật tiện ích." },
-  invalid_envelope: { status: 422, message: (i) => `Dữ liệu gửi lên có ${errors(i)} lỗi; xem chi tiết từng trang, từng dòng.` },
-  hash_mismatch: { status: 422, message: (i) => i[0]?.message_vi ?? "Nội dung gửi lên không khớp mã băm. Hãy gửi lại." },
-  rule_violation: { status: 422, message: (i) => `Dữ liệu vi phạm ${errors(i)} quy định; xem chi tiết từng trang, từng dòng.` },
+const REFUSAL: Record<EnvelopeErrorCode, (issues: Issue[]) => string> = {
+  stale_schema_version: (i) => i[0]?.message_vi ?? "Phiên bản mẫu đã cũ; hãy cập nhật tiện ích.",
+  schema_version_too_new: (i) => i[0]?.message_vi ?? "Phiên bản mẫu mới hơn máy chủ này.",
+  invalid_envelope: (i) => `Dữ liệu gửi lên có ${errors(i)} lỗi; xem chi tiết từng trang, từng dòng.`,
+  hash_mismatch: (i) => i[0]?.message_vi ?? "Nội dung gửi lên không khớp mã băm. Hãy gửi lại.",
+  rule_violation: (i) => `Dữ liệu vi phạm ${errors(i)} quy định; xem chi tiết từng trang, từng dòng.`,
 };
 const errors = (issues: Issue[]) => issues.filter((i) => i.severity === "error").length;
 
@@ -36,7 +38,7 @@ const field = (body: unknown, key: string): unknown =>
 export async function accept(db: D1Database, req: AcceptRequest): Promise<IngestResult> {
   const code = field(req.body, "commune_code");
   if (typeof code === "string" && code !== req.commune.code) {
-    throw new ApiError(403, "commune_mismatch", `Mã xã trong dữ liệu (${code}) không khớp với xã của mã truy cập (${req.commune.code}).`);
+    throw new ApiError("commune_mismatch", `Mã xã trong dữ liệu (${code}) không khớp với xã của mã truy cập (${req.commune.code}).`);
   }
 
   // A retry of an accepted submission is answered before any check, so it succeeds even if the
@@ -53,18 +55,21 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
   }
 
   const check = checkEnvelope(req.body, { today: req.today });
-  if (!check.ok) {
-    const r = REFUSAL[check.code];
-    throw new ApiError(r.status, check.code, r.message(check.issues), check.issues.slice(0, MAX_DETAILS));
-  }
+  if (!check.ok) throw new ApiError(check.code, REFUSAL[check.code](check.issues), check.issues.slice(0, MAX_DETAILS));
+  // Rows of periods when the commune did not exist (a merged commune's late corrections included).
+  const outside = outsideValidity(check.envelope.sheets, req.commune);
+  if (outside.length) throw new ApiError("rule_violation", REFUSAL.rule_violation(outside), outside.slice(0, MAX_DETAILS));
+  const warnings = check.issues.filter((i) => i.severity === "warning");
   return ingest(db, {
     envelope: check.envelope,
+    present: check.present,
+    unitValidTo: req.commune.valid_to,
     payload: req.raw,
     communeId: req.commune.id,
     receivedAt: req.receivedAt,
     actor: req.actor,
     action: req.action,
     audit: req.audit,
-    warnings: check.issues.filter((i) => i.severity === "warning"),
+    warnings: req.commune.valid_to ? [lateCorrectionNotice(req.commune), ...warnings] : warnings,
   });
 }

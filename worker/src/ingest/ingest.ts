@@ -3,15 +3,17 @@
  * rolls all of it back if any statement fails (https://developers.cloudflare.com/d1/worker-api/d1-database/#batch).
  *
  * 1. Read the commune's state in one batch of SELECTs (its version, its register, its logs).
- * 2. Plan: compare incoming rows with stored ones by natural key (./plan).
+ * 2. Plan: compare incoming rows with stored ones by natural key (./plan); refuse deletions of the
+ *    register the clerk did not confirm (./deletions).
  * 3. Write only what changed: the version lock, the submission (receipt + raw payload), each register
- *    sheet that differs (DELETE then INSERT, whole), log rows inserted (revision 1) or updated (old
- *    version copied to `revisions`, revision + 1, first_received_at kept), then the rollup's aggregate
- *    statements, then an audit_log row.
+ *    sheet that differs (DELETE then INSERT, whole), log rows inserted (revision 1), updated or
+ *    withdrawn (old version copied to `revisions`, revision + 1, first_received_at kept), then the
+ *    rollup's aggregate statements, then an audit_log row.
  * 4. If the batch fails because another write got in first (same submission id → answer with its
  *    receipt if it is the same commune and content, else 409 submission_id_conflict; same commune →
  *    the version lock collides), plan again from the new state.
  */
+import { type DeletionCounts, type RegisterSheetKey, receiptSchema } from "../../../shared/contract";
 import type { Issue } from "../../../shared/issues";
 import type { Envelope } from "../../../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
@@ -19,6 +21,7 @@ import { auditStatement } from "../db/audit";
 import { type DbValue, insertRows } from "../db/sql";
 import { ApiError, submissionIdConflict } from "../http/errors";
 import { aggregateStatements } from "../rollup/aggregates";
+import { guardDeletions } from "./deletions";
 import { splitPayload } from "./payload";
 import { countsOf, isUnchanged, planSheet, type SheetPlan, type StoredRow } from "./plan";
 import { findSubmission, RECEIPT_MAX_WARNINGS, type Receipt, type StoredSubmission } from "./receipt";
@@ -26,6 +29,10 @@ import { columnsOf, LOG_SHEETS, REGISTER_SHEETS, TABLE_OF } from "./tables";
 
 export interface IngestRequest {
   envelope: Envelope;
+  /** The sheets the envelope carries (a log sheet not sent is left as it is). */
+  present: ReadonlySet<SheetKey>;
+  /** Set when the commune's unit has an end date: the receipt says so (late corrections). */
+  unitValidTo?: string | null;
   /** The request body exactly as received. */
   payload: string;
   communeId: string;
@@ -68,25 +75,38 @@ async function readState(db: D1Database, communeId: string): Promise<CommuneStat
   };
 }
 
+/** Rows each register sheet holds now. */
+const storedCounts = (state: CommuneState): DeletionCounts =>
+  Object.fromEntries(SHEET_KEYS.filter((s) => SHEETS[s].part === "register").map((s) => [s, state.rows[s].length])) as Record<
+    RegisterSheetKey,
+    number
+  >;
+
 const readVersion = async (db: D1Database, communeId: string) => (await versionQuery(db, communeId).first<number>("version")) ?? 0;
 
 /** The stored receipt, marked as a duplicate. */
-export const duplicateReceipt = (stored: StoredSubmission): Receipt => ({ ...(JSON.parse(stored.receipt) as Receipt), duplicate: true });
+export const duplicateReceipt = (stored: StoredSubmission): Receipt =>
+  receiptSchema.parse({ ...(JSON.parse(stored.receipt) as Receipt), duplicate: true });
 
 export async function ingest(db: D1Database, req: IngestRequest): Promise<IngestResult> {
   for (let attempt = 1; ; attempt++) {
     const state = await readState(db, req.communeId);
     const plans = Object.fromEntries(
-      SHEET_KEYS.map((s) => [s, planSheet(s, state.rows[s], req.envelope.sheets[s] as Record<string, unknown>[])]),
+      SHEET_KEYS.map((s) => [
+        s,
+        planSheet(s, state.rows[s], req.present.has(s) ? (req.envelope.sheets[s] as Record<string, unknown>[]) : undefined),
+      ]),
     ) as Record<SheetKey, SheetPlan>;
+    guardDeletions(plans as Record<RegisterSheetKey, SheetPlan>, storedCounts(state), req.envelope.confirm_deletions);
     const receipt: Receipt = {
       submission_id: req.envelope.submission_id,
       commune_id: req.communeId,
       received_at: req.receivedAt,
       duplicate: false,
-      counts: Object.fromEntries(SHEET_KEYS.map((s) => [s, countsOf(plans[s], SHEETS[s].part === "register")])) as Receipt["counts"],
+      counts: Object.fromEntries(SHEET_KEYS.map((s) => [s, countsOf(plans[s])])) as Receipt["counts"],
       warnings: req.warnings.slice(0, RECEIPT_MAX_WARNINGS),
       warnings_total: req.warnings.length,
+      ...(req.unitValidTo ? { unit_valid_to: req.unitValidTo } : {}),
     };
     try {
       await db.batch(statements(db, req, state.version, plans, receipt));
@@ -104,7 +124,7 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       if (lostRace && attempt < MAX_ATTEMPTS) continue;
       // Still losing to other submissions of this commune after every re-plan: nothing was
       // written, and the same submission id is safe to send again.
-      if (lostRace) throw new ApiError(503, "busy", "Xã đang nhận nhiều lần gửi cùng lúc; chưa ghi gì. Hãy gửi lại sau ít phút.");
+      if (lostRace) throw new ApiError("busy", "Xã đang nhận nhiều lần gửi cùng lúc; chưa ghi gì. Hãy gửi lại sau ít phút.");
       throw err;
     }
   }
@@ -161,13 +181,29 @@ function statements(
         plan.updated.map(({ old, key }) => [sheet, communeId, key, old.revision!, JSON.stringify(old), old.submission_id!, receivedAt]),
       ),
     );
+    // The withdrawn rows' last versions go to `revisions` too: the commune's own record, never shown.
+    out.push(
+      ...insertRows(
+        db,
+        "revisions",
+        ["sheet", "commune_id", "natural_key", "revision", "data", "submission_id", "replaced_at"],
+        plan.withdrawn.map(({ old, key }) => [sheet, communeId, key, old.revision!, JSON.stringify(old), old.submission_id!, receivedAt]),
+      ),
+    );
     const set = cols.map((k) => `${k} = ?`).join(", ");
     const where = keyCols.map((k) => `${k} = ?`).join(" AND ");
     for (const { old, row } of plan.updated) {
       out.push(
         db
-          .prepare(`UPDATE ${table} SET ${set}, revision = ?, submission_id = ? WHERE commune_id = ? AND ${where}`)
+          .prepare(`UPDATE ${table} SET ${set}, withdrawn_at = NULL, revision = ?, submission_id = ? WHERE commune_id = ? AND ${where}`)
           .bind(...cols.map((k) => row[k] ?? null), Number(old.revision) + 1, id, communeId, ...keyCols.map((k) => row[k] ?? null)),
+      );
+    }
+    for (const { old } of plan.withdrawn) {
+      out.push(
+        db
+          .prepare(`UPDATE ${table} SET withdrawn_at = ?, revision = ?, submission_id = ? WHERE commune_id = ? AND ${where}`)
+          .bind(receivedAt, Number(old.revision) + 1, id, communeId, ...keyCols.map((k) => old[k] ?? null)),
       );
     }
     out.push(

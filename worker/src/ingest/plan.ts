@@ -1,17 +1,15 @@
 /**
  * What a submission changes, worked out before anything is written: each sheet's incoming rows
  * compared by natural key with the rows the commune has now. Pure — no database access.
+ * Register sheets are replaced whole (rows not sent are deleted). Log rows are never deleted: a row
+ * the commune removed from a sheet it sent is marked withdrawn (it leaves every page; its versions stay
+ * in `revisions`), and comes back as an update if the commune sends it again. A log sheet not sent at
+ * all is left as it is.
  */
-import type { SheetKey } from "../../../shared/templates";
+import type { SheetCounts } from "../../../shared/contract";
+import { SHEETS, type SheetKey } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
 import { dbRow, naturalKeyOf, sameRow } from "./tables";
-
-export interface SheetCounts {
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  deleted: number;
-}
 
 export type StoredRow = Record<string, DbValue>;
 
@@ -19,18 +17,32 @@ export interface SheetPlan {
   sheet: SheetKey;
   /** Rows with a key the commune does not have yet. */
   inserted: StoredRow[];
-  /** Rows whose key exists with other values: the stored row and the incoming one. */
+  /** Rows whose key exists with other values (or withdrawn, sent again): the stored row and the incoming one. */
   updated: { old: StoredRow; row: StoredRow; key: string }[];
   unchanged: number;
-  /** Stored rows whose key is not in the submission (only the register deletes them). */
+  /** Register: stored rows whose key is not in the submission (deleted). */
   missing: StoredRow[];
+  /** Logs: stored rows, not withdrawn yet, whose key is not in the sheet sent (marked withdrawn). */
+  withdrawn: { old: StoredRow; key: string }[];
   /** Every incoming row, in sheet order (the register is rewritten from these). */
   rows: StoredRow[];
 }
 
-export function planSheet(sheet: SheetKey, stored: readonly StoredRow[], incoming: readonly Record<string, unknown>[]): SheetPlan {
+const isWithdrawn = (r: StoredRow) => r.withdrawn_at !== null && r.withdrawn_at !== undefined;
+
+/**
+ * `incoming` is undefined for a sheet the envelope did not carry (only a log sheet can be absent:
+ * the envelope check refuses a missing register sheet).
+ */
+export function planSheet(
+  sheet: SheetKey,
+  stored: readonly StoredRow[],
+  incoming: readonly Record<string, unknown>[] | undefined,
+): SheetPlan {
+  const plan: SheetPlan = { sheet, inserted: [], updated: [], unchanged: 0, missing: [], withdrawn: [], rows: [] };
+  if (incoming === undefined) return plan;
+  const log = SHEETS[sheet].part === "log";
   const byKey = new Map(stored.map((r) => [naturalKeyOf(sheet, r), r]));
-  const plan: SheetPlan = { sheet, inserted: [], updated: [], unchanged: 0, missing: [], rows: [] };
   const seen = new Set<string>();
   for (const input of incoming) {
     const row = dbRow(sheet, input);
@@ -39,22 +51,28 @@ export function planSheet(sheet: SheetKey, stored: readonly StoredRow[], incomin
     plan.rows.push(row);
     const old = byKey.get(key);
     if (!old) plan.inserted.push(row);
-    else if (sameRow(sheet, old, row)) plan.unchanged++;
+    else if (sameRow(sheet, old, row) && !(log && isWithdrawn(old))) plan.unchanged++;
     else plan.updated.push({ old, row, key });
   }
-  for (const [key, old] of byKey) if (!seen.has(key)) plan.missing.push(old);
+  for (const [key, old] of byKey) {
+    if (seen.has(key)) continue;
+    if (!log) plan.missing.push(old);
+    else if (!isWithdrawn(old)) plan.withdrawn.push({ old, key });
+  }
   return plan;
 }
 
-/** Receipt counts of a plan; `deleted` counts only where rows are deleted (the register). */
-export function countsOf(plan: SheetPlan, deletes: boolean): SheetCounts {
+/** Receipt counts of a plan. */
+export function countsOf(plan: SheetPlan): SheetCounts {
   return {
     inserted: plan.inserted.length,
     updated: plan.updated.length,
     unchanged: plan.unchanged,
-    deleted: deletes ? plan.missing.length : 0,
+    deleted: plan.missing.length,
+    withdrawn: plan.withdrawn.length,
   };
 }
 
 /** True when the sheet's stored rows already equal the incoming ones. */
-export const isUnchanged = (plan: SheetPlan) => plan.inserted.length === 0 && plan.updated.length === 0 && plan.missing.length === 0;
+export const isUnchanged = (plan: SheetPlan) =>
+  plan.inserted.length === 0 && plan.updated.length === 0 && plan.missing.length === 0 && plan.withdrawn.length === 0;

@@ -4,7 +4,8 @@
  * D1 batch, so they run in the same transaction as the write they follow:
  * https://developers.cloudflare.com/d1/worker-api/d1-database/#batch
  * Each table is rebuilt whole for the commune (DELETE + INSERT … SELECT … GROUP BY): a commune
- * holds a few thousand rows, and a full rebuild cannot drift from the source tables.
+ * holds a few thousand rows, and a full rebuild cannot drift from the source tables. Log rows the
+ * commune withdrew (`withdrawn_at`, 0004_withdrawn_rows.sql) are left out of every aggregate.
  */
 import { onTimeSql } from "./deadline-sql";
 
@@ -55,31 +56,31 @@ const SQL: readonly string[] = [
   `INSERT INTO agg_team_weeks (commune_id, team_code, week, on_time, ${WEEKLY_COUNTS.join(", ")})
    SELECT commune_id, team_code, week, ${onTimeSql("week", "first_received_at")},
      ${WEEKLY_COUNTS.map((c) => `coalesce(${c}, 0)`).join(", ")}
-   FROM weekly_reports WHERE commune_id = ?1`,
+   FROM weekly_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL`,
 
   `DELETE FROM agg_changes WHERE commune_id = ?1`,
   `INSERT INTO agg_changes (commune_id, team_code, change_date, change_type, events, people)
    SELECT c.commune_id, coalesce(h.team_code, ''), c.change_date, c.change_type, count(*), sum(c.people)
    FROM changes c
    LEFT JOIN households h ON h.commune_id = c.commune_id AND h.household_code = c.household_code
-   WHERE c.commune_id = ?1
+   WHERE c.commune_id = ?1 AND c.withdrawn_at IS NULL
    GROUP BY c.commune_id, coalesce(h.team_code, ''), c.change_date, c.change_type`,
 
   `DELETE FROM agg_adhoc WHERE commune_id = ?1`,
   `INSERT INTO agg_adhoc (commune_id, team_code, report_date, area, urgency, status, n)
    SELECT commune_id, team_code, report_date, area, urgency, status, count(*)
-   FROM adhoc_reports WHERE commune_id = ?1
+   FROM adhoc_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL
    GROUP BY commune_id, team_code, report_date, area, urgency, status`,
 
   `DELETE FROM agg_adhoc_open WHERE commune_id = ?1`,
   `INSERT INTO agg_adhoc_open (commune_id, report_code, report_date, team_code, area, urgency, status)
    SELECT commune_id, report_code, report_date, team_code, area, urgency, status
-   FROM adhoc_reports WHERE commune_id = ?1 AND status <> 'resolved'`,
+   FROM adhoc_reports WHERE commune_id = ?1 AND status <> 'resolved' AND withdrawn_at IS NULL`,
 
   `DELETE FROM agg_meetings WHERE commune_id = ?1`,
   `INSERT INTO agg_meetings (commune_id, team_code, meeting_date, kind, n, members_present)
    SELECT commune_id, team_code, meeting_date, kind, count(*), sum(members_present)
-   FROM meetings WHERE commune_id = ?1
+   FROM meetings WHERE commune_id = ?1 AND withdrawn_at IS NULL
    GROUP BY commune_id, team_code, meeting_date, kind`,
 
   `DELETE FROM agg_evaluations WHERE commune_id = ?1`,
@@ -87,15 +88,15 @@ const SQL: readonly string[] = [
    SELECT commune_id, period, ${periodStart("period")},
      date(${periodStart("period")}, '+' || ${periodMonths("period")} || ' months', '-1 day'),
      team_code, rating, CASE WHEN trim(coalesce(commendation, '')) = '' THEN 0 ELSE 1 END
-   FROM evaluations WHERE commune_id = ?1`,
+   FROM evaluations WHERE commune_id = ?1 AND withdrawn_at IS NULL`,
 
   `DELETE FROM agg_milestones WHERE commune_id = ?1`,
-  `INSERT INTO agg_milestones (commune_id, milestone_code, title, due_on, done_on, status)
-   SELECT commune_id, milestone_code, title, due_on, done_on, status FROM milestones WHERE commune_id = ?1`,
+  `INSERT INTO agg_milestones (commune_id, milestone_code, due_on, done_on, status)
+   SELECT commune_id, milestone_code, due_on, done_on, status FROM milestones WHERE commune_id = ?1 AND withdrawn_at IS NULL`,
 
   `INSERT INTO agg_communes (commune_id, last_received_at, last_week)
    VALUES (?1, (SELECT max(received_at) FROM submissions WHERE commune_id = ?1),
-               (SELECT max(week) FROM weekly_reports WHERE commune_id = ?1))
+               (SELECT max(week) FROM weekly_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL))
    ON CONFLICT (commune_id) DO UPDATE SET last_received_at = excluded.last_received_at, last_week = excluded.last_week`,
 ];
 
