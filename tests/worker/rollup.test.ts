@@ -101,9 +101,11 @@ describe("rollup of huyện Lục Ngạn, Q1 2022", () => {
     expect(r.totals.tasks.ethnic).toEqual(e.ethnic);
   });
 
-  it("sorts teams in Vietnamese order with numbers by value", () => {
+  it("sorts teams in Vietnamese order with numbers by value; an aggregate rollup names them by code", async () => {
     const qs = r.communes.find((c) => c.unit.id === U.quySon)!;
-    expect(qs.villages[0]!.teams.map((t) => t.team_name)).toEqual(["Tổ số 1", "Tổ số 2", "Tổ số 10"]);
+    expect(qs.villages[0]!.teams.map((t) => t.team_name)).toEqual(["Tổ QT-T1", "Tổ QT-T2", "Tổ QT-T10"]);
+    const own = await run(U.quySon, "2022-Q1", "as_was", "detail");
+    expect(own.communes[0]!.villages[0]!.teams.map((t) => t.team_name)).toEqual(["Tổ số 1", "Tổ số 2", "Tổ số 10"]);
   });
 
   it("summarises ad-hoc reports, meetings, evaluations and milestones", () => {

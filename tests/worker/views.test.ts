@@ -233,7 +233,8 @@ describe("district (aggregate) link", () => {
     const items = rowsOf(part(drill, "Vụ việc chưa xử lý xong (đến hết kỳ)", "</table>"));
     expect(items).toHaveLength(e(U.quySon).openCodes.length);
     for (const r of items) expect(r.cells[1]).toBe("Xã Quý Sơn");
-    expect(part(drill, "Đánh giá, xếp loại và đề xuất khen thưởng")).toContain("<li>Tổ số 10, xã Quý Sơn (2022-Q1)</li>");
+    // Teams by code on an aggregate link (the commune's own team names stay on its own link).
+    expect(part(drill, "Đánh giá, xếp loại và đề xuất khen thưởng")).toContain("<li>Tổ QT-T10, xã Quý Sơn (2022-Q1)</li>");
   });
 
   it("drills down to a commune: its villages and teams with the fixture's figures, missing weeks as ranges", async () => {
@@ -250,6 +251,8 @@ describe("district (aggregate) link", () => {
     const rows = rowsOf(part(page, "Chi tiết theo xã, thôn, tổ"));
     const teams = fx.teams.filter((t) => t.commune_id === U.hongGiang);
     expect(rows.map((r) => r.cls)).toEqual(["commune", "village", "", "village", "", "", "total"]); // thôn Khuôn (1 tổ), thôn Ngọt (2)
+    // Villages and teams by code: no name the commune typed reaches an aggregate link.
+    expect(rows.filter((r) => r.cls === "village").map((r) => r.cells[0])).toEqual(["Thôn KH", "Thôn NG"]);
     expect(rows[0]!.hrefs).toEqual([]); // no further drill-down
     const e = expectFigures(fx, [U.hongGiang], "2022-Q1", todayVi());
     for (const r of [rows[0]!, rows[6]!]) {
@@ -269,7 +272,8 @@ describe("district (aggregate) link", () => {
     expect(teamRows).toHaveLength(teams.length);
     const missingRows = rowsOf(part(page, "Các tổ chưa nộp đủ báo cáo tuần", "</table>"));
     for (const t of teams) {
-      const row = teamRows.find((r) => r.cells[0] === html(t.team_name) || r.cells[0]!.startsWith(`${html(t.team_name)} (giải thể`));
+      const label = `Tổ ${t.team_code}`;
+      const row = teamRows.find((r) => r.cells[0] === label || r.cells[0]!.startsWith(`${label} (giải thể`));
       expect(row, t.team_code).toBeDefined();
       const one = expectFigures({ ...fx, teams: [t] }, [U.hongGiang], "2022-Q1", todayVi());
       expect(cellsOf(row!), t.team_code).toMatchObject({
@@ -283,7 +287,7 @@ describe("district (aggregate) link", () => {
         missing: one.missing,
       });
       const weeks = one.missingByTeam[`${U.hongGiang}|${t.team_code}`];
-      const listed = missingRows.find((r) => r.cells[0]!.startsWith(html(t.team_name)));
+      const listed = missingRows.find((r) => r.cells[0]!.startsWith(label));
       if (!weeks) {
         expect(listed, t.team_code).toBeUndefined();
         continue;
@@ -344,7 +348,7 @@ describe("district (aggregate) link", () => {
     expect(current.communes.map((c) => c.unit.label_vi)).toEqual(["Phường Chũ", "Phường Phượng Sơn"]);
   });
 
-  it("serves CSV with a BOM, one row per team, and formulas neutralised", async () => {
+  it("serves CSV with a BOM, one row per team, villages and teams by code", async () => {
     const res = await get(`/r/${district}.csv${Q1}`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
@@ -355,14 +359,16 @@ describe("district (aggregate) link", () => {
     const lines = text.slice(1).trimEnd().split("\r\n");
     expect(lines[0]).toMatch(/^"Kỳ","Tỉnh","Huyện","Xã","Thôn","Mã tổ","Tổ",/);
     expect(lines).toHaveLength(1 + 7); // the 7 teams of Lục Ngạn in Q1 2022
-    // The team named =HYPERLINK("http://evil") becomes a text cell starting with an apostrophe.
-    expect(text).toContain(`"'${FORMULA.replace(/"/g, '""')}"`);
+    // The team named =HYPERLINK("http://evil") and the village "Thôn Khuôn <script>…" are the commune's
+    // own words: by code here.
+    expect(text).not.toContain("HYPERLINK");
+    expect(text).not.toContain("Khuôn");
+    expect(text).toContain(`"Thôn KH","KH-T1","Tổ KH-T1"`);
     // No text cell starts like a formula; unquoted cells are numbers (a negative number is data, not a formula).
     for (const line of lines) {
       expect(line).not.toMatch(/(^|,)"[=+\-@\t\r]/);
       for (const cell of line.replace(/"(?:[^"]|"")*"/g, "T").split(",")) expect(cell).toMatch(/^(T|-?\d+|)$/);
     }
-    expect(text).toContain(`"Thôn Khuôn ${XSS}"`); // CSV is not HTML: kept as text, quoted
   });
 
   it("rejects an unreadable period in JSON and CSV, and falls back to the default one in HTML", async () => {
@@ -397,6 +403,14 @@ describe("commune (detail) link", () => {
     const html = await (await get(`/r/${commune}?period=2022-Q1`)).text();
     expect(html).toContain(`href="${commune}/mau-01"`);
     expect(html).toContain(`href="${commune}/mau-02"`);
+  });
+
+  it("serves its CSV with the commune's own names, formulas neutralised", async () => {
+    const text = await (await get(`/r/${commune}.csv?period=2022-Q1`)).text();
+    // The team named =HYPERLINK("http://evil") becomes a text cell starting with an apostrophe.
+    expect(text).toContain(`"'${FORMULA.replace(/"/g, '""')}"`);
+    for (const line of text.slice(1).trimEnd().split("\r\n")) expect(line).not.toMatch(/(^|,)"[=+\-@\t\r]/);
+    expect(text).toContain(`"Thôn Khuôn ${XSS}"`); // CSV is not HTML: kept as text, quoted
   });
 
   it("prints mẫu 02 with household names, one group per team with rowspan", async () => {
@@ -464,8 +478,8 @@ describe("every page", () => {
       expect(html, p).not.toContain(XSS);
       expect(html, p).not.toMatch(/<script/i);
     }
-    // The village named <script>… is on Hồng Giang's drill-down (the district page lists communes only).
-    const page = await (await get(`/r/${district}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1`)).text();
+    // The village named <script>… is on Hồng Giang's own page (aggregate links name villages by code).
+    const page = await (await get(`/r/${commune}?period=2022-Q1`)).text();
     expect(page).toContain(ESCAPED_XSS);
   });
 

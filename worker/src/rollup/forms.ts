@@ -65,16 +65,22 @@ interface HouseholdRow {
   note: string | null;
 }
 
-/** The registers of the given communes; teams dissolved on or before `today` are left out. */
+/**
+ * The registers of the given communes; teams dissolved on or before `today` are left out. The village filter
+ * (`villagesOf`) limits a commune to some of its villages (see UnitTree.villagesMappedTo); "all" when absent.
+ */
 export async function loadForms(
   db: D1Database,
   tree: UnitTree,
   communeIds: string[],
   today: string,
   withHouseholds: boolean,
+  villagesOf: (communeId: string) => "all" | readonly string[] = () => "all",
 ): Promise<FormCommune[]> {
   const out: FormCommune[] = [];
   for (const id of communeIds) {
+    const shown = villagesOf(id);
+    if (shown !== "all" && shown.length === 0) continue;
     const stmts = [
       db
         .prepare(`SELECT t.team_code, t.team_name, t.village_code, t.decision_no, v.village_name FROM teams t
@@ -92,7 +98,7 @@ export async function loadForms(
       );
     }
     const [teams, members, households] = await db.batch(stmts);
-    const teamRows = (teams?.results ?? []) as TeamRow[];
+    const teamRows = ((teams?.results ?? []) as TeamRow[]).filter((t) => shown === "all" || shown.includes(t.village_code));
     if (!teamRows.length) continue;
 
     const villages = new Map<string, FormVillage>();

@@ -23,6 +23,7 @@ import { HOUSEHOLDS_PER_TEAM } from "../../../shared/rules/households";
 import { compareVi } from "../../../shared/text";
 import { WEEKLY_COUNTS } from "./aggregates";
 import { addChange, addFigures, addWeekly, emptyFigures, finish, type WeeklySums } from "./figures";
+import { milestoneTitle, officialVillages, teamLabel, villageLabel } from "./labels";
 import type {
   CommuneNode,
   Figures,
@@ -136,7 +137,8 @@ interface CommendationRow {
 }
 interface MilestoneRow {
   milestone_code: string;
-  title: string;
+  /** The commune's own title: detail links only. */
+  title?: string;
   due_on: string;
   done_on: string | null;
   status: string;
@@ -230,7 +232,13 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
 
   const q = (sql: string, ...args: unknown[]) => db.prepare(sql).bind(ids, ...args);
   const statements = [
-    q(`SELECT * FROM agg_teams WHERE ${IN_COMMUNES}`),
+    // Names typed by the commune only for its own (detail) link: ./labels.ts names them otherwise.
+    q(
+      detail
+        ? `SELECT * FROM agg_teams WHERE ${IN_COMMUNES}`
+        : `SELECT commune_id, team_code, village_code, ethnic_identity, founded_on, dissolved_on, members, households, people,
+             zalo_households FROM agg_teams WHERE ${IN_COMMUNES}`,
+    ),
     q(
       `SELECT commune_id, team_code, ${weekColumns},
          ${WEEKLY_COUNTS.map((c) => `sum(${c}) AS ${c}`).join(", ")}
@@ -304,12 +312,18 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
             period.start,
             period.end,
           ),
-    q(
-      `SELECT milestone_code, title, due_on, done_on, status FROM agg_milestones
-       WHERE ${IN_COMMUNES} AND due_on BETWEEN ?2 AND ?3`,
-      period.start,
-      period.end,
-    ),
+    detail
+      ? q(
+          `SELECT g.milestone_code, m.title, g.due_on, g.done_on, g.status FROM agg_milestones g
+           JOIN milestones m USING (commune_id, milestone_code) WHERE g.${IN_COMMUNES} AND g.due_on BETWEEN ?2 AND ?3`,
+          period.start,
+          period.end,
+        )
+      : q(
+          `SELECT milestone_code, due_on, done_on, status FROM agg_milestones WHERE ${IN_COMMUNES} AND due_on BETWEEN ?2 AND ?3`,
+          period.start,
+          period.end,
+        ),
     q(`SELECT commune_id, last_received_at FROM agg_communes WHERE ${IN_COMMUNES}`),
   ];
   if (detail) {
@@ -317,23 +331,39 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
     statements.push(
       q(
         `SELECT commune_id, team_code, week, difficulties, proposals FROM weekly_reports
-       WHERE ${IN_COMMUNES} AND week IN (SELECT value FROM json_each(?2))
+       WHERE ${IN_COMMUNES} AND week IN (SELECT value FROM json_each(?2)) AND withdrawn_at IS NULL
          AND (trim(coalesce(difficulties, '')) <> '' OR trim(coalesce(proposals, '')) <> '')
        ORDER BY week, team_code`,
         JSON.stringify(weeksInPeriod(period.key)),
       ),
     );
   }
+  if (!detail && depth === "team") {
+    // Village names from the unit list (admin data), for ./labels.ts.
+    statements.push(
+      q(
+        `SELECT parent_id, code, name, kind_vi, level FROM units WHERE level = 'village' AND parent_id IN (SELECT value FROM json_each(?1))`,
+      ),
+    );
+  }
   const res = await db.batch(statements);
   const rows = <T>(i: number) => (res[i]?.results ?? []) as T[];
+  const official = detail || depth !== "team" ? new Map<string, string>() : officialVillages(rows(10));
+  const teamRows = detail
+    ? rows<TeamRow>(0)
+    : rows<TeamRow>(0).map((t) => ({
+        ...t,
+        team_name: teamLabel(t.team_code),
+        village_name: villageLabel(t.village_code, official.get(`${t.commune_id}|${t.village_code}`)),
+      }));
 
   const built = buildTree(tree, communes, { ...p, now, depth }, period, {
-    teams: rows<TeamRow>(0),
+    teams: teamRows,
     weekly: rows<WeeklyRow>(1),
     changes: rows<ChangeRow>(2),
     meta: rows<CommuneMetaRow>(9),
   });
-  const teamName = (communeId: string, code: string) => built.teamNames.get(`${communeId}|${code}`) ?? code;
+  const teamName = (communeId: string, code: string) => built.teamNames.get(`${communeId}|${code}`) ?? (detail ? code : teamLabel(code));
   const communeLabel = (communeId: string) => tree.ref(communeId).label_vi;
 
   // Per-commune counts, under the commune the data is shown under, in the order of the communes.
@@ -458,7 +488,7 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
     adhoc,
     meetings,
     evaluations,
-    milestones: summarizeMilestones(rows<MilestoneRow>(8), p.today),
+    milestones: summarizeMilestones(rows<MilestoneRow>(8), p.today, detail),
     ...(detail
       ? {
           notes: rows<NoteRow>(10).map((n) => ({
@@ -478,14 +508,18 @@ function labelOf(key: string): string {
   return parsePeriodKey(key)?.label_vi ?? key;
 }
 
-/** Done: status done or a done date; overdue: not done and due before today; pending: the rest. */
-function summarizeMilestones(rows: MilestoneRow[], today: string): Rollup["milestones"] {
+/**
+ * Done: status done or a done date; overdue: not done and due before today; pending: the rest.
+ * Titles: the commune's own on a detail link, the plan's (./labels.ts) on an aggregate one.
+ */
+function summarizeMilestones(rows: MilestoneRow[], today: string, detail: boolean): Rollup["milestones"] {
   const items = new Map<string, Rollup["milestones"]["items"][number]>();
   const out: Rollup["milestones"] = { items: [], done: 0, overdue: 0, pending: 0 };
   for (const r of rows) {
     let it = items.get(r.milestone_code);
     if (!it) {
-      it = { code: r.milestone_code, title: r.title, due_on: r.due_on, done: 0, overdue: 0, pending: 0 };
+      const title = detail && r.title ? r.title : milestoneTitle(r.milestone_code);
+      it = { code: r.milestone_code, title, due_on: r.due_on, done: 0, overdue: 0, pending: 0 };
       items.set(r.milestone_code, it);
     }
     const state = r.status === "done" || r.done_on ? "done" : r.due_on < today ? "overdue" : "pending";

@@ -4,10 +4,9 @@
  * parents and successors (to group communes "as was" or under today's units). Grouping never
  * rewrites data: a commune's rows stay under the unit that sent them.
  */
-import { nfc } from "../../../shared/text";
-import { type Unit, UnitRegistry } from "../../../shared/units";
+import { type Unit, UnitRegistry, unitLabel } from "../../../shared/units";
 import { type UnitRow as UnitDbRow, unitOfRow } from "../db/units";
-import type { RollupMode, UnitLevel, UnitRef } from "./types";
+import type { RollupMode, UnitRef } from "./types";
 
 /** A unit as the rollup uses it: the shared `Unit`, read from D1 by `unitOfRow` (worker/src/db/units.ts). */
 export type UnitRow = Unit;
@@ -24,16 +23,7 @@ const PREDECESSORS_SQL = `SELECT ${UNIT_COLUMNS} FROM units
   WHERE successor_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(units.successor_ids) s WHERE s.value IN (SELECT value FROM json_each(?1)))`;
 const BY_ID_SQL = `SELECT ${UNIT_COLUMNS} FROM units WHERE id IN (SELECT value FROM json_each(?1))`;
 
-const LEVEL_WORD: Record<UnitLevel, string> = { province: "tỉnh", district: "huyện", commune: "xã", village: "thôn" };
-
-const capitalize = (s: string) => s.charAt(0).toLocaleUpperCase("vi") + s.slice(1);
-
-/** "Xã Hồng Giang": the name as stored when it already starts with its kind, else kind + name. */
-export function unitLabel(u: Pick<UnitRow, "kind_vi" | "level" | "name">): string {
-  const kind = u.kind_vi ?? LEVEL_WORD[u.level];
-  const lower = (x: string) => nfc(x).toLocaleLowerCase("vi"); // keeps diacritics: "Phượng Sơn" is not "phường …"
-  return lower(u.name).startsWith(`${lower(kind)} `) ? u.name : `${capitalize(kind)} ${u.name}`;
-}
+export { unitLabel };
 
 /**
  * The loaded units, with the rollup rules of shared/units.ts (UnitRegistry): "as_was" follows the
@@ -81,8 +71,27 @@ export class UnitTree {
       (c) =>
         c.level === "commune" &&
         (this.registry.rollupTarget(c.id, "as_was", unit.level, today) === unit.id ||
-          (mode === "current" && this.registry.rollupTargets(c.id, "current", unit.level, today).includes(unit.id))),
+          (mode === "current" &&
+            this.registry.rollupTargets(c.id, "current", unit.level, today).includes(unit.id) &&
+            // A commune's own page shows a predecessor only where all of it went into that commune.
+            (unit.level !== "commune" || this.villagesMappedTo(c.id, unit.id, today) === "all"))),
     );
+  }
+
+  /**
+   * The villages of commune `fromId` whose data belongs to commune `toId` today: "all" when `fromId`
+   * is `toId` or went whole into it, else the codes of the villages mapped to `toId` — none while
+   * that mapping is unknown. A commune split between several successors (a partial merge of the
+   * 2025 reform) has no village → successor mapping yet (the units issue adds it, with the clerk's
+   * "Chuyển đổi thôn" sheet): this method is the one place it plugs in. Today a split commune's
+   * villages go to none of its successors, so a successor's own link (pages, JSON, CSV, mẫu 01/02)
+   * shows none of them. The printable forms honour a list of villages (./forms.ts); `communesOf`
+   * includes a predecessor on a commune's page only for "all".
+   */
+  villagesMappedTo(fromId: string, toId: string, today: string): "all" | readonly string[] {
+    if (fromId === toId) return "all";
+    const successors = this.registry.rollupTargets(fromId, "current", "commune", today);
+    return successors.length === 1 && successors[0] === toId ? "all" : [];
   }
 }
 
