@@ -15,8 +15,10 @@
 import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { todayVi } from "../../../shared/periods";
-import { findActiveToken, type TokenRow } from "../auth/tokens";
+import { findActiveToken, HASH_PREFIX_LENGTH, TOKEN_PATTERN, type TokenRow } from "../auth/tokens";
+import type { AccessRoute } from "../db/access-log";
 import { dbFor } from "../db/shard";
+import { logAccess, tokenPrefix } from "../http/access";
 import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
 import { midSentence } from "../views/format";
@@ -30,7 +32,9 @@ import { lastWeekWithData, resolveCommune, rollup } from "./query";
 import type { RollupMode, RollupScope } from "./types";
 import { loadUnitTree, type UnitRow, type UnitTree } from "./units";
 
-export const rollupRoutes = new Hono<AppEnv>();
+type LinkEnv = AppEnv & { Variables: { link?: TokenRow } };
+
+export const rollupRoutes = new Hono<LinkEnv>();
 
 rollupRoutes.use(
   "*",
@@ -48,21 +52,50 @@ rollupRoutes.use(
     c.header("Cache-Control", "private, no-store");
     c.header("X-Robots-Tag", "noindex, nofollow");
   },
+  // Every access goes to the access log after the answer (../http/access.ts): the link (its hash),
+  // what was opened and the status. Never the token.
+  async (c, next) => {
+    await next();
+    const [name = "", form] = c.req.path.replace(/^\/r\/?/, "").split("/");
+    const m = NAME.exec(name);
+    const link = c.get("link");
+    const route: AccessRoute =
+      form === undefined
+        ? m?.[2] === "json"
+          ? "json"
+          : m?.[2] === "csv"
+            ? "csv"
+            : "page"
+        : form === "mau-01" || form === "mau-02"
+          ? form
+          : "other";
+    await logAccess(c, {
+      kind: "link",
+      route,
+      status: c.res.status,
+      outcome: c.res.status < 400 ? "ok" : "refused",
+      tokenHash: link?.token_hash ?? null,
+      tokenPrefix: link ? link.token_hash.slice(0, HASH_PREFIX_LENGTH) : m ? await tokenPrefix(m[1]!) : null,
+      unitId: link?.unit_id ?? null,
+    });
+  },
 );
 
-/** `dvl_<32 hex>` optionally followed by `.json` or `.csv`. */
-const NAME = /^(dv[cl]_[0-9a-f]{32})(?:\.(json|csv))?$/;
+/** A token (shared/contract.ts TOKEN_PATTERN) optionally followed by `.json` or `.csv`. */
+const NAME = new RegExp(`^(${TOKEN_PATTERN.source.replace(/^\^|\$$/g, "")})(?:\\.(json|csv))?$`);
 
 /** A full HTML document from a page component. */
-async function page(c: Context<AppEnv>, node: unknown, status: 200 | 404 = 200): Promise<Response> {
+async function page(c: Context<LinkEnv>, node: unknown, status: 200 | 404 = 200): Promise<Response> {
   return c.html(`<!DOCTYPE html>${String(await node)}`, status);
 }
 
-const notFound = (c: Context<AppEnv>) => page(c, NotFoundPage(), 404);
+const notFound = (c: Context<LinkEnv>) => page(c, NotFoundPage(), 404);
 
-async function activeLink(c: Context<AppEnv>, token: string): Promise<(TokenRow & { scope: RollupScope }) | null> {
+async function activeLink(c: Context<LinkEnv>, token: string): Promise<(TokenRow & { scope: RollupScope }) | null> {
   const row = await findActiveToken(dbFor(c.env), token, "link");
-  return row && (row.scope === "aggregate" || row.scope === "detail") ? (row as TokenRow & { scope: RollupScope }) : null;
+  if (!row || (row.scope !== "aggregate" && row.scope !== "detail")) return null;
+  c.set("link", row);
+  return row as TokenRow & { scope: RollupScope };
 }
 
 /** Current boundaries for a unit that still exists, the boundaries of its time for one that was merged. */
@@ -186,7 +219,7 @@ rollupRoutes.get("/:token/:form", async (c) => {
       .communesOf(link.unit_id, "current", today)
       .map((u) => u.id)
       .filter((id) => id !== link.unit_id);
-    communes = await loadForms(db, tree, merged, today, withHouseholds);
+    communes = await loadForms(db, tree, merged, today, withHouseholds, (id) => tree.villagesMappedTo(id, link.unit_id, today));
   }
   const back = `../${token}`;
   return page(c, form === "mau-01" ? Mau01Page({ communes, back }) : Mau02Page({ communes, back }));
