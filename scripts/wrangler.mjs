@@ -2,6 +2,8 @@
 /**
  * Runs the project's wrangler (node_modules/wrangler) with the Node that runs this script, offline:
  * the three variables below keep wrangler from calling Cloudflare's hosts (see ../../shared/TOOLCHAIN.md).
+ * Its output passes through `redactTokens`: wrangler dev logs every request's URL, and a link's URL
+ * is its token — the log keeps the kind and the first hex digits only.
  * Usage: node scripts/wrangler.mjs <wrangler arguments…>   (npm scripts dev, db:migrate, cf-typegen, deploy)
  */
 import { spawn } from "node:child_process";
@@ -16,17 +18,45 @@ export const OFFLINE_ENV = {
 };
 const BIN = path.join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 
-/** Start wrangler with `args` (and extra environment variables); output goes to this terminal. */
-export function wrangler(args, env = {}) {
-  return spawn(process.execPath, [BIN, ...args], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: { ...process.env, ...OFFLINE_ENV, ...env },
+/** Hex digits of a token kept in logs (as the access log keeps a hash prefix, never the token). */
+export const TOKEN_DIGITS_SHOWN = 6;
+const TOKEN = /\b(dv[cl]_)([0-9a-f]{6})[0-9a-f]{26}(?![0-9a-f])/g;
+
+/** `dvl_0123456789abcdef0123456789abcdef` → `dvl_012345…`, wherever it appears in a text. */
+export function redactTokens(text) {
+  return text.replace(TOKEN, "$1$2…");
+}
+
+/** Copy a child's output stream to ours line by line, tokens redacted (a token never spans two lines). */
+function pipeRedacted(from, to) {
+  let rest = "";
+  from.setEncoding("utf8");
+  from.on("data", (chunk) => {
+    const text = rest + chunk;
+    const end = text.lastIndexOf("\n") + 1;
+    rest = text.slice(end);
+    if (end) to.write(redactTokens(text.slice(0, end)));
+  });
+  from.on("end", () => {
+    if (rest) to.write(redactTokens(rest));
   });
 }
 
-/** Resolve with the exit code of a child process (1 when killed by a signal). */
-export const exitOf = (child) => new Promise((resolve) => child.on("exit", (code) => resolve(code ?? 1)));
+/** Start wrangler with `args` (and extra environment variables) in `cwd`; output goes to this terminal, tokens redacted. */
+export function wrangler(args, env = {}, cwd = ROOT) {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    cwd,
+    stdio: ["inherit", "pipe", "pipe"],
+    // Piped output is not a terminal: keep wrangler's colours when ours is one.
+    env: { ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : {}), ...process.env, ...OFFLINE_ENV, ...env },
+  });
+  pipeRedacted(child.stdout, process.stdout);
+  pipeRedacted(child.stderr, process.stderr);
+  return child;
+}
+
+/** Resolve with the exit code of a child process (1 when killed by a signal), once its output is all out. */
+export const exitOf = (child) => new Promise((resolve) => child.on("close", (code) => resolve(code ?? 1)));
 
 /**
  * Ctrl-C reaches every process of the terminal's group, wrangler included, so this process waits
@@ -41,7 +71,8 @@ export function forwardSignals(child) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  const child = wrangler(process.argv.slice(2));
+  // As a command, wrangler runs where it was started (the npm scripts start at the repository root).
+  const child = wrangler(process.argv.slice(2), {}, process.cwd());
   forwardSignals(child);
   process.exit(await exitOf(child));
 }

@@ -1,6 +1,7 @@
 /**
  * The worker as `npm start` runs it (scripts/start.mjs), for the end-to-end tests and the bench:
- * D1 migrations applied locally, then `wrangler dev` on 127.0.0.1 — but on a free port, with a
+ * D1 migrations applied locally, then `wrangler dev` on 127.0.0.1 (through scripts/wrangler.mjs, as
+ * `npm start` runs it: its request log in `logFile` shows tokens redacted) — but on a free port, with a
  * throwaway `--persist-to` directory and its own ADMIN_SECRET (an --env-file, which wins over the
  * developer's .dev.vars), so it never touches the developer's local data or a running `npm start`.
  *
@@ -45,6 +46,8 @@ export const OFFLINE_ENV = {
 
 // Resolved through ROOT even when wrangler runs in a snapshot directory.
 const WRANGLER = path.join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
+/** What `npm start` runs wrangler dev through: the same offline variables, tokens redacted from its log. */
+const WRANGLER_WRAPPER = path.join(ROOT, "scripts", "wrangler.mjs");
 
 /** Node 22 (wrangler needs it): the pinned one in node_modules/.bin, else the one running us. */
 export function node22(): string {
@@ -216,7 +219,7 @@ async function startDev(
   const base = `http://127.0.0.1:${port}`;
   const dev = spawnGroup(
     [
-      WRANGLER,
+      WRANGLER_WRAPPER,
       "dev",
       "--ip",
       "127.0.0.1",
@@ -233,8 +236,6 @@ async function startDev(
       "--var",
       `PUBLIC_BASE_URL:${base}`,
       "--show-interactive-dev-session=false",
-      "--log-level",
-      "warn",
     ],
     {},
     logFile,
