@@ -44,10 +44,10 @@ interface Base {
   width?: number;
 }
 
-/** Blank cells ("", spaces, null) read as undefined. */
+/** Blank cells ("", spaces, invisible characters only, null) read as undefined. */
 export function blankToUndefined(v: unknown): unknown {
   if (v === null || v === undefined) return undefined;
-  if (typeof v === "string" && v.trim() === "") return undefined;
+  if (typeof v === "string" && nfc(v) === "") return undefined;
   return v;
 }
 

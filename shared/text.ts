@@ -8,10 +8,28 @@ import { format, isValid } from "date-fns";
 /** Vietnam's time zone: every calendar date and clock time of the project is read in it. */
 export const TZ = "Asia/Ho_Chi_Minh";
 
-/** NFC, trimmed, inner runs of white space collapsed to one space. `null`/`undefined` give "". */
+/**
+ * Characters that show nothing but change what a text is or how it reads: control characters
+ * (Unicode Cc, except white space, which is collapsed instead), format characters (Cf: zero-width
+ * space/joiners U+200B–U+200D, word joiner U+2060, BOM U+FEFF, soft hyphen U+00AD, bidi marks and
+ * overrides U+200E/U+200F, U+202A–U+202E, U+2066–U+2069, U+061C, tags…), and the blank letters used
+ * to fake empty names (Hangul fillers U+115F, U+1160, U+3164, U+FFA0; Braille blank U+2800).
+ * "\u200B=HYPERLINK(…)" would otherwise pass a check that looks at the first character, and a
+ * U+202E would turn a name around on a page. https://www.unicode.org/reports/tr9/#Explicit_Directional_Formatting_Characters
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+
+/** Remove invisible and bidi control characters (white space is kept). */
+export function stripInvisible(s: string): string {
+  return s.replace(INVISIBLE, (ch) => (/\s/.test(ch) ? ch : ""));
+}
+
+/**
+ * NFC, invisible and bidi control characters removed, trimmed, inner runs of white space collapsed to
+ * one space. `null`/`undefined` give "". Every text cell is read through it (./cells.ts).
+ */
 export function nfc(s: unknown): string {
-  return String(s ?? "")
-    .normalize("NFC")
+  return stripInvisible(String(s ?? "").normalize("NFC"))
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -173,3 +173,24 @@ describe("template specs", () => {
     }
   });
 });
+
+describe("invisible and bidi control characters", () => {
+  it.each([
+    ["zero-width space before a formula", "\u200B=HYPERLINK(1)", "=HYPERLINK(1)"],
+    ["right-to-left override", "\u202ETổ số 1", "Tổ số 1"],
+    ["isolates and marks", "\u2066Tổ\u2069 \u200Fsố 1", "Tổ số 1"],
+    ["BOM, soft hyphen, joiners, word joiner", "\uFEFFT\u00ADổ\u200C \u200Dsố\u2060 1", "Tổ số 1"],
+    ["a blank Hangul filler posing as a name", "\u3164", undefined],
+    ["control characters", "Tổ\u0007 số\u001B 1", "Tổ số 1"],
+    ["white space is collapsed, not removed", "Tổ\tsố\n1", "Tổ số 1"],
+  ])("are removed from text cells: %s", (_what, input, expected) => {
+    const r = teamSchema.safeParse({ team_code: "QT-T1", team_name: input, village_code: "QT", founded_on: "2021-10-15" });
+    if (expected === undefined) expect(r.success).toBe(false);
+    else expect(r.success && r.data.team_name).toBe(expected);
+  });
+
+  it("are removed from names and codes too", () => {
+    const m = memberSchema.parse({ team_code: "\u200BQT-T1", member_no: 1, full_name: "\u202ENguyễn\u200B Thị An", role: "Tổ trưởng" });
+    expect([m.team_code, m.full_name]).toEqual(["QT-T1", "Nguyễn Thị An"]);
+  });
+});

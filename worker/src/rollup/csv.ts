@@ -2,23 +2,31 @@
  * The rollup as CSV, one row per team, for Google Sheets IMPORTDATA or a spreadsheet program.
  * UTF-8 with a BOM (so Excel reads Vietnamese), RFC 4180 quoting, CRLF line ends
  * (https://www.rfc-editor.org/rfc/rfc4180). Text cells that a spreadsheet would read as a formula
- * (starting with = + - @, tab or CR) get a leading apostrophe — OWASP "CSV Injection":
+ * (starting with = + - @, tab or CR, after white space and invisible characters) get a leading
+ * apostrophe — OWASP "CSV Injection":
  * https://owasp.org/www-community/attacks/CSV_Injection
  * Percentages are whole numbers and dates dd/MM/yyyy, so no cell depends on the decimal separator.
  */
 import { CHANGE_TYPES, type ChangeType } from "../../../shared/enums";
 import { headerOf } from "../../../shared/templates";
+import { stripInvisible } from "../../../shared/text";
 import { dateVi } from "../views/format";
 import { WEEKLY_COUNTS } from "./aggregates";
 import type { Rollup, TeamNode } from "./types";
 
 export type Cell = string | number | null;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A formula-looking start, after any leading white space. */
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
 
-/** A text cell made safe for spreadsheets: a formula-looking start is neutralised with `'`. */
+/**
+ * A text cell made safe for spreadsheets: invisible and bidi control characters removed first (text
+ * stored before the cell readers removed them, shared/text.ts), then a formula-looking start is
+ * neutralised with `'`.
+ */
 export function guardCell(s: string): string {
-  return FORMULA_START.test(s) ? `'${s}` : s;
+  const visible = stripInvisible(s);
+  return FORMULA_START.test(visible) ? `'${visible}` : visible;
 }
 
 function csvCell(v: Cell): string {
