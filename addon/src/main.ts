@@ -4,6 +4,7 @@
  * functions sidebars and dialogs call through google.script.run.
  */
 import "./polyfill";
+import { COMMUNE_TOKEN_PATTERN } from "../../shared/contract";
 import { todayVi } from "../../shared/periods";
 import { SHEETS } from "../../shared/templates";
 import { PROP } from "./config";
@@ -15,7 +16,7 @@ import { type ImportReport, importFromSheet, importSources, knownVillages } from
 import { documentKV, missingSettings, readSettings } from "./gas/props";
 import { ensureSettingsSheet, ensureTemplates, setupText } from "./gas/setup";
 import { type SubmitResult, submitWorkbook } from "./gas/submission";
-import { alert, prompt, showCheckSidebar, showImportDialog, showSettingsDialog } from "./gas/ui";
+import { alert, confirm, prompt, showCheckSidebar, showImportDialog, showSettingsDialog } from "./gas/ui";
 import type { Mau02Target } from "./import-plan";
 import { submissionsUrl, validWorkerUrl } from "./submit";
 import { type CheckSummary, summaryText } from "./summary";
@@ -139,6 +140,11 @@ function showSubmitResult(r: SubmitResult): void {
     );
   } else if (r.status === "blocked_settings") {
     alert("Chưa gửi báo cáo", r.missing.join("\n"));
+  } else if (r.outcome.kind === "confirm") {
+    alert(
+      "Chưa gửi báo cáo",
+      "Bạn chưa đồng ý xóa các dòng đó nên chưa gửi gì; dữ liệu trên máy chủ giữ nguyên.\nHãy kiểm tra lại các trang rồi gửi lại.",
+    );
   } else {
     const again = r.retry ? "\n\n(Đây là lần gửi lại của lần trước, cùng mã lần gửi.)" : "";
     alert(r.outcome.title, r.outcome.message + again);
@@ -167,7 +173,7 @@ function reportOf(r: SubmitResult): SubmitReport {
 export function menuSubmit(): SubmitReport | undefined {
   return guard("Gửi báo cáo", () => {
     const kv = documentKV();
-    const r = submitWorkbook({ ss: active(), kv, settings: readSettings(kv), today: todayVi() });
+    const r = submitWorkbook({ ss: active(), kv, settings: readSettings(kv), today: todayVi(), confirm });
     showSubmitResult(r);
     return reportOf(r);
   });
@@ -278,7 +284,7 @@ export function saveConnectionSettings(form: { url?: string; token?: string }): 
     return { ok: false, message: "Địa chỉ máy chủ phải bắt đầu bằng https:// (ví dụ https://dan-van.example.workers.dev)." };
   const kv = documentKV();
   if (!token && !kv.get(PROP.token)) return { ok: false, message: "Hãy nhập mã truy cập của xã (do huyện cấp)." };
-  if (token && !/^dvc_[0-9a-f]{32}$/.test(token)) {
+  if (token && !COMMUNE_TOKEN_PATTERN.test(token)) {
     return {
       ok: false,
       message:

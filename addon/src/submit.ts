@@ -3,8 +3,18 @@
  * reuses the pending id, so the worker counts it once), the endpoint, and what the worker's answer
  * means in Vietnamese. Pure.
  */
-import { describeIssue, type Issue } from "../../shared/issues";
-import { SHEETS, type SheetKey } from "../../shared/templates";
+import {
+  type DeletionCounts,
+  type ErrorBody,
+  errorBodySchema,
+  REGISTER_SHEET_KEYS,
+  type Receipt,
+  type RegisterSheetKey,
+  receiptBodySchema,
+} from "../../shared/contract";
+import { describeIssue } from "../../shared/issues";
+import { SHEETS } from "../../shared/templates";
+import { formatDateVi } from "../../shared/text";
 
 export interface Pending {
   submission_id: string;
@@ -50,32 +60,20 @@ export function validWorkerUrl(u: string): boolean {
   return /^https?:\/\/[^\s/]+(\/\S*)?$/i.test(u.trim());
 }
 
-export interface SheetCounts {
-  inserted?: number;
-  updated?: number;
-  unchanged?: number;
-  deleted?: number;
-}
-
-export interface Receipt {
-  submission_id: string;
-  commune_id?: string;
-  received_at?: string;
-  duplicate?: boolean;
-  counts?: Record<string, SheetCounts>;
-  warnings?: unknown[];
-}
-
 export type SubmitOutcome =
   | { kind: "accepted"; receipt: Receipt; title: string; message: string }
+  | {
+      /** The worker asks the clerk to confirm deleting many register rows; send `confirm` back to go ahead. */
+      kind: "confirm";
+      status: number;
+      code: "confirm_deletions_required";
+      confirm: DeletionCounts;
+      title: string;
+      message: string;
+    }
   | { kind: "rejected" | "auth" | "outdated" | "retry"; status: number | null; title: string; message: string; code?: string };
 
 const RETRY_SAFE = "Có thể bấm Gửi báo cáo lại bất cứ lúc nào: lần gửi lại dùng cùng mã lần gửi nên máy chủ chỉ tính một lần.";
-
-function warningText(w: unknown): string {
-  if (w && typeof w === "object" && "message_vi" in w) return describeIssue(w as Issue);
-  return String(w);
-}
 
 /** Receipt in Vietnamese: counts per sheet and warnings. */
 export function formatReceipt(r: Receipt): string {
@@ -83,26 +81,36 @@ export function formatReceipt(r: Receipt): string {
   if (r.duplicate) lines.push("Máy chủ đã nhận báo cáo này từ trước (không tính hai lần).");
   else lines.push("Máy chủ đã nhận báo cáo.");
   lines.push(`Mã lần gửi: ${r.submission_id}`);
-  if (r.received_at) lines.push(`Thời điểm nhận: ${r.received_at}`);
-  const counts = Object.entries(r.counts ?? {});
-  if (counts.length) {
-    lines.push("", "Số dòng theo từng trang:");
-    for (const [sheet, c] of counts) {
-      const title = sheet in SHEETS ? SHEETS[sheet as SheetKey].title : sheet;
-      lines.push(`• ${title}: thêm ${c.inserted ?? 0}, sửa ${c.updated ?? 0}, giữ nguyên ${c.unchanged ?? 0}, xóa ${c.deleted ?? 0}`);
-    }
+  lines.push(`Thời điểm nhận: ${r.received_at}`);
+  if (r.unit_valid_to) {
+    lines.push(`Đơn vị đã kết thúc từ ngày ${formatDateVi(r.unit_valid_to)}: chỉ nhận số liệu các kỳ trước ngày đó.`);
   }
-  const warnings = r.warnings ?? [];
-  if (warnings.length) {
-    lines.push("", `Cảnh báo (${warnings.length}):`);
-    for (const w of warnings.slice(0, 15)) lines.push(`• ${warningText(w)}`);
-    if (warnings.length > 15) lines.push(`… và ${warnings.length - 15} cảnh báo khác.`);
+  lines.push("", "Số dòng theo từng trang:");
+  for (const [sheet, c] of Object.entries(r.counts)) {
+    const title = SHEETS[sheet as keyof typeof SHEETS].title;
+    const removed = SHEETS[sheet as keyof typeof SHEETS].part === "register" ? `xóa ${c.deleted}` : `rút lại ${c.withdrawn}`;
+    lines.push(`• ${title}: thêm ${c.inserted}, sửa ${c.updated}, giữ nguyên ${c.unchanged}, ${removed}`);
+  }
+  if (r.warnings_total) {
+    lines.push("", `Cảnh báo (${r.warnings_total}):`);
+    for (const w of r.warnings.slice(0, 15)) lines.push(`• ${describeIssue(w)}`);
+    if (r.warnings_total > 15) lines.push(`… và ${r.warnings_total - 15} cảnh báo khác.`);
   }
   return lines.join("\n");
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; details?: unknown[] };
+/** The question put to the clerk when the worker asks to confirm deletions (`confirm_deletions_required`). */
+export function deletionQuestion(confirm: DeletionCounts, stored?: DeletionCounts): string {
+  const parts = (REGISTER_SHEET_KEYS as RegisterSheetKey[])
+    .filter((k) => confirm[k] > 0)
+    .map((k) => `• ${SHEETS[k].title}: xóa ${confirm[k]}${stored ? ` trong số ${stored[k]}` : ""} dòng`);
+  return [
+    "Lần gửi này sẽ XÓA khỏi máy chủ các dòng mà lần gửi trước có nhưng bảng tính bây giờ không còn:",
+    ...parts,
+    "",
+    "Nếu xã cố ý xóa (ví dụ: sắp xếp lại tổ, hộ chuyển đi), chọn Có để gửi.",
+    "Nếu không, chọn Không rồi kiểm tra các trang: bộ lọc đang bật, dòng bị cắt hoặc xóa nhầm, dán nhầm trang. Chưa có gì bị xóa.",
+  ].join("\n");
 }
 
 function parseJson(text: string): unknown {
@@ -113,17 +121,36 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** What a worker response (status and body) means for the clerk. */
+/** What a worker response (status and body) means for the clerk. Bodies are read with the API contract (shared/contract.ts). */
 export function interpretResponse(status: number, body: string): SubmitOutcome {
-  const json = parseJson(body) as ({ receipt?: Receipt } & ErrorBody) | undefined;
-  if ((status === 200 || status === 201) && json?.receipt && typeof json.receipt.submission_id === "string") {
-    return { kind: "accepted", receipt: json.receipt, title: "Đã gửi báo cáo", message: formatReceipt(json.receipt) };
+  const json = parseJson(body);
+  const accepted = receiptBodySchema.safeParse(json);
+  if ((status === 200 || status === 201) && accepted.success) {
+    const receipt = accepted.data.receipt;
+    return { kind: "accepted", receipt, title: "Đã gửi báo cáo", message: formatReceipt(receipt) };
   }
-  const err = json?.error;
-  const details = (err?.details ?? []).slice(0, 15).map((d) => `• ${warningText(d)}`);
+  const parsed = errorBodySchema.safeParse(json);
+  // A body outside the contract (a proxy's page, a newer worker's new code): its message, if any, is still shown.
+  const loose = (json as { error?: { message?: unknown } } | undefined)?.error?.message;
+  const err: Partial<ErrorBody["error"]> | undefined = parsed.success
+    ? parsed.data.error
+    : typeof loose === "string"
+      ? { message: loose }
+      : undefined;
+  const details = (err?.details ?? []).slice(0, 15).map((d) => `• ${describeIssue(d)}`);
   const more = (err?.details?.length ?? 0) > 15 ? [`… và ${(err?.details?.length ?? 0) - 15} lỗi khác.`] : [];
   const serverSays = err?.message ? `Máy chủ báo: ${err.message}` : "";
-  const code = typeof err?.code === "string" ? err.code : undefined;
+  const code = err?.code;
+  if (code === "confirm_deletions_required" && err?.confirm_deletions) {
+    return {
+      kind: "confirm",
+      status,
+      code,
+      confirm: err.confirm_deletions,
+      title: "Xác nhận xóa dữ liệu",
+      message: deletionQuestion(err.confirm_deletions, err.stored),
+    };
+  }
   if (code === "commune_mismatch") {
     return {
       kind: "auth",
@@ -163,7 +190,19 @@ export function interpretResponse(status: number, body: string): SubmitOutcome {
         .join("\n"),
     };
   }
-  if (err?.code === "stale_schema_version" || status === 426) {
+  if (code === "schema_version_too_new") {
+    return {
+      kind: "outdated",
+      status,
+      code,
+      title: "Không gửi được: máy chủ chưa cập nhật",
+      message: [
+        serverSays || "Tiện ích mới hơn máy chủ.",
+        "Báo cán bộ huyện (quản trị máy chủ) cập nhật máy chủ; dữ liệu trong bảng tính vẫn giữ nguyên.",
+      ].join("\n"),
+    };
+  }
+  if (code === "stale_schema_version" || status === 426) {
     return {
       kind: "outdated",
       status,
@@ -172,7 +211,7 @@ export function interpretResponse(status: number, body: string): SubmitOutcome {
       message: [serverSays || "Phiên bản mẫu của tiện ích đã cũ.", "Hãy cập nhật tiện ích Dân vận rồi gửi lại."].join("\n"),
     };
   }
-  if (status === 429 || status >= 500 || status === 408 || !json) {
+  if (status === 429 || status >= 500 || status === 408 || json === undefined) {
     return {
       kind: "retry",
       status,
@@ -213,4 +252,50 @@ export function networkFailure(error: unknown): SubmitOutcome {
       RETRY_SAFE,
     ].join("\n"),
   };
+}
+
+/**
+ * Waiting for a busy worker: a 503 (`busy`: another submission of the commune is being written) or
+ * 429 with Retry-After is sent again after that many seconds, a few times, within a budget that keeps
+ * a run well inside Apps Script's 6-minute limit (https://developers.google.com/apps-script/guides/services/quotas).
+ */
+export const BUSY_RETRY = {
+  /** Requests in all, the first included. */
+  attempts: 4,
+  /** A Retry-After longer than this is not waited for: the clerk (or next week's trigger) sends again. */
+  maxWaitSeconds: 60,
+  /** Seconds of waiting in all, per submission. */
+  budgetSeconds: 120,
+} as const;
+
+/** A response header by name, whatever its case (UrlFetchApp keeps the server's case). */
+export function headerOf(headers: Record<string, unknown>, name: string): string | undefined {
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name.toLowerCase());
+  const v = key === undefined ? undefined : headers[key];
+  return Array.isArray(v) ? String(v[0]) : v === undefined ? undefined : String(v);
+}
+
+/**
+ * Seconds to wait before sending again, or null when this answer is not one to wait for: only 503 and
+ * 429 carrying Retry-After, as delta-seconds or an HTTP date (https://www.rfc-editor.org/rfc/rfc9110#field.retry-after),
+ * at most `maxWaitSeconds` and within what is left of the budget.
+ */
+export function retryDelaySeconds(
+  status: number,
+  headers: Record<string, unknown>,
+  waitedSeconds: number,
+  now = new Date(),
+): number | null {
+  if (status !== 503 && status !== 429) return null;
+  const value = headerOf(headers, "retry-after")?.trim();
+  if (!value) return null;
+  let seconds: number;
+  if (/^\d+$/.test(value)) seconds = Number(value);
+  else {
+    const at = Date.parse(value);
+    if (Number.isNaN(at)) return null;
+    seconds = Math.max(0, Math.ceil((at - now.getTime()) / 1000));
+  }
+  if (seconds > BUSY_RETRY.maxWaitSeconds || waitedSeconds + seconds > BUSY_RETRY.budgetSeconds) return null;
+  return seconds;
 }

@@ -880,6 +880,8 @@ export class GasDouble {
   readonly userProperties = new FakeProperties();
   readonly scriptProperties = new FakeProperties();
   readonly requests: FetchRequest[] = [];
+  /** Milliseconds of each Utilities.sleep call, in order. */
+  readonly sleeps: number[] = [];
   fetchHandler: FetchHandler = () => {
     throw new Error("Address unavailable: no fetch handler in this test");
   };
@@ -987,7 +989,7 @@ export class GasDouble {
           .replace("mm", p.minute!)
           .replace("ss", p.second!);
       },
-      sleep: () => undefined,
+      sleep: (ms: number) => void this.sleeps.push(ms),
     };
     const WeekDay = {
       MONDAY: "MONDAY",

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROP } from "../../addon/src/config";
+import { errorBodySchema, receiptBodySchema } from "../../shared/contract";
 import { checkEnvelope } from "../../shared/envelope";
 import { todayVi } from "../../shared/periods";
 import { SHEETS } from "../../shared/templates";
@@ -20,34 +21,68 @@ beforeAll(async () => {
 const URL = "https://dan-van.example.workers.dev";
 const TOKEN = "dvc_0123456789abcdef0123456789abcdef";
 
+/** A worker's answer as the API contract defines it (shared/contract.ts): the fakes are checked against it. */
+const answer = (status: number, body: unknown, headers?: Record<string, string>) => ({
+  status,
+  body: JSON.stringify(status < 300 ? receiptBodySchema.parse(body) : errorBodySchema.parse(body)),
+  ...(headers ? { headers } : {}),
+});
+
 function receiptFor(req: FetchRequest, duplicate = false) {
   const env = JSON.parse(req.payload) as { submission_id: string; sheets: Record<string, unknown[]> };
   const counts = Object.fromEntries(
-    Object.entries(env.sheets).map(([k, rows]) => [k, { inserted: rows.length, updated: 0, unchanged: 0, deleted: 0 }]),
+    Object.entries(env.sheets).map(([k, rows]) => [k, { inserted: rows.length, updated: 0, unchanged: 0, deleted: 0, withdrawn: 0 }]),
   );
-  return {
-    status: duplicate ? 200 : 201,
-    body: JSON.stringify({
-      receipt: {
-        submission_id: env.submission_id,
-        commune_id: "C:07636@2008-08-01",
-        received_at: "2022-03-31T02:00:00.000Z",
-        duplicate,
-        counts,
-        warnings: [
-          {
-            sheet: "teams",
-            row: 2,
-            column: "team_code",
-            code: "households_per_team",
-            severity: "warning",
-            message_vi: 'Tổ "Tổ số 1" phụ trách 29 hộ.',
-          },
-        ],
-      },
-    }),
-  };
+  return answer(duplicate ? 200 : 201, {
+    receipt: {
+      submission_id: env.submission_id,
+      commune_id: "C:07636@2008-08-01",
+      received_at: "2022-03-31T02:00:00.000Z",
+      duplicate,
+      counts,
+      warnings: [
+        {
+          sheet: "teams",
+          row: 2,
+          column: "team_code",
+          code: "households_per_team",
+          severity: "warning",
+          message_vi: 'Tổ "Tổ số 1" phụ trách 29 hộ.',
+        },
+      ],
+      warnings_total: 1,
+    },
+  });
 }
+
+const busy = (retryAfter?: string) =>
+  answer(
+    503,
+    { error: { code: "busy", message: "Xã đang nhận nhiều lần gửi cùng lúc; chưa ghi gì. Hãy gửi lại sau ít phút.", details: [] } },
+    retryAfter === undefined ? undefined : { "Retry-After": retryAfter },
+  );
+
+const CONFIRM = { villages: 0, teams: 1, members: 4, households: 40 };
+const STORED = { villages: 2, teams: 2, members: 8, households: 110 };
+const confirmRequired = () =>
+  answer(422, {
+    error: {
+      code: "confirm_deletions_required",
+      message: "Lần gửi này xóa nhiều dòng khỏi danh sách của xã. Chưa ghi gì.",
+      details: [
+        {
+          sheet: "households",
+          row: null,
+          column: null,
+          code: "deletes_rows",
+          severity: "error",
+          message_vi: 'Lần gửi này xóa 40 trong số 110 dòng của trang "Hộ gia đình (mẫu 02)".',
+        },
+      ],
+      confirm_deletions: CONFIRM,
+      stored: STORED,
+    },
+  });
 
 function readyEnv(wb = register()) {
   const env = setupEnv(bundle);
@@ -128,8 +163,7 @@ describe("Gửi báo cáo", () => {
     gas.fetchHandler = (req) => {
       ids.push(JSON.parse(req.payload).submission_id);
       if (mode === "network") throw new Error("DNS error: dan-van.example.workers.dev");
-      if (mode === "500")
-        return { status: 503, body: JSON.stringify({ error: { code: "unavailable", message: "Máy chủ bận", details: [] } }) };
+      if (mode === "500") return answer(500, { error: { code: "internal_error", message: "Máy chủ gặp lỗi", details: [] } });
       return receiptFor(req);
     };
     addon.menuSubmit();
@@ -141,7 +175,7 @@ describe("Gửi báo cáo", () => {
     mode = "500";
     addon.menuSubmit();
     expect(lastAlert(gas).title).toBe("Không gửi được: máy chủ đang bận hoặc gặp lỗi");
-    expect(lastAlert(gas).message).toContain("Máy chủ trả lời mã 503");
+    expect(lastAlert(gas).message).toContain("Máy chủ trả lời mã 500");
 
     mode = "ok";
     const r = plain(addon.menuSubmit());
@@ -175,9 +209,8 @@ describe("Gửi báo cáo", () => {
 
   it("shows the worker's refusal and a revoked token in Vietnamese", () => {
     const { gas, addon } = readyEnv();
-    gas.fetchHandler = () => ({
-      status: 422,
-      body: JSON.stringify({
+    gas.fetchHandler = () =>
+      answer(422, {
         error: {
           code: "rule_violation",
           message: "Dữ liệu không hợp lệ.",
@@ -192,17 +225,98 @@ describe("Gửi báo cáo", () => {
             },
           ],
         },
-      }),
-    });
+      });
     addon.menuSubmit();
     expect(lastAlert(gas).title).toBe("Máy chủ không nhận báo cáo");
     expect(lastAlert(gas).message).toContain('Trang "Hộ gia đình (mẫu 02)", dòng 5, cột "Năm sinh"');
-    gas.fetchHandler = () => ({
-      status: 401,
-      body: JSON.stringify({ error: { code: "unauthorized", message: "Mã truy cập không hợp lệ.", details: [] } }),
-    });
+    gas.fetchHandler = () => answer(401, { error: { code: "unauthorized", message: "Mã truy cập không hợp lệ.", details: [] } });
     addon.menuSubmit();
     expect(lastAlert(gas).title).toBe("Không gửi được: mã truy cập không hợp lệ");
+  });
+
+  it("asks the clerk before deleting many register rows, and resends the same submission with the counts only on yes", () => {
+    const { gas, ss, addon } = readyEnv();
+    gas.fetchHandler = (req) => (JSON.parse(req.payload).confirm_deletions ? receiptFor(req) : confirmRequired());
+    gas.ui.answers.push({ button: "YES" });
+    const r = plain(addon.menuSubmit());
+    expect(gas.requests).toHaveLength(2);
+    const [first, second] = gas.requests.map((q) => JSON.parse(q.payload));
+    expect(first.confirm_deletions).toBeUndefined();
+    expect(second.confirm_deletions).toEqual(CONFIRM);
+    expect(second.submission_id).toBe(first.submission_id);
+    expect(second.content_hash).toBe(first.content_hash);
+    // The question, in Vietnamese, with the counts the worker gave.
+    const question = gas.ui.alerts.at(-2)!;
+    expect(question.title).toBe("Xác nhận xóa dữ liệu");
+    expect(question.message).toContain("Hộ gia đình (mẫu 02): xóa 40 trong số 110 dòng");
+    expect(question.message).toContain("Tổ: xóa 1 trong số 2 dòng");
+    expect(question.message).toContain("chọn Có");
+    expect(r.outcome).toBe("accepted");
+    expect(lastAlert(gas).title).toBe("Đã gửi báo cáo");
+    expect(ss.documentProperties.getProperty(PROP.pending)).toBeNull();
+  });
+
+  it("sends nothing more when the clerk says no to the deletions", () => {
+    const { gas, ss, addon } = readyEnv();
+    gas.fetchHandler = (req) => (JSON.parse(req.payload).confirm_deletions ? receiptFor(req) : confirmRequired());
+    gas.ui.answers.push({ button: "NO" });
+    const r = plain(addon.menuSubmit());
+    expect(gas.requests).toHaveLength(1);
+    expect(r.outcome).toBe("confirm");
+    expect(lastAlert(gas).title).toBe("Chưa gửi báo cáo");
+    expect(lastAlert(gas).message).toContain("chưa gửi gì");
+    // The same content sent later is the same submission (nothing was written).
+    expect(JSON.parse(ss.documentProperties.getProperty(PROP.pending)!).submission_id).toBe(
+      JSON.parse(gas.requests[0]!.payload).submission_id,
+    );
+  });
+
+  it("waits as the worker's Retry-After says when it is busy, and sends the same bytes again", () => {
+    const { gas, addon } = readyEnv();
+    let n = 0;
+    gas.fetchHandler = (req) => (++n <= 2 ? busy("5") : receiptFor(req));
+    const r = plain(addon.menuSubmit());
+    expect(r.outcome).toBe("accepted");
+    expect(gas.requests).toHaveLength(3);
+    expect(new Set(gas.requests.map((q) => q.payload)).size).toBe(1);
+    expect(gas.sleeps).toEqual([5000, 5000]);
+  });
+
+  it.each([
+    ["no Retry-After", undefined, 1, []],
+    ["a Retry-After longer than a minute", "3600", 1, []],
+    ["busy every time: a bounded number of attempts", "20", 4, [20_000, 20_000, 20_000]],
+  ])("gives up on a busy worker with %s", (_what, retryAfter, requests, sleeps) => {
+    const { gas, ss, addon } = readyEnv();
+    gas.fetchHandler = () => busy(retryAfter);
+    const r = plain(addon.menuSubmit());
+    expect(r.outcome).toBe("retry");
+    expect(gas.requests).toHaveLength(requests);
+    expect(gas.sleeps).toEqual(sleeps);
+    expect(gas.sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(120_000);
+    expect(lastAlert(gas).title).toBe("Không gửi được: máy chủ đang bận hoặc gặp lỗi");
+    expect(ss.documentProperties.getProperty(PROP.pending)).not.toBeNull(); // the next try is the same submission
+  });
+
+  it("reads an HTTP-date Retry-After", () => {
+    const { gas, addon } = readyEnv();
+    let n = 0;
+    gas.fetchHandler = (req) => (++n === 1 ? busy(new Date(Date.now() + 10_000).toUTCString()) : receiptFor(req));
+    expect(plain(addon.menuSubmit()).outcome).toBe("accepted");
+    expect(gas.sleeps).toHaveLength(1);
+    expect(gas.sleeps[0]).toBeGreaterThanOrEqual(8_000);
+    expect(gas.sleeps[0]).toBeLessThanOrEqual(11_000);
+  });
+
+  it("says a newer add-on than the server is not the clerk's fault", () => {
+    const { gas, addon } = readyEnv();
+    gas.fetchHandler = () =>
+      answer(409, {
+        error: { code: "schema_version_too_new", message: "Phiên bản mẫu 3 mới hơn máy chủ này.", details: [] },
+      });
+    addon.menuSubmit();
+    expect(lastAlert(gas).title).toBe("Không gửi được: máy chủ chưa cập nhật");
+    expect(lastAlert(gas).message).not.toContain("đã cũ");
   });
 
   it("uses the same number of Sheets calls for 50 and for 5,000 households", () => {
@@ -293,6 +407,25 @@ describe("Gửi tự động hằng tuần", () => {
     addon.autoSubmitWeekly();
     expect(gas.requests).toHaveLength(1);
     expect(String(ss._find("Cài đặt")!._dump()[5]![1])).toContain("còn 1 lỗi");
+
+    // A busy worker (503 + Retry-After) is waited for: that week is still sent.
+    ss._find(SHEETS.households.title)!._put([[1975]], 3, 6);
+    let n = 0;
+    gas.fetchHandler = (req) => (++n === 1 ? busy("7") : receiptFor(req));
+    addon.autoSubmitWeekly();
+    expect(gas.requests).toHaveLength(3);
+    expect(gas.requests[1]!.payload).toBe(gas.requests[2]!.payload);
+    expect(gas.sleeps).toEqual([7000]);
+    expect(JSON.parse(gas.userProperties.getProperty("DV_AUTO_SUBMIT")!)[0].last.ok).toBe(true);
+
+    // Deletions to confirm: nobody to ask, nothing more sent, and the settings sheet says what to do.
+    ss._find(SHEETS.households.title)!._put([[1976]], 3, 6);
+    gas.fetchHandler = () => confirmRequired();
+    addon.autoSubmitWeekly();
+    expect(gas.requests).toHaveLength(4);
+    expect(gas.ui.alerts.length).toBe(alerts);
+    expect(String(ss._find("Cài đặt")!._dump()[5]![1])).toContain("cần xác nhận xóa dữ liệu");
+    expect(JSON.parse(gas.userProperties.getProperty("DV_AUTO_SUBMIT")!)[0].last).toMatchObject({ ok: false });
 
     gas.active = ss;
     addon.menuAutoOff();

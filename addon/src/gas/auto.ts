@@ -89,8 +89,13 @@ export function runAutoSubmissions(): AutoEntry[] {
         settings: { workerUrl: e.url, token: e.token, communeCode: e.commune_code, communeName: e.commune_name },
         today: todayVi(),
       });
-      if (r.status === "sent") e.last = { at, ok: r.outcome.kind === "accepted", text: r.outcome.title };
-      else {
+      if (r.status === "sent") {
+        const text =
+          r.outcome.kind === "confirm"
+            ? "Gửi tự động: chưa gửi vì lần gửi này xóa nhiều dữ liệu; hãy mở bảng tính và bấm Gửi báo cáo để xác nhận."
+            : r.outcome.title;
+        e.last = { at, ok: r.outcome.kind === "accepted", text };
+      } else {
         const text =
           r.status === "blocked_errors"
             ? `Gửi tự động: chưa gửi vì bảng tính còn ${r.check.summary.errors} lỗi.`
