@@ -178,6 +178,31 @@ describe("add-on → worker (Miniflare, D1)", () => {
     expect(people).toBe(6);
   }, 120_000);
 
+  it("asks the clerk before the worker deletes most households; a yes deletes them, counted once", async () => {
+    const { gas, ss, addon } = clerk();
+    // The clerk's sheet now holds 10 households a team instead of 35 (a filter, a wrong paste…).
+    for (const sheet of ss.sheets) sheet._clear();
+    putWorkbook(ss, register({ householdsPerTeam: 10 }));
+    const before = await d1<{ n: number }>("SELECT COUNT(*) AS n FROM households WHERE commune_id = ?", COMMUNE.id);
+    expect(before[0]!.n).toBe(70);
+
+    gas.ui.answers.push({ button: "NO" });
+    const no = plain(addon.menuSubmit());
+    expect(no.outcome).toBe("confirm");
+    expect(gas.requests).toHaveLength(1);
+    expect(gas.ui.alerts.at(-2)!.message).toContain("Hộ gia đình (mẫu 02): xóa 50 trong số 70 dòng");
+    expect((await d1<{ n: number }>("SELECT COUNT(*) AS n FROM households WHERE commune_id = ?", COMMUNE.id))[0]!.n).toBe(70);
+
+    gas.ui.answers.push({ button: "YES" });
+    const yes = plain(addon.menuSubmit());
+    expect(yes.outcome).toBe("accepted");
+    expect(gas.requests).toHaveLength(3);
+    expect(JSON.parse(gas.requests[2]!.payload).confirm_deletions).toMatchObject({ households: 50 });
+    expect(gas.ui.alerts.at(-1)!.message).toMatch(/Hộ gia đình \(mẫu 02\): thêm 0, sửa \d+, giữ nguyên \d+, xóa 50/);
+    expect((await d1<{ n: number }>("SELECT COUNT(*) AS n FROM households WHERE commune_id = ?", COMMUNE.id))[0]!.n).toBe(20);
+    expect(ss.documentProperties.getProperty(PROP.pending)).toBeNull();
+  }, 120_000);
+
   it("shows the worker's refusal of a wrong token in Vietnamese and sends nothing else", async () => {
     const { gas, ss, addon } = clerk();
     setConnection(ss, base, "dvc_00000000000000000000000000000000");
