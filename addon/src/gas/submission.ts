@@ -8,17 +8,9 @@
  * `confirm_deletions`. The weekly trigger has nobody to ask: it records that a confirmation is needed.
  */
 import { buildEnvelope } from "../../../shared/envelope";
+import { BUSY_RETRY, retryDelaySeconds } from "../busy-retry";
 import { PROP } from "../config";
-import {
-  BUSY_RETRY,
-  chooseSubmission,
-  interpretResponse,
-  networkFailure,
-  parsePending,
-  retryDelaySeconds,
-  type SubmitOutcome,
-  submissionsUrl,
-} from "../submit";
+import { chooseSubmission, interpretResponse, networkFailure, parsePending, type SubmitOutcome, submissionsUrl } from "../submit";
 import { type CheckRun, runCheck } from "./check";
 import { type KV, missingSettings, type Settings } from "./props";
 import { recordLastSubmission } from "./setup";
