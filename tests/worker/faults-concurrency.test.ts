@@ -17,6 +17,7 @@
  */
 import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
+import type { Receipt } from "../../shared/contract";
 import { PILOT } from "../../shared/data/units";
 import { checkEnvelope } from "../../shared/envelope";
 import { todayVi } from "../../shared/periods";
@@ -25,7 +26,6 @@ import type { Workbook } from "../../shared/schemas";
 import type { Unit } from "../../shared/units";
 import { app } from "../../worker/src/app";
 import { ingest } from "../../worker/src/ingest/ingest";
-import type { Receipt } from "../../worker/src/ingest/receipt";
 import { adminPost, communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, submit } from "./helpers";
 
 const COMMUNES = 10;

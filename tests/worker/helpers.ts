@@ -3,12 +3,12 @@
  * the pilot communes, envelopes, tokens, and table snapshots for "nothing was written" checks.
  */
 import { env, exports } from "cloudflare:workers";
+import type { ErrorBody, Receipt } from "../../shared/contract";
 import { PILOT } from "../../shared/data/units";
 import { buildEnvelope } from "../../shared/envelope";
 import { type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
 import type { Envelope, Workbook } from "../../shared/schemas";
 import { seedUnits } from "../../worker/src/db/units";
-import type { Receipt } from "../../worker/src/ingest/receipt";
 
 export const ADMIN = "test-admin-secret";
 export { PILOT };
@@ -36,13 +36,8 @@ export const submit = (envelope: unknown, token: string) => post("/api/submissio
 
 export const receiptOf = async (res: Response) => ((await res.json()) as { receipt: Receipt }).receipt;
 
-export interface ErrorJson {
-  error: {
-    code: string;
-    message: string;
-    details: { sheet: string | null; row: number | null; column: string | null; code: string; severity: string; message_vi: string }[];
-  };
-}
+/** An error answer: the API contract's error body (shared/contract.ts). */
+export type ErrorJson = ErrorBody;
 
 /** The two pilot communes, each with a fresh workbook. */
 export function pilot(): { quySon: PilotCommune; hongGiang: PilotCommune } {

@@ -25,8 +25,8 @@ function raw(sheets: Record<string, unknown>, extra: Record<string, unknown> = {
   return { ...e, sheets, content_hash: contentHash(sheets), ...extra };
 }
 
-async function refused(res: Response, status: number, code: string): Promise<ErrorJson["error"] & Record<string, unknown>> {
-  const body = (await res.json()) as { error: ErrorJson["error"] & Record<string, unknown> };
+async function refused(res: Response, status: number, code: string): Promise<ErrorJson["error"]> {
+  const body = (await res.json()) as ErrorJson;
   expect({ status: res.status, code: body.error.code }).toEqual({ status, code });
   return body.error;
 }
