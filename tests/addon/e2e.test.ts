@@ -11,8 +11,8 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROP } from "../../addon/src/config";
 import { SHEETS } from "../../shared/templates";
+import type { FetchHandler } from "./double/url-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
-import type { FetchHandler } from "./gas-double";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");

@@ -1,7 +1,8 @@
 /** "Nhập danh sách có sẵn": lists kept as the plan's mẫu 01 and mẫu 02 fill the standard sheets. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { columnsOf, SHEETS, type SheetKey } from "../../shared/templates";
-import type { FakeSheet, FakeSpreadsheet } from "./gas-double";
+import type { FakeSheet } from "./double/sheet";
+import type { FakeSpreadsheet } from "./double/spreadsheet";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 let bundle: Bundle;
