@@ -6,7 +6,7 @@
 
 import { bool, type ColumnSpec, choice, code, date, int, name, names, period, phone, text } from "./cells";
 import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
-import type { z } from "./zod-vi";
+import type * as z from "./zod-vi";
 
 // biome-ignore lint/suspicious/noExplicitAny: a sheet's columns hold specs of different value types; `unknown` would make ColumnSpec<string> not assignable (parameter variance).
 export type Columns = Record<string, ColumnSpec<any, z.ZodType>>;

@@ -3,7 +3,6 @@
  * function of the Apps Script bundle (scripts/build-addon.mjs): triggers, menu handlers and the
  * functions sidebars and dialogs call through google.script.run. One module per menu area in ./menu.
  */
-import "./polyfill";
 
 export { autoSubmitWeekly, menuAutoOff, menuAutoOn } from "./menu/auto";
 export { jumpToCell, menuCheck, runCheckNow } from "./menu/check";

@@ -1,9 +1,22 @@
-/** Utilities: UUIDs, formatDate in a time zone, sleep (does not wait). */
-import { randomUUID } from "node:crypto";
+/** Utilities: UUIDs, digests (signed bytes, as Apps Script's Java gives them), formatDate in a time zone, sleep (does not wait). */
+import { createHash, randomUUID } from "node:crypto";
+
+const DigestAlgorithm = { MD5: "md5", SHA_1: "sha1", SHA_256: "sha256", SHA_384: "sha384", SHA_512: "sha512" } as const;
+const Charset = { UTF_8: "utf8" } as const;
 
 export function utilities() {
   return {
     getUuid: () => randomUUID(),
+    DigestAlgorithm,
+    Charset,
+    /** computeDigest(algorithm, value, charset?): https://developers.google.com/apps-script/reference/utilities/utilities#computeDigest(DigestAlgorithm,String,Charset) */
+    computeDigest: (algorithm: string, value: string | number[], charset?: string) => {
+      if (!Object.values(DigestAlgorithm).includes(algorithm as never)) throw new Error(`Invalid argument: algorithm ${algorithm}`);
+      // The double models the UTF-8 charset only (what the add-on passes); say so rather than guess another.
+      if (typeof value === "string" && charset !== Charset.UTF_8) throw new Error("double: computeDigest of a string needs Charset.UTF_8");
+      const bytes = typeof value === "string" ? Buffer.from(value, "utf8") : Buffer.from(value.map((b) => b & 0xff));
+      return [...createHash(algorithm).update(bytes).digest()].map((b) => (b > 127 ? b - 256 : b));
+    },
     formatDate: (d: Date, tz: string, fmt: string) => {
       const p: Record<string, string> = {};
       for (const x of new Intl.DateTimeFormat("en-GB", {

@@ -3,7 +3,7 @@
  * creates it; only its SHA-256 hash is stored (../auth/tokens.ts).
  */
 import { Hono } from "hono";
-import { z } from "../../../shared/zod-vi";
+import * as z from "../../../shared/zod-vi";
 import { hashToken, newToken, type TokenRow } from "../auth/tokens";
 import { auditStatement } from "../db/audit";
 import { dbFor } from "../db/shard";
