@@ -5,6 +5,8 @@ export interface BundlePart {
   bytes: number;
 }
 export declare function entryExports(): Promise<string[]>;
-export declare function buildAddon(dir?: string): Promise<{ dir: string; names: string[]; html: string[]; bytes: number; parts: BundlePart[] }>;
+export declare function buildAddon(
+  dir?: string,
+): Promise<{ dir: string; names: string[]; html: string[]; bytes: number; parts: BundlePart[] }>;
 export declare const BUNDLE_LIMIT_BYTES: number;
 export declare function composition(metafile: unknown): BundlePart[];

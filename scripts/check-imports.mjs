@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run lint:imports`: the import graph of the project's own TypeScript, type-only imports
+ * Part of `npm run lint`: the import graph of the project's own TypeScript, type-only imports
  * included (a cycle through `import type` is still a cycle a reader must untangle). Fails on
  *   - any import cycle (strongly connected components of more than one module, Tarjan's algorithm);
  *   - shared/ importing the parts that use it or a platform (hono, wrangler, googleapis, Node
@@ -58,7 +58,9 @@ for (const dir of DIRS) {
       .replace(/^\s*\/\/.*$/gm, "");
     const deps = new Set();
     if (ZOD_OBJECT.test(text)) {
-      problems.push(`${file}: imports zod's \`z\` object, which keeps every zod locale in a bundle; use \`import * as z from ".../zod-vi"\``);
+      problems.push(
+        `${file}: imports zod's \`z\` object, which keeps every zod locale in a bundle; use \`import * as z from ".../zod-vi"\``,
+      );
     }
     for (const m of text.matchAll(IMPORT)) {
       const spec = m[1] ?? m[2] ?? m[3];

@@ -1,7 +1,7 @@
 /**
  * Template specs: every sheet the add-on builds and the worker parses, with its Vietnamese title
  * and columns in order. Row schemas (./schemas) are derived from these, so a column is defined once.
- * Forms mẫu 01 (members) and mẫu 02 (households) follow ../shared/reference of the district plan.
+ * Forms mẫu 01 (members) and mẫu 02 (households) follow the forms attached to the district plan (huyện Lục Ngạn, 2021).
  */
 
 import { bool, type ColumnSpec, choice, code, date, int, name, names, period, phone, text } from "./cells";

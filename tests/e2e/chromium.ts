@@ -1,7 +1,7 @@
 /**
  * Chromium from Debian (`apt-get install chromium`, see scripts/ci-system-deps.sh), driven with
- * playwright-core (no browser download). The flags are those of shared/TOOLCHAIN.md: headless, no
- * background networking, and a host resolver that fails every name except 127.0.0.1.
+ * playwright-core (no browser download). The flags: headless, no background networking, and a host
+ * resolver that fails every name except 127.0.0.1 (so it never looks up Google's hosts).
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page, type Request } from "playwright-core";

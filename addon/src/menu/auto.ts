@@ -1,4 +1,4 @@
-/** Menus "Bật / Tắt gửi tự động hằng tuần" and the weekly trigger's handler (the work is in gas/auto.ts). */
+/** Menus "Bật / Tắt gửi tự động hằng tuần" and the weekly trigger's handler (the work is in ../gas/auto.ts). */
 import { disableAuto, enableAuto, runAutoSubmissions } from "../gas/auto";
 import { documentKV, missingSettings, readSettings } from "../gas/props";
 import { alert } from "../gas/ui";

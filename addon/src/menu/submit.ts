@@ -1,4 +1,4 @@
-/** Menu "Gửi báo cáo": submit the workbook (gas/submission.ts) and tell the clerk what happened. */
+/** Menu "Gửi báo cáo": submit the workbook (../gas/submission.ts) and tell the clerk what happened. */
 import { todayVi } from "../../../shared/periods";
 import { documentKV, readSettings } from "../gas/props";
 import { type SubmitResult, submitWorkbook } from "../gas/submission";

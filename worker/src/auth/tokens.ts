@@ -3,6 +3,7 @@
  * Lookups go by hash (a primary-key lookup), so no secret string is ever compared directly.
  * https://developers.cloudflare.com/workers/runtime-apis/web-crypto/
  */
+import { bytesToHex } from "@noble/hashes/utils.js";
 
 export type TokenKind = "commune" | "link";
 export type TokenScope = "write" | "aggregate" | "detail";
@@ -21,13 +22,12 @@ export interface TokenRow {
 /** A new random token: 16 bytes (128 bits) as 32 hex characters, with a readable prefix. */
 export function newToken(kind: TokenKind): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
-  return `${kind === "commune" ? "dvc" : "dvl"}_${hex}`;
+  return `${kind === "commune" ? "dvc" : "dvl"}_${bytesToHex(bytes)}`;
 }
 
 export async function hashToken(token: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
+  return bytesToHex(new Uint8Array(digest));
 }
 
 /** Tokens look like `dvc_` or `dvl_` followed by 32 hex digits; anything else is not looked up. */
