@@ -19,7 +19,8 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations, ADMIN_SECRET: "test-admin-secret" },
+              // FUZZ_SEED replays a run of tests/worker/fuzz-submissions.test.ts (empty: a new seed each run).
+              bindings: { TEST_MIGRATIONS: migrations, ADMIN_SECRET: "test-admin-secret", FUZZ_SEED: process.env.FUZZ_SEED ?? "" },
             },
           }),
         ],
