@@ -106,6 +106,7 @@ export const householdsSheet = sheet({
       header: "Năm sinh",
       min: 1900,
       max: 2100,
+      year: true,
       width: 80,
       note: "Năm sinh của chủ hộ, đủ 4 chữ số, ví dụ 1975.",
     }),

@@ -99,6 +99,17 @@ describe("household row schema", () => {
     expect(iss?.message).toContain(fragment);
   });
 
+  it.each([
+    [75, "có phải là năm 1975?"],
+    [" 75 ", "có phải là năm 1975?"],
+    [5, "có phải là năm 1905 hay 2005?"],
+    [975, "phải ghi đủ 4 chữ số (từ 1900 đến 2100)."],
+  ])("a short birth year %j is refused, never changed, with the year it may mean: %s", (value, fragment) => {
+    const r = householdSchema.safeParse({ ...household, birth_year: value });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toContain(fragment);
+  });
+
   it("refuses unknown fields", () => {
     const r = householdSchema.safeParse({ ...household, gps: "21.3,106.6" });
     expect(r.success).toBe(false);
