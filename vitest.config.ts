@@ -11,7 +11,8 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["tests/shared/**/*.test.ts", "tests/addon/**/*.test.ts"],
+          // *.node.test.ts under tests/worker: worker matters that need Node (their own Miniflare).
+          include: ["tests/shared/**/*.test.ts", "tests/addon/**/*.test.ts", "tests/worker/**/*.node.test.ts"],
         },
       },
       {
@@ -27,6 +28,7 @@ export default defineConfig({
         test: {
           name: "worker",
           include: ["tests/worker/**/*.test.ts"],
+          exclude: ["tests/worker/**/*.node.test.ts"],
           setupFiles: ["tests/worker/setup.ts"],
         },
       },

@@ -6,6 +6,7 @@
 
 import { bool, type ColumnSpec, choice, code, date, int, name, names, period, phone, text } from "./cells";
 import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
+import { boolOrUnknown } from "./unknown";
 import type * as z from "./zod-vi";
 
 // biome-ignore lint/suspicious/noExplicitAny: a sheet's columns hold specs of different value types; `unknown` would make ColumnSpec<string> not assignable (parameter variance).
@@ -117,7 +118,11 @@ export const householdsSheet = sheet({
       width: 90,
       note: "Số nhân khẩu trong gia đình, từ 1 đến 30.",
     }),
-    in_zalo: bool("in_zalo", true, { header: "Tham gia nhóm Zalo", width: 100 }),
+    in_zalo: boolOrUnknown("in_zalo", {
+      header: "Tham gia nhóm Zalo",
+      width: 100,
+      note: 'Hộ có người trong nhóm Zalo của tổ: "Có", "Không", hoặc "Chưa rõ" khi chưa biết (tỷ lệ tham gia Zalo chỉ tính trên các hộ đã rõ).',
+    }),
     ethnicity: text("ethnicity", false, { header: "Dân tộc", max: 40, width: 90 }),
     note: text("note", false, { header: "Ghi chú", max: 500, width: 160 }),
   },

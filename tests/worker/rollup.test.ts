@@ -33,6 +33,7 @@ function checkFigures(f: Figures, e: Expected) {
     households: e.households,
     people: e.people,
     zalo_households: e.zalo_households,
+    zalo_known: e.zalo_known,
     zalo_pct: e.zalo_pct,
     teams_outside_range: e.teams_outside_range,
   });

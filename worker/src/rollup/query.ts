@@ -72,6 +72,7 @@ interface TeamRow {
   households: number;
   people: number;
   zalo_households: number;
+  zalo_known: number;
 }
 /**
  * One team's weekly reports in the period: counts, sums, and `weeks` ('2022-W03:1,…', week:on_time)
@@ -620,6 +621,7 @@ function buildTree(
       r.households = t.households;
       r.people = t.people;
       r.zalo_households = t.zalo_households;
+      r.zalo_known = t.zalo_known;
       const activeAtRef = t.founded_on <= refDate && (!t.dissolved_on || t.dissolved_on > refDate) && (!communeEnd || communeEnd > refDate);
       if (activeAtRef && (t.households < HOUSEHOLDS_PER_TEAM.min || t.households > HOUSEHOLDS_PER_TEAM.max)) r.teams_outside_range = 1;
     }
