@@ -5,7 +5,7 @@
  */
 
 export { autoSubmitWeekly, menuAutoOff, menuAutoOn } from "./menu/auto";
-export { jumpToCell, menuCheck, runCheckNow } from "./menu/check";
+export { fillUnknownAndCheck, jumpToCell, menuCheck, runCheckNow } from "./menu/check";
 export { type ConnectionView, getConnectionSettings, menuConnection, saveConnectionSettings } from "./menu/connection";
 export { menuDecision } from "./menu/decision";
 export { getImportOptions, importList, menuImport } from "./menu/import";

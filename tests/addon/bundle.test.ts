@@ -69,7 +69,7 @@ describe("Apps Script bundle", () => {
     const s = JSON.parse(JSON.stringify(context.runCheckNow()));
     expect(s.errors).toBe(1);
     expect(s.sheets.find((x: { key: string }) => x.key === "households").items[0].text).toBe(
-      'Trang "Hộ gia đình (mẫu 02)", dòng 3, cột "Năm sinh": "Năm sinh" phải từ 1900 đến 2100.',
+      'Trang "Hộ gia đình (mẫu 02)", dòng 3, cột "Năm sinh": "Năm sinh" phải ghi đủ 4 chữ số (từ 1900 đến 2100): "75" có phải là năm 1975? Hãy sửa lại trong ô.',
     );
   });
 

@@ -40,6 +40,7 @@ export function buildBundle(): Promise<Bundle> {
 /** The entry functions main.ts exports (the bundle must define exactly these at top level). */
 export const ENTRY_FUNCTIONS = [
   "autoSubmitWeekly",
+  "fillUnknownAndCheck",
   "getConnectionSettings",
   "getImportOptions",
   "importList",

@@ -1,6 +1,7 @@
 /** Menu "Kiểm tra dữ liệu" and what its sidebar calls back (check again, jump to a cell). */
 import { todayVi } from "../../../shared/periods";
 import { runCheck } from "../gas/check";
+import { fillUnknownAnswers } from "../gas/fill-unknown";
 import { documentKV } from "../gas/props";
 import { showCheckSidebar } from "../gas/ui";
 import type { CheckSummary } from "../summary";
@@ -14,6 +15,12 @@ export function runCheckNow(): CheckSummary {
 /** Menu "Kiểm tra dữ liệu". */
 export function menuCheck(): void {
   guard("Kiểm tra dữ liệu", () => showCheckSidebar(runCheckNow()));
+}
+
+/** Sidebar button "Điền «Chưa rõ»": answer the blank Zalo cells as unknown, then check again. */
+export function fillUnknownAndCheck(): CheckSummary {
+  fillUnknownAnswers(active());
+  return runCheckNow();
 }
 
 /** Sidebar: jump to a cell. */
