@@ -11,7 +11,8 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["tests/shared/**/*.test.ts", "tests/addon/**/*.test.ts"],
+          // *.node.test.ts under tests/worker: worker matters that need Node (their own Miniflare).
+          include: ["tests/shared/**/*.test.ts", "tests/addon/**/*.test.ts", "tests/worker/**/*.node.test.ts"],
         },
       },
       {
@@ -19,13 +20,15 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              bindings: { TEST_MIGRATIONS: migrations, ADMIN_SECRET: "test-admin-secret" },
+              // FUZZ_SEED replays a run of tests/worker/fuzz-submissions.test.ts (empty: a new seed each run).
+              bindings: { TEST_MIGRATIONS: migrations, ADMIN_SECRET: "test-admin-secret", FUZZ_SEED: process.env.FUZZ_SEED ?? "" },
             },
           }),
         ],
         test: {
           name: "worker",
           include: ["tests/worker/**/*.test.ts"],
+          exclude: ["tests/worker/**/*.node.test.ts"],
           setupFiles: ["tests/worker/setup.ts"],
         },
       },

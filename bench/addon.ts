@@ -6,8 +6,9 @@
  * only skips this measure.
  */
 import { rmSync } from "node:fs";
+import { SHEETS_CLASSES } from "../tests/addon/double/counting";
+import type { FetchRequest } from "../tests/addon/double/url-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "../tests/addon/fixtures";
-import { type FetchRequest, SHEETS_CLASSES } from "../tests/addon/gas-double";
 import { buildBundle, plain, setupEnv } from "../tests/addon/harness";
 
 function receiptFor(req: FetchRequest) {

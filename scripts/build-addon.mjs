@@ -4,10 +4,11 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 /**
  * Builds the Apps Script bundle of the add-on into addon/dist:
- *   - Code.js: addon/src/main.ts and everything it imports (shared/, zod, date-fns, noble) as one
+ *   - Code.js: addon/src/main.ts and everything it imports (shared/, zod, date-fns) as one
  *     IIFE (`var __gas = …`, ES2019), plus one top-level `function name(){…}` per export of main.ts,
  *     because Apps Script only calls top-level function declarations (triggers, menus,
- *     google.script.run). The export names come from an esm metafile pass.
+ *     google.script.run). The export names come from an esm metafile pass. SHA-256 is Apps Script's
+ *     own (addon/src/gas/sha256.ts in place of shared/sha256.ts).
  *   - appsscript.json (manifest) and the sidebar/dialog HTML files.
  * Usage: node scripts/build-addon.mjs [--outdir addon/dist]
  */
@@ -18,8 +19,24 @@ const argOut = process.argv.indexOf("--outdir");
 const outdir = path.resolve(root, argOut > 0 ? process.argv[argOut + 1] : "addon/dist");
 const entry = path.join(root, "addon/src/main.ts");
 
+/**
+ * Apps Script computes SHA-256 itself (Utilities.computeDigest) and has no TextEncoder: the bundle
+ * uses addon/src/gas/sha256.ts wherever shared code imports shared/sha256.ts (@noble/hashes). The
+ * content hash around it stays shared/hash.ts.
+ */
+const appsScriptSha256 = {
+  name: "apps-script-sha256",
+  setup(b) {
+    const shared = path.join(root, "shared");
+    b.onResolve({ filter: /^\.\/sha256(\.ts)?$/ }, (a) =>
+      a.resolveDir === shared ? { path: path.join(root, "addon/src/gas/sha256.ts") } : undefined,
+    );
+  },
+};
+
 const common = {
   entryPoints: [entry],
+  plugins: [appsScriptSha256],
   bundle: true,
   platform: "neutral",
   mainFields: ["module", "main"],
@@ -60,12 +77,34 @@ export async function buildAddon(dir = outdir) {
   const html = readdirSync(htmlDir).filter((f) => f.endsWith(".html"));
   for (const f of html) copyFileSync(path.join(htmlDir, f), path.join(dir, f));
   const bytes = Object.values(r.metafile.outputs).reduce((s, o) => s + o.bytes, 0);
-  return { dir, names, html, bytes };
+  return { dir, names, html, bytes, parts: composition(r.metafile) };
+}
+
+/** The bundle must stay under this many bytes (issue 18: it was 984 KiB, 381 KB of it zod's locales). */
+export const BUNDLE_LIMIT_BYTES = 400_000;
+
+/** Where the bytes of Code.js come from: a package (zod's locales apart), shared/<file>, addon/src, … — largest first. */
+export function composition(metafile) {
+  const parts = new Map();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [file, input] of Object.entries(output.inputs)) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file)?.[1];
+      const locale = file.includes("zod/v4/locales/");
+      const part = locale ? "zod (locales)" : (pkg ?? file.split("/").slice(0, 2).join("/"));
+      parts.set(part, (parts.get(part) ?? 0) + input.bytesInOutput);
+    }
+  }
+  return [...parts].map(([part, bytes]) => ({ part, bytes })).sort((a, b) => b.bytes - a.bytes);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
   const r = await buildAddon();
   console.log(
-    `addon: ${path.relative(root, r.dir)}/Code.js (${(r.bytes / 1024).toFixed(0)} KiB), ${r.names.length} entry functions, ${r.html.length} HTML files`,
+    `addon: ${path.relative(root, r.dir)}/Code.js (${(r.bytes / 1000).toFixed(0)} KB), ${r.names.length} entry functions, ${r.html.length} HTML files`,
   );
+  if (r.bytes >= BUNDLE_LIMIT_BYTES) {
+    console.error(`addon: Code.js is over ${BUNDLE_LIMIT_BYTES / 1000} KB; largest parts:`);
+    for (const p of r.parts.slice(0, 8)) console.error(`  ${(p.bytes / 1000).toFixed(1).padStart(7)} KB  ${p.part}`);
+    process.exitCode = 1;
+  }
 }

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm run lint:imports`: the import graph of the project's own TypeScript, type-only imports
+ * Part of `npm run lint`: the import graph of the project's own TypeScript, type-only imports
  * included (a cycle through `import type` is still a cycle a reader must untangle). Fails on
  *   - any import cycle (strongly connected components of more than one module, Tarjan's algorithm);
  *   - shared/ importing the parts that use it or a platform (hono, wrangler, googleapis, Node
  *     built-ins, Apps Script globals are not imports and are caught by the before-stop hook);
- *   - the add-on importing the worker or the other way round (they share code through shared/ only).
+ *   - the add-on importing the worker or the other way round (they share code through shared/ only);
+ *   - a value import of zod's `z` object (`import { z } from "zod"` or from shared/zod-vi): `z` holds
+ *     every export of zod, its 64 locales included, so a bundle cannot drop any of them — import
+ *     the namespace instead (`import * as z from ".../zod-vi"`; shared/zod-vi.ts).
  * A small scanner instead of dependency-cruiser/madge: both need the `typescript` package's
  * compiler API, which TypeScript 7 (the native compiler this project uses) does not publish.
  */
@@ -43,6 +46,9 @@ function resolve(from, spec) {
   return null;
 }
 
+/** `import { …z… } from "zod"` or `…/zod-vi` (not `import type`). */
+const ZOD_OBJECT = /(?:^|[;\s])import\s+(?!type\s)\{[^}]*\bz\b[^}]*\}\s*from\s*["'](?:zod|[^"']*\/zod-vi)["']/;
+
 const graph = new Map();
 const problems = [];
 for (const dir of DIRS) {
@@ -51,6 +57,11 @@ for (const dir of DIRS) {
       .replace(/\/\*[\s\S]*?\*\//g, "")
       .replace(/^\s*\/\/.*$/gm, "");
     const deps = new Set();
+    if (ZOD_OBJECT.test(text)) {
+      problems.push(
+        `${file}: imports zod's \`z\` object, which keeps every zod locale in a bundle; use \`import * as z from ".../zod-vi"\``,
+      );
+    }
     for (const m of text.matchAll(IMPORT)) {
       const spec = m[1] ?? m[2] ?? m[3];
       if (spec.startsWith(".")) {

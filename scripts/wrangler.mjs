@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Runs the project's wrangler (node_modules/wrangler) with the Node that runs this script, offline:
- * the three variables below keep wrangler from calling Cloudflare's hosts (see ../../shared/TOOLCHAIN.md).
+ * the three variables below keep wrangler from calling Cloudflare's hosts (without them it tries, and
+ * logs DNS errors on a machine that reaches only the npm registry).
  * Its output passes through `redactTokens`: wrangler dev logs every request's URL, and a link's URL
  * is its token — the log keeps the kind and the first hex digits only.
  * Usage: node scripts/wrangler.mjs <wrangler arguments…>   (npm scripts dev, db:migrate, cf-typegen, deploy)

@@ -7,11 +7,11 @@
  */
 
 import { TZDate } from "@date-fns/tz";
-import { format, isValid, parse } from "date-fns";
+import { isExists, isValid, lightFormat } from "date-fns";
 import { codesOf, type Vocabulary } from "./enums";
 import { type PeriodKind, parsePeriodKey } from "./periods";
 import { fold, nfc } from "./text";
-import { z } from "./zod-vi";
+import * as z from "./zod-vi";
 
 export type ColumnType = "text" | "name" | "names" | "code" | "phone" | "int" | "date" | "enum" | "bool" | "period";
 
@@ -101,7 +101,38 @@ export function text<R extends boolean>(key: string, required: R, base: Base & {
   return finish(key, base, "text", required, inner, {}, `Tối đa ${max} ký tự.`);
 }
 
-/** A person's name: NFC, single spaces, letters required, no digits. */
+/** Letters a name needs at least ("x" is not a name; "Tư" is). Two words are asked for by a warning (shared/rules/names.ts). */
+export const NAME_MIN_LETTERS = 2;
+
+/**
+ * What is wrong with a person's name, in Vietnamese, saying which problem it is: a formula pasted
+ * as text, digits, symbols, not starting with a letter, too short; null when nothing is. A name
+ * holds letters (with their diacritics), spaces, and . ' - between them.
+ */
+export function nameProblem(header: string, v: string): string | null {
+  const shown = v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  if (v.startsWith("=")) return `"${header}" là một công thức ("${shown}"), không phải họ tên: hãy gõ họ tên bằng chữ.`;
+  const digits = v.match(/\p{N}/gu);
+  if (digits) return `"${header}" có chữ số ("${shown}"): họ tên chỉ gồm chữ cái, không có số.`;
+  const symbols = [...new Set(v.match(/[^\p{L}\p{M} .'-]/gu) ?? [])];
+  if (symbols.length) {
+    return `"${header}" có ký hiệu không dùng trong họ tên: ${symbols.map((c) => `"${c}"`).join(", ")}. Họ tên chỉ gồm chữ cái và dấu cách.`;
+  }
+  if (!/^\p{L}/u.test(v)) return `"${header}" phải bắt đầu bằng chữ cái ("${shown}").`;
+  if ((v.match(/\p{L}/gu) ?? []).length < NAME_MIN_LETTERS) {
+    return `"${header}" quá ngắn ("${shown}"): hãy ghi đủ họ và tên, ví dụ Nguyễn Văn An.`;
+  }
+  return null;
+}
+
+/** A zod check that reports `nameProblem` (code invalid_format, as the API has always said). */
+const nameCheck = (header: string, suffix = "") =>
+  z.string().superRefine((v, ctx) => {
+    const problem = nameProblem(header, v);
+    if (problem) ctx.addIssue({ code: "custom", message: problem + suffix, params: { code: "invalid_format" } });
+  });
+
+/** A person's name: NFC, single spaces, letters (see `nameProblem`). */
 export function name<R extends boolean>(key: string, required: R, base: Base): Col<R, string> {
   const inner = z
     .string({ error: `"${base.header}" phải là họ và tên (chữ).` })
@@ -110,7 +141,7 @@ export function name<R extends boolean>(key: string, required: R, base: Base): C
       z
         .string()
         .max(100, { error: `"${base.header}" dài quá 100 ký tự.` })
-        .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, { error: `"${base.header}" chỉ gồm chữ cái và dấu cách (không có số).` }),
+        .pipe(nameCheck(base.header)),
     );
   return finish(key, base, "name", required, inner, {}, "Họ và tên đầy đủ, có dấu.");
 }
@@ -129,8 +160,8 @@ export function splitNames(cell: string): string[] {
 export function names<R extends boolean>(key: string, required: R, base: Base): Col<R, string[]> {
   const person = z
     .string()
-    .max(100)
-    .regex(/^[\p{L}][\p{L}\p{M} .'-]*$/u, { error: `"${base.header}": mỗi người là một họ tên (chữ), cách nhau bởi dấu ";".` });
+    .max(100, { error: `"${base.header}": mỗi họ tên tối đa 100 ký tự.` })
+    .pipe(nameCheck(base.header, ' Mỗi người là một họ tên, cách nhau bởi dấu ";".'));
   const inner = z
     .union([z.string(), z.array(z.string())], { error: `"${base.header}" phải là danh sách họ tên.` })
     .transform((v) => (Array.isArray(v) ? v.map(nfc).filter(Boolean) : splitNames(v)))
@@ -184,14 +215,33 @@ export function readNumber(v: unknown): unknown {
   return v;
 }
 
-export function int<R extends boolean>(key: string, required: R, base: Base & { min: number; max: number }): Col<R, number> {
+/**
+ * The message for a year below `min`: a year needs its 4 digits, and a 2-digit one ("75") gets the
+ * years it may mean (1975; for 00–29 also 20xx). The cell is never changed: the clerk decides.
+ */
+export function shortYearMessage(header: string, v: unknown, min: number, max: number): string {
+  const n = typeof v === "number" && Number.isInteger(v) && v >= 0 && v < 100 ? v : null;
+  const base = `"${header}" phải ghi đủ 4 chữ số (từ ${min} đến ${max})`;
+  if (n === null) return `${base}.`;
+  const yy = String(n).padStart(2, "0");
+  const guesses = n < 30 ? `19${yy} hay 20${yy}` : `19${yy}`;
+  return `${base}: "${n}" có phải là năm ${guesses}? Hãy sửa lại trong ô.`;
+}
+
+export function int<R extends boolean>(
+  key: string,
+  required: R,
+  base: Base & { min: number; max: number; year?: boolean },
+): Col<R, number> {
   const { header, min, max } = base;
+  const tooSmall = (v: unknown) =>
+    base.year ? shortYearMessage(header, v, min, max) : min === 0 ? `"${header}" không được âm.` : `"${header}" phải từ ${min} đến ${max}.`;
   const inner = z.preprocess(
     readNumber,
     z
       .number({ error: `"${header}" phải là số.` })
       .int({ error: `"${header}" phải là số nguyên.` })
-      .min(min, { error: min === 0 ? `"${header}" không được âm.` : `"${header}" phải từ ${min} đến ${max}.` })
+      .min(min, { error: (iss) => tooSmall(iss.input) })
       .max(max, { error: `"${header}" phải từ ${min} đến ${max}.` }),
   ) as unknown as z.ZodType<number>;
   return finish(key, base, "int", required, inner, { min, max }, `Số nguyên từ ${min} đến ${max}.`);
@@ -202,22 +252,30 @@ export function int<R extends boolean>(key: string, required: R, base: Base & { 
 const SHEETS_EPOCH_MS = Date.UTC(1899, 11, 30);
 
 /**
+ * The typed forms date-fns' `parse` read here with "yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"
+ * (1–2 digit day and month, one separator): matched directly, so the add-on bundle does not carry
+ * every date-fns parser (issue 18: ~40 KB); `isExists` refuses days like 31/02.
+ */
+const YMD = /^(\d{1,4})-(\d{1,2})-(\d{1,2})$/;
+const DMY = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{1,4})$/;
+
+/**
  * Read a date cell as a calendar date 'yyyy-MM-dd' in Vietnam time: a Date (what Sheets'
  * getValues returns), 'yyyy-MM-dd', 'd/M/yyyy' or a Sheets serial day number.
  */
 export function readDate(v: unknown): unknown {
   if (v instanceof Date) {
-    return isValid(v) ? format(new TZDate(v.getTime(), "Asia/Ho_Chi_Minh"), "yyyy-MM-dd") : v;
+    return isValid(v) ? lightFormat(new TZDate(v.getTime(), "Asia/Ho_Chi_Minh"), "yyyy-MM-dd") : v;
   }
   if (typeof v === "number" && Number.isInteger(v) && v > 0 && v < 100000) {
     return new Date(SHEETS_EPOCH_MS + v * 86400000).toISOString().slice(0, 10);
   }
   if (typeof v !== "string") return v;
   const s = v.trim();
-  for (const pattern of ["yyyy-MM-dd", "d/M/yyyy", "d-M-yyyy", "d.M.yyyy"]) {
-    const d = parse(s, pattern, new Date(2000, 0, 1));
-    if (isValid(d) && d.getFullYear() >= 1000) return format(d, "yyyy-MM-dd");
-  }
+  const ymd = YMD.exec(s);
+  const dmy = ymd ? null : DMY.exec(s);
+  const [y, m, d] = ymd ? [ymd[1], ymd[2], ymd[3]] : dmy ? [dmy[4], dmy[3], dmy[1]] : [];
+  if (y && Number(y) >= 1000 && isExists(Number(y), Number(m) - 1, Number(d))) return `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
   return v;
 }
 

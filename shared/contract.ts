@@ -6,7 +6,7 @@
  * (tests/shared/contract.test.ts fails if another module declares one of these types by hand).
  */
 import { SHEET_KEYS, SHEETS, type SheetKey } from "./templates";
-import { z } from "./zod-vi";
+import * as z from "./zod-vi";
 
 // ---------------------------------------------------------------- tokens
 

@@ -1,7 +1,7 @@
 /**
  * The closed vocabularies of the domain, with the Vietnamese labels users see.
  * Labels are what cells hold; codes are what the API and the database store.
- * Source: the district plan (../shared/reference), sections II and IV.
+ * Source: the district plan (huyện Lục Ngạn, 2021, on Tổ Dân vận cộng đồng), sections II and IV.
  */
 
 /** A code → Vietnamese label table, read-only. */

@@ -1,9 +1,11 @@
 /**
- * Content hash of a submission: SHA-256 (noble, pure JS, so the add-on and the worker compute
- * the same bytes) over a canonical JSON text — object keys sorted, `undefined` dropped.
+ * Content hash of a submission: SHA-256 (./sha256.ts) of the UTF-8 bytes of a canonical JSON text —
+ * object keys sorted, `undefined` dropped — so the add-on and the worker compute the same hash of
+ * the same sheets. This is the one definition; the add-on's build only swaps the SHA-256 primitive.
  */
-import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex, utf8ToBytes } from "@noble/hashes/utils.js";
+import { sha256Hex } from "./sha256";
+
+export { sha256Hex };
 
 /** JSON with object keys in sorted order at every depth; same value → same text. */
 export function canonicalJson(value: unknown): string {
@@ -17,10 +19,6 @@ export function canonicalJson(value: unknown): string {
     }
     return v;
   });
-}
-
-export function sha256Hex(text: string): string {
-  return bytesToHex(sha256(utf8ToBytes(text)));
 }
 
 export function contentHash(value: unknown): string {

@@ -16,7 +16,6 @@ import {
   endOfMonth,
   endOfQuarter,
   endOfYear,
-  format,
   getISOWeek,
   getISOWeeksInYear,
   getISOWeekYear,
@@ -24,6 +23,7 @@ import {
   getQuarter,
   getYear,
   isValid,
+  lightFormat,
   parseISO,
   setISOWeek,
   startOfDay,
@@ -98,7 +98,7 @@ const inVN = { in: tz(TZ) };
 const ROMAN = ["I", "II", "III", "IV"] as const;
 const pad = (n: number) => String(n).padStart(2, "0");
 /** A calendar day (local-midnight `Date`) as 'yyyy-MM-dd'. */
-const ymd = (d: Date) => format(d, "yyyy-MM-dd");
+const ymd = (d: Date) => lightFormat(d, "yyyy-MM-dd");
 
 /** A calendar date 'yyyy-MM-dd' as a local-midnight `Date`; throws for anything else (e.g. 2022-02-30). */
 function calendarDay(date: string): Date {
@@ -115,8 +115,8 @@ function weekPeriod(year: number, week: number): Period | null {
   if (week < 1 || week > getISOWeeksInYear(jan4)) return null;
   const monday = startOfISOWeek(setISOWeek(jan4, week));
   const sunday = endOfISOWeek(monday);
-  const from = getYear(monday) === getYear(sunday) ? format(monday, "dd/MM") : format(monday, "dd/MM/yyyy");
-  const label_vi = `Tuần ${pad(week)}/${year} (${from}–${format(sunday, "dd/MM/yyyy")})`;
+  const from = getYear(monday) === getYear(sunday) ? lightFormat(monday, "dd/MM") : lightFormat(monday, "dd/MM/yyyy");
+  const label_vi = `Tuần ${pad(week)}/${year} (${from}–${lightFormat(sunday, "dd/MM/yyyy")})`;
   return { kind: "week", key: `${year}-W${pad(week)}`, ...span(monday, sunday), label_vi };
 }
 
@@ -211,7 +211,7 @@ export function periodKeyOf(kind: PeriodKind, date: string): string {
     case "week":
       return isoWeekKey(date);
     case "month":
-      return format(d, "yyyy-MM");
+      return lightFormat(d, "yyyy-MM");
     case "quarter":
       return `${getYear(d)}-Q${getQuarter(d)}`;
     case "half":
@@ -297,7 +297,7 @@ export function isOnTime(weekKey: string, receivedAt: Date | string, opts: Deadl
 
 /** Today's calendar date in Vietnam, 'yyyy-MM-dd'. */
 export function todayVi(now: Date = new Date()): string {
-  return format(now, "yyyy-MM-dd", inVN);
+  return lightFormat(new TZDate(now.getTime(), TZ), "yyyy-MM-dd");
 }
 
 /** This year in Vietnam (it turns at midnight Vietnam time, 17:00 UTC on 31 December). */

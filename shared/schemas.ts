@@ -6,7 +6,7 @@
 import type { ColumnSpec } from "./cells";
 import { deletionCountsSchema } from "./contract";
 import { type Columns, SHEETS, type SheetKey, type SheetSpec } from "./templates";
-import { z } from "./zod-vi";
+import * as z from "./zod-vi";
 
 /** Row schema of a sheet: its columns' schemas plus `_row`, the sheet row the values came from. */
 export function rowSchemaOf<C extends Columns>(spec: SheetSpec<string, C>) {

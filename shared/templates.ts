@@ -1,12 +1,13 @@
 /**
  * Template specs: every sheet the add-on builds and the worker parses, with its Vietnamese title
  * and columns in order. Row schemas (./schemas) are derived from these, so a column is defined once.
- * Forms mẫu 01 (members) and mẫu 02 (households) follow ../shared/reference of the district plan.
+ * Forms mẫu 01 (members) and mẫu 02 (households) follow the forms attached to the district plan (huyện Lục Ngạn, 2021).
  */
 
 import { bool, type ColumnSpec, choice, code, date, int, name, names, period, phone, text } from "./cells";
 import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
-import type { z } from "./zod-vi";
+import { boolOrUnknown } from "./unknown";
+import type * as z from "./zod-vi";
 
 // biome-ignore lint/suspicious/noExplicitAny: a sheet's columns hold specs of different value types; `unknown` would make ColumnSpec<string> not assignable (parameter variance).
 export type Columns = Record<string, ColumnSpec<any, z.ZodType>>;
@@ -106,6 +107,7 @@ export const householdsSheet = sheet({
       header: "Năm sinh",
       min: 1900,
       max: 2100,
+      year: true,
       width: 80,
       note: "Năm sinh của chủ hộ, đủ 4 chữ số, ví dụ 1975.",
     }),
@@ -116,7 +118,11 @@ export const householdsSheet = sheet({
       width: 90,
       note: "Số nhân khẩu trong gia đình, từ 1 đến 30.",
     }),
-    in_zalo: bool("in_zalo", true, { header: "Tham gia nhóm Zalo", width: 100 }),
+    in_zalo: boolOrUnknown("in_zalo", {
+      header: "Tham gia nhóm Zalo",
+      width: 100,
+      note: 'Hộ có người trong nhóm Zalo của tổ: "Có", "Không", hoặc "Chưa rõ" khi chưa biết (tỷ lệ tham gia Zalo chỉ tính trên các hộ đã rõ).',
+    }),
     ethnicity: text("ethnicity", false, { header: "Dân tộc", max: 40, width: 90 }),
     note: text("note", false, { header: "Ghi chú", max: 500, width: 160 }),
   },

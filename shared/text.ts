@@ -2,8 +2,8 @@
  * Vietnamese text helpers: NFC normalisation, diacritic- and case-insensitive matching keys,
  * Vietnamese collation, and dates shown as dd/MM/yyyy in Vietnam time (Asia/Ho_Chi_Minh).
  */
-import { tz } from "@date-fns/tz";
-import { format, isValid } from "date-fns";
+import { TZDate } from "@date-fns/tz";
+import { isValid, lightFormat } from "date-fns";
 
 /** Vietnam's time zone: every calendar date and clock time of the project is read in it. */
 export const TZ = "Asia/Ho_Chi_Minh";
@@ -67,5 +67,5 @@ export function formatDateVi(isoDate: string): string {
 export function formatDateTimeVi(instant: Date | string): string {
   const d = typeof instant === "string" ? new Date(instant) : instant;
   if (!isValid(d)) return String(instant);
-  return format(d, "dd/MM/yyyy HH:mm", { in: tz(TZ) });
+  return lightFormat(new TZDate(d.getTime(), TZ), "dd/MM/yyyy HH:mm");
 }

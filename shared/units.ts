@@ -9,7 +9,7 @@
  * Dates are "yyyy-MM-dd" strings (calendar days in Vietnam), compared as strings.
  */
 import { nfc } from "./text";
-import { z } from "./zod-vi";
+import * as z from "./zod-vi";
 
 export const UNIT_LEVELS = ["province", "district", "commune", "village"] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];

@@ -6,6 +6,7 @@
  */
 import { readNumber } from "../../shared/cells";
 import { TEAM_ROLES } from "../../shared/enums";
+import { UNKNOWN_LABEL } from "../../shared/unknown";
 import { asCode, CodeAllocator } from "./codes";
 import type { Mau01 } from "./import-mau01";
 import type { ImportProblem, Mau02 } from "./import-mau02";
@@ -246,7 +247,7 @@ export function planMau02(parsed: Mau02, reg: Register, target: Mau02Target): Im
         head_name: h.head_name,
         birth_year: asNumberOr(h.birth_year),
         members_count: asNumberOr(h.members_count),
-        in_zalo: "",
+        in_zalo: UNKNOWN_LABEL, // the old lists never recorded it (issue 17): unknown, not blank
         note: h.note,
       });
     }
@@ -280,7 +281,9 @@ function reminders(add: ImportPlan["add"]): string[] {
   if (add.households.length) {
     const noCount = add.households.filter((h) => h.members_count === "" || h.members_count === undefined).length;
     if (noCount) out.push(`Trang Hộ gia đình: nhập "Số nhân khẩu" cho ${plural(noCount, "hộ")}.`);
-    out.push(`Trang Hộ gia đình: chọn "Tham gia nhóm Zalo" (Có/Không) cho ${plural(add.households.length, "hộ mới")}.`);
+    out.push(
+      `Trang Hộ gia đình: cột "Tham gia nhóm Zalo" của ${plural(add.households.length, "hộ mới")} ghi "${UNKNOWN_LABEL}" vì danh sách cũ không có thông tin này; khi biết, sửa thành "Có" hoặc "Không".`,
+    );
   }
   return out;
 }

@@ -3,6 +3,7 @@ import { describeIssue, type Issue, type Severity } from "../../shared/issues";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { SIDEBAR_ISSUES_PER_SHEET } from "./config";
 import { a1 } from "./sheet-model";
+import { UNKNOWN_FILL } from "./unknown-fill";
 
 export interface SummaryItem {
   severity: Severity;
@@ -33,6 +34,8 @@ export interface CheckSummary {
   general: SummaryItem[];
   /** Codes the check filled in (household / ad-hoc report codes). */
   generatedCodes: number;
+  /** Blank cells the one-click "Chưa rõ" fill would answer (unknown-fill.ts: Zalo membership). */
+  unknownFill: number;
   checkedAt: string;
 }
 
@@ -79,7 +82,10 @@ export function summarize(
     });
   }
   const errors = issues.filter((i) => i.severity === "error").length;
-  return { ok: errors === 0, errors, warnings: issues.length - errors, rows, sheets, general, generatedCodes, checkedAt };
+  const unknownFill = issues.filter(
+    (i) => i.sheet === UNKNOWN_FILL.sheet && i.column === UNKNOWN_FILL.column && i.code === "required" && i.row !== null,
+  ).length;
+  return { ok: errors === 0, errors, warnings: issues.length - errors, rows, sheets, general, generatedCodes, unknownFill, checkedAt };
 }
 
 /** One paragraph for an alert: how many problems, where. */

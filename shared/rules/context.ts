@@ -9,12 +9,29 @@ export interface RuleOptions {
   today: string;
 }
 
+/**
+ * Rows that are on the sheets but have cell errors (reported on their own cells), each with the
+ * cells that still read on their own (a team's code when only its founding date is missing).
+ */
+export type RowsWithErrors = Partial<Record<SheetKey, Record<string, unknown>[]>>;
+
+/** The sheets whose rows other rows refer to by code. */
+type Referenced = "villages" | "teams" | "households";
+const CODE_OF = { villages: "village_code", teams: "team_code", households: "household_code" } as const;
+
 export interface RuleContext extends RuleOptions {
   wb: Workbook;
   villages: Map<string, Village>;
   teams: Map<string, Team>;
   households: Map<string, Household>;
   membersByTeam: Map<string, Member[]>;
+  /**
+   * Whether a village, team or household row is on its sheet, with or without errors: a row that
+   * refers to one with errors is not told it refers to nothing — the real cause is on that row.
+   */
+  exists(sheet: Referenced, code: string): boolean;
+  /** Member or household rows of a team that have cell errors: the clerk sees them, counts include them. */
+  erroredOfTeam(sheet: "members" | "households", teamCode: string): Record<string, unknown>[];
   issue(
     sheet: SheetKey,
     row: { _row?: number | undefined },
@@ -39,14 +56,27 @@ export function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]
   return m;
 }
 
-export function makeContext(wb: Workbook, opts: RuleOptions): RuleContext {
+export function makeContext(wb: Workbook, opts: RuleOptions, withErrors: RowsWithErrors = {}): RuleContext {
+  const villages = new Map(wb.villages.map((v) => [v.village_code, v]));
+  const teams = new Map(wb.teams.map((t) => [t.team_code, t]));
+  const households = new Map(wb.households.map((h) => [h.household_code, h]));
+  const codesWithErrors = (sheet: Referenced) =>
+    new Set((withErrors[sheet] ?? []).map((r) => r[CODE_OF[sheet]]).filter((c) => c !== undefined));
+  const errored = { villages: codesWithErrors("villages"), teams: codesWithErrors("teams"), households: codesWithErrors("households") };
+  const byTeam = {
+    members: groupBy(withErrors.members ?? [], (r) => r.team_code),
+    households: groupBy(withErrors.households ?? [], (r) => r.team_code),
+  };
+  const valid = { villages, teams, households };
   return {
     ...opts,
     wb,
-    villages: new Map(wb.villages.map((v) => [v.village_code, v])),
-    teams: new Map(wb.teams.map((t) => [t.team_code, t])),
-    households: new Map(wb.households.map((h) => [h.household_code, h])),
+    villages,
+    teams,
+    households,
     membersByTeam: groupBy(wb.members, (m) => m.team_code),
+    exists: (sheet, code) => valid[sheet].has(code) || errored[sheet].has(code),
+    erroredOfTeam: (sheet, teamCode) => byTeam[sheet].get(teamCode) ?? [],
     issue: (sheet, row, index, column, code, severity, message_vi) => ({
       sheet,
       row: sheetRow(row, index),

@@ -6,13 +6,16 @@ import { groupBy, type Rule, villageOfTeam } from "./context";
 
 export const HOUSEHOLDS_PER_TEAM = { min: 30, max: 50 } as const;
 
-/** A team looks after 30–50 households (plan, section II.2); outside that is a warning. */
+/**
+ * A team looks after 30–50 households (plan, section II.2); outside that is a warning. Household
+ * rows with errors count: the clerk sees them on the sheet.
+ */
 export const householdsPerTeam: Rule = (ctx) => {
   const out: Issue[] = [];
   const byTeam = groupBy(ctx.wb.households, (h) => h.team_code);
   ctx.wb.teams.forEach((t, i) => {
     if (t.dissolved_on && t.dissolved_on <= ctx.today) return;
-    const n = byTeam.get(t.team_code)?.length ?? 0;
+    const n = (byTeam.get(t.team_code)?.length ?? 0) + ctx.erroredOfTeam("households", t.team_code).length;
     if (n < HOUSEHOLDS_PER_TEAM.min || n > HOUSEHOLDS_PER_TEAM.max) {
       out.push(
         ctx.issue(
@@ -30,15 +33,23 @@ export const householdsPerTeam: Rule = (ctx) => {
   return out;
 };
 
-/** The household's team exists and its responsible members belong to that team. */
+/**
+ * The household's team is on the Tổ sheet and its responsible members belong to that team. While a
+ * member row of the team has a name that does not read, who belongs is not judged (that cell says why).
+ */
 export const householdTeam: Rule = (ctx) => {
   const out: Issue[] = [];
   ctx.wb.households.forEach((h, i) => {
-    if (!ctx.teams.has(h.team_code)) {
+    if (!ctx.exists("teams", h.team_code)) {
       out.push(ctx.issue("households", h, i, "team_code", "unknown_team", "error", `Không có tổ mã "${h.team_code}" trong trang Tổ.`));
       return;
     }
-    const names = new Set((ctx.membersByTeam.get(h.team_code) ?? []).map((m) => fold(m.full_name)));
+    const members: { full_name?: unknown }[] = [
+      ...(ctx.membersByTeam.get(h.team_code) ?? []),
+      ...ctx.erroredOfTeam("members", h.team_code),
+    ];
+    if (members.some((m) => typeof m.full_name !== "string")) return;
+    const names = new Set(members.map((m) => fold(m.full_name as string)));
     const strangers = h.responsible.filter((p) => !names.has(fold(p)));
     if (strangers.length) {
       out.push(

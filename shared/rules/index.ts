@@ -2,13 +2,16 @@
  * Check a workbook: every row against its sheet's schema (cell errors), then the cross-row
  * rules on the rows that parsed. Errors block a submission; warnings do not.
  */
+
+import type { ColumnSpec } from "../cells";
 import { type Issue, rowIssues, sheetRow } from "../issues";
 import { ROW_SCHEMAS, type Workbook } from "../schemas";
-import { SHEET_KEYS, SHEETS } from "../templates";
-import { makeContext, type Rule, type RuleOptions } from "./context";
+import { SHEET_KEYS, SHEETS, type SheetKey } from "../templates";
+import { makeContext, type RowsWithErrors, type Rule, type RuleOptions } from "./context";
 import { birthYear, duplicateHousehold, householdsPerTeam, householdTeam } from "./households";
 import { uniqueKeys } from "./keys";
 import { changeHousehold, ethnicOnlyWhereEnabled, logTeams, meetingAttendance, weeklyDates } from "./logs";
+import { fullNames } from "./names";
 import { memberInOneTeam, rosterReferences, teamComposition } from "./roster";
 
 export type { RuleOptions } from "./context";
@@ -28,12 +31,26 @@ export const RULES: readonly Rule[] = [
   weeklyDates,
   ethnicOnlyWhereEnabled,
   meetingAttendance,
+  fullNames,
 ];
 
-/** Cross-row rules on an already parsed workbook. */
-export function checkRules(wb: Workbook, opts: RuleOptions): Issue[] {
-  const ctx = makeContext(wb, opts);
+/**
+ * Cross-row rules on an already parsed workbook. `withErrors`: the rows left out of it for cell
+ * errors, so rules count them and do not call a row that refers to one "unknown".
+ */
+export function checkRules(wb: Workbook, opts: RuleOptions, withErrors: RowsWithErrors = {}): Issue[] {
+  const ctx = makeContext(wb, opts, withErrors);
   return RULES.flatMap((rule) => rule(ctx));
+}
+
+/** The cells of a row with errors that read on their own (each column's schema alone). */
+function readableCells(sheet: SheetKey, row: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { _row: row._row };
+  for (const [key, col] of Object.entries(SHEETS[sheet].columns) as [string, ColumnSpec][]) {
+    const r = col.schema.safeParse(row[key]);
+    if (r.success && r.data !== undefined) out[key] = r.data;
+  }
+  return out;
 }
 
 export interface CheckResult {
@@ -52,6 +69,7 @@ export function isBlankRow(row: Record<string, unknown>): boolean {
 export function checkWorkbook(input: Record<string, unknown>, opts: RuleOptions): CheckResult {
   const issues: Issue[] = [];
   const workbook = Object.fromEntries(SHEET_KEYS.map((k) => [k, []])) as unknown as Workbook;
+  const withErrors: RowsWithErrors = {};
   for (const key of Object.keys(input)) {
     if (!(key in SHEETS)) {
       issues.push({
@@ -80,13 +98,18 @@ export function checkWorkbook(input: Record<string, unknown>, opts: RuleOptions)
     }
     const schema = ROW_SCHEMAS[sheet];
     const out = workbook[sheet] as unknown[];
+    const errored: Record<string, unknown>[] = [];
+    withErrors[sheet] = errored;
     rows.forEach((row, i) => {
       if (row && typeof row === "object" && isBlankRow(row as Record<string, unknown>)) return;
       const r = schema.safeParse(row);
       if (r.success) out.push(r.data);
-      else issues.push(...rowIssues(r.error, sheet, sheetRow(row, i)));
+      else {
+        issues.push(...rowIssues(r.error, sheet, sheetRow(row, i)));
+        if (row && typeof row === "object") errored.push(readableCells(sheet, row as Record<string, unknown>));
+      }
     });
   }
-  issues.push(...checkRules(workbook, opts));
+  issues.push(...checkRules(workbook, opts, withErrors));
   return { workbook, issues, ok: !issues.some((i) => i.severity === "error") };
 }

@@ -4,10 +4,10 @@ import { weekEnd, weekStart } from "../periods";
 import type { SheetKey } from "../templates";
 import { type Rule, type RuleContext, villageOfTeam } from "./context";
 
-/** A population change refers to a household of the register. */
+/** A population change refers to a household of the register (a row there with errors counts). */
 export const changeHousehold: Rule = (ctx) =>
   ctx.wb.changes.flatMap((c, i) =>
-    ctx.households.has(c.household_code)
+    ctx.exists("households", c.household_code)
       ? []
       : [
           ctx.issue(
@@ -22,13 +22,13 @@ export const changeHousehold: Rule = (ctx) =>
         ],
   );
 
-/** Reports, meetings and evaluations name a known team. */
+/** Reports, meetings and evaluations name a team of the Tổ sheet (a row there with errors counts). */
 export const logTeams: Rule = (ctx) => {
   const out: Issue[] = [];
   const sheets = ["weekly", "adhoc", "meetings", "evaluations"] as const satisfies readonly SheetKey[];
   for (const sheet of sheets) {
     (ctx.wb[sheet] as { team_code: string; _row?: number }[]).forEach((r, i) => {
-      if (!ctx.teams.has(r.team_code)) {
+      if (!ctx.exists("teams", r.team_code)) {
         out.push(ctx.issue(sheet, r, i, "team_code", "unknown_team", "error", `Không có tổ mã "${r.team_code}" trong trang Tổ.`));
       }
     });
@@ -99,10 +99,12 @@ export const ethnicOnlyWhereEnabled: Rule = (ctx) => {
   return out;
 };
 
-/** A meeting cannot have more members present than the team has. */
+/** A meeting cannot have more members present than the team has (member rows with errors count). */
 export const meetingAttendance: Rule = (ctx) =>
   ctx.wb.meetings.flatMap((m, i) => {
-    const n = ctx.membersByTeam.get(m.team_code)?.length;
+    const valid = ctx.membersByTeam.get(m.team_code)?.length;
+    const errored = ctx.erroredOfTeam("members", m.team_code).length;
+    const n = valid === undefined && errored === 0 ? undefined : (valid ?? 0) + errored;
     return n !== undefined && m.members_present > n
       ? [ctx.issue("meetings", m, i, "members_present", "attendance_over_team_size", "error", `Tổ chỉ có ${n} thành viên.`)]
       : [];

@@ -4,11 +4,16 @@ import type { Issue } from "../issues";
 import { fold } from "../text";
 import { groupBy, type Rule } from "./context";
 
-/** A team has 3–5 members, exactly one Tổ trưởng and one Tổ phó (plan, section II.2). */
+/**
+ * A team has 3–5 members, exactly one Tổ trưởng and one Tổ phó (plan, section II.2). Member rows
+ * with errors count (the clerk sees them); when one's role does not read, the roles are not judged
+ * (that row's own cell says what is wrong).
+ */
 export const teamComposition: Rule = (ctx) => {
   const out: Issue[] = [];
   ctx.wb.teams.forEach((t, i) => {
-    const members = ctx.membersByTeam.get(t.team_code) ?? [];
+    const members: { role?: unknown }[] = [...(ctx.membersByTeam.get(t.team_code) ?? []), ...ctx.erroredOfTeam("members", t.team_code)];
+    const rolesKnown = members.every((m) => m.role !== undefined);
     const n = members.length;
     if (n < 3 || n > 5) {
       out.push(
@@ -25,7 +30,7 @@ export const teamComposition: Rule = (ctx) => {
     }
     const leaders = members.filter((m) => m.role === "leader").length;
     const deputies = members.filter((m) => m.role === "deputy").length;
-    if (leaders !== 1) {
+    if (rolesKnown && leaders !== 1) {
       out.push(
         ctx.issue(
           "teams",
@@ -38,7 +43,7 @@ export const teamComposition: Rule = (ctx) => {
         ),
       );
     }
-    if (deputies !== 1) {
+    if (rolesKnown && deputies !== 1) {
       out.push(
         ctx.issue(
           "teams",
@@ -58,18 +63,18 @@ export const teamComposition: Rule = (ctx) => {
   return out;
 };
 
-/** Teams stand in a known village; members in a known team. */
+/** Teams stand in a village of the Thôn sheet; members in a team of the Tổ sheet (rows with errors are there too). */
 export const rosterReferences: Rule = (ctx) => {
   const out: Issue[] = [];
   ctx.wb.teams.forEach((t, i) => {
-    if (!ctx.villages.has(t.village_code)) {
+    if (!ctx.exists("villages", t.village_code)) {
       out.push(
         ctx.issue("teams", t, i, "village_code", "unknown_village", "error", `Không có thôn mã "${t.village_code}" trong trang Thôn.`),
       );
     }
   });
   ctx.wb.members.forEach((m, i) => {
-    if (!ctx.teams.has(m.team_code)) {
+    if (!ctx.exists("teams", m.team_code)) {
       out.push(ctx.issue("members", m, i, "team_code", "unknown_team", "error", `Không có tổ mã "${m.team_code}" trong trang Tổ.`));
     }
   });

@@ -3,9 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import vm from "node:vm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { putWorkbook, register } from "./fixtures";
+import { BUNDLE_LIMIT_BYTES } from "../../scripts/build-addon.mjs";
+import { contentHash } from "../../shared/hash";
+import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
 import { GasDouble } from "./gas-double";
-import { type Bundle, buildBundle, ENTRY_FUNCTIONS, loadAddon } from "./harness";
+import { type Bundle, buildBundle, ENTRY_FUNCTIONS, loadAddon, setupEnv } from "./harness";
 
 let bundle: Bundle;
 beforeAll(async () => {
@@ -39,20 +41,26 @@ describe("Apps Script bundle", () => {
     }
   });
 
+  it("stays under 400 KB: zod without its other locales, SHA-256 from Apps Script (issue 18)", () => {
+    const bytes = Buffer.byteLength(bundle.code, "utf8");
+    const top = bundle.parts.slice(0, 6).map((p) => `${p.part} ${(p.bytes / 1000).toFixed(1)} KB`);
+    expect(bytes, top.join(", ")).toBeLessThan(BUNDLE_LIMIT_BYTES);
+    // Only the Vietnamese locale (and English, zod's built-in default) of zod's 64.
+    const locales = [...bundle.code.matchAll(/^ {2}\/\/ node_modules\/zod\/v4\/locales\/([\w-]+)\.js$/gm)].map((m) => m[1]);
+    expect(locales.sort()).toEqual(["en", "vi"]);
+    // No SHA-256 nor UTF-8 encoder in JavaScript: Utilities.computeDigest does both.
+    expect(bundle.code).not.toContain("node_modules/@noble/hashes/sha2.js");
+    expect(bundle.code).not.toMatch(/\bTextEncoder\b/);
+  });
+
   it("loads in a bare vm context (no process, no require, no TextEncoder) and zod works there", () => {
     const gas = new GasDouble({ htmlDir: bundle.dir });
     const ss = gas.spreadsheet();
     ss._sheet("Trang tính1");
     const { context } = loadAddon(bundle, gas);
-    expect(vm.runInContext("typeof process + typeof require + typeof module + typeof Buffer", context)).toBe(
-      "undefinedundefinedundefinedundefined",
+    expect(vm.runInContext("typeof process + typeof require + typeof module + typeof Buffer + typeof TextEncoder", context)).toBe(
+      "undefinedundefinedundefinedundefinedundefined",
     );
-    // The polyfill installed a TextEncoder in the context; it matches Node's UTF-8 byte for byte.
-    const samples = ["", "abc", "Nguyễn Thị Ánh", "Nguyễn Thị Ánh".normalize("NFD"), "Đồng — “ngoặc” 😀 𝔘", "\ud800 lone"];
-    for (const s of samples) {
-      const bytes = vm.runInContext(`Array.from(new TextEncoder().encode(${JSON.stringify(s)}))`, context) as number[];
-      expect(bytes).toEqual([...new TextEncoder().encode(s)]);
-    }
     // zod (with its Vietnamese locale) runs inside: no sheets yet, then rows with a bad cell.
     const empty = context.runCheckNow();
     expect(JSON.stringify(empty)).toContain("Chưa có trang");
@@ -61,8 +69,26 @@ describe("Apps Script bundle", () => {
     const s = JSON.parse(JSON.stringify(context.runCheckNow()));
     expect(s.errors).toBe(1);
     expect(s.sheets.find((x: { key: string }) => x.key === "households").items[0].text).toBe(
-      'Trang "Hộ gia đình (mẫu 02)", dòng 3, cột "Năm sinh": "Năm sinh" phải từ 1900 đến 2100.',
+      'Trang "Hộ gia đình (mẫu 02)", dòng 3, cột "Năm sinh": "Năm sinh" phải ghi đủ 4 chữ số (từ 1900 đến 2100): "75" có phải là năm 1975? Hãy sửa lại trong ô.',
     );
-    // (The content hash computed inside the bundle is checked against Node's by the envelope test in submit.test.ts.)
+  });
+
+  it("computes the content hash the worker computes, for any text a clerk may type", () => {
+    const { gas, ss, addon } = setupEnv(bundle);
+    const wb = register();
+    const odd = ["Nguyễn Thị Ánh".normalize("NFD"), "Đồng — “ngoặc” 😀 𝔘", "tab\tvà\nxuống dòng", "\ud800 lẻ", "\u0000\u2028"];
+    wb.households.forEach((h, i) => {
+      h.note = odd[i % odd.length]!;
+    });
+    putWorkbook(ss, wb);
+    setCommune(ss);
+    setConnection(ss, "https://dan-van.example.workers.dev", `dvc_${"ab".repeat(16)}`);
+    gas.fetchHandler = () => ({ status: 503, body: "{}" }); // the request is all this test needs
+    addon.menuSubmit();
+    const sent = JSON.parse(gas.requests[0]!.payload) as { content_hash: string; sheets: Record<string, { note?: string }[]> };
+    expect(sent.sheets.households!.map((h) => h.note)).toContain("Đồng — “ngoặc” 😀 𝔘");
+    // Apps Script's digest in the bundle (Utilities.computeDigest) = the worker's (shared/hash.ts with @noble/hashes).
+    expect(sent.content_hash).toBe(contentHash(sent.sheets));
+    expect(gas.counter.get("Utilities.computeDigest")).toBe(1);
   });
 });

@@ -1,8 +1,8 @@
 /** "Kiểm tra dữ liệu": marks exactly the bad cells, clears them after correction, batched writes. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { SHEETS } from "../../shared/templates";
+import type { FakeSpreadsheet } from "./double/spreadsheet";
 import { putWorkbook, register, setCommune } from "./fixtures";
-import type { FakeSpreadsheet } from "./gas-double";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 let bundle: Bundle;

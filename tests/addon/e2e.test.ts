@@ -11,8 +11,8 @@ import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PROP } from "../../addon/src/config";
 import { SHEETS } from "../../shared/templates";
+import type { FetchHandler } from "./double/url-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
-import type { FetchHandler } from "./gas-double";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -202,6 +202,23 @@ describe("add-on → worker (Miniflare, D1)", () => {
     expect((await d1<{ n: number }>("SELECT COUNT(*) AS n FROM households WHERE commune_id = ?", COMMUNE.id))[0]!.n).toBe(20);
     expect(ss.documentProperties.getProperty(PROP.pending)).toBeNull();
   }, 120_000);
+
+  it('sends "Chưa rõ" Zalo answers (the one-click fill) and the worker stores them as unknown', async () => {
+    const { ss, addon } = clerk();
+    ss._find(SHEETS.households.title)!._put([[""], [""], [""]], 2, 8); // Zalo left blank on rows 2–4
+    expect(plain(addon.fillUnknownAndCheck()).errors).toBe(0);
+    expect(plain(addon.menuSubmit()).outcome).toBe("accepted");
+    const rows = await d1<{ household_code: string; in_zalo: number | null }>(
+      "SELECT household_code, in_zalo FROM households WHERE commune_id = ? ORDER BY household_code LIMIT 5",
+      COMMUNE.id,
+    );
+    expect(rows.map((r) => r.in_zalo)).toEqual([null, null, null, 0, 1]);
+    const [team] = await d1<{ households: number; zalo_known: number }>(
+      "SELECT households, zalo_known FROM agg_teams WHERE commune_id = ? AND team_code = 'V01-T1'",
+      COMMUNE.id,
+    );
+    expect(team).toEqual({ households: 35, zalo_known: 32 });
+  }, 60_000);
 
   it("shows the worker's refusal of a wrong token in Vietnamese and sends nothing else", async () => {
     const { gas, ss, addon } = clerk();

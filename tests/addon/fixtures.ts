@@ -16,7 +16,7 @@ import {
 } from "../../shared/enums";
 import type { Workbook } from "../../shared/schemas";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
-import type { FakeSpreadsheet } from "./gas-double";
+import type { FakeSpreadsheet } from "./double/spreadsheet";
 
 const VOCABS: Record<string, Record<string, string>> = {
   "members.role": TEAM_ROLES,

@@ -8,13 +8,15 @@ import os from "node:os";
 import path from "node:path";
 import vm from "node:vm";
 import { afterAll } from "vitest";
-import { buildAddon } from "../../scripts/build-addon.mjs";
+import { type BundlePart, buildAddon } from "../../scripts/build-addon.mjs";
 import { GasDouble } from "./gas-double";
 
 export interface Bundle {
   dir: string;
   code: string;
   names: string[];
+  /** Where the bytes of Code.js come from (esbuild metafile), largest first. */
+  parts: BundlePart[];
 }
 
 let cached: Promise<Bundle> | null = null;
@@ -30,7 +32,7 @@ export function buildBundle(): Promise<Bundle> {
   cached ??= (async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "dan-van-addon-"));
     const r = await buildAddon(dir);
-    return { dir, code: readFileSync(path.join(dir, "Code.js"), "utf8"), names: r.names };
+    return { dir, code: readFileSync(path.join(dir, "Code.js"), "utf8"), names: r.names, parts: r.parts };
   })();
   return cached;
 }
@@ -38,6 +40,7 @@ export function buildBundle(): Promise<Bundle> {
 /** The entry functions main.ts exports (the bundle must define exactly these at top level). */
 export const ENTRY_FUNCTIONS = [
   "autoSubmitWeekly",
+  "fillUnknownAndCheck",
   "getConnectionSettings",
   "getImportOptions",
   "importList",

@@ -1,7 +1,8 @@
 /** "Nhập danh sách có sẵn": lists kept as the plan's mẫu 01 and mẫu 02 fill the standard sheets. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { columnsOf, SHEETS, type SheetKey } from "../../shared/templates";
-import type { FakeSheet, FakeSpreadsheet } from "./gas-double";
+import type { FakeSheet } from "./double/sheet";
+import type { FakeSpreadsheet } from "./double/spreadsheet";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 let bundle: Bundle;
@@ -111,7 +112,8 @@ describe("Nhập danh sách có sẵn", () => {
     expect(r.skipped).toEqual([]);
     expect(r.text).toContain('Đã đọc danh sách hộ gia đình (mẫu 02) từ trang "DS hộ Quý Thịnh"');
     expect(r.text).toContain("Dòng 13:");
-    expect(r.reminders.join("\n")).toContain('chọn "Tham gia nhóm Zalo"');
+    // The old list has no Zalo column: "Chưa rõ" (unknown), said in the report, not 6 blank required cells.
+    expect(r.reminders.join("\n")).toContain('cột "Tham gia nhóm Zalo" của 6 hộ mới ghi "Chưa rõ" vì danh sách cũ không có thông tin này');
     // The source sheet is read with one getValues.
     expect(gas.counter.get("Sheet.getDataRange")).toBeGreaterThan(0);
 
@@ -137,6 +139,7 @@ describe("Nhập danh sách có sẵn", () => {
       ["QT-0005", "QT-T2", "Lục Văn Hải; Vi Thị Mai", 3, "Giáp Thị Hoa", 1955, 2, "Neo đơn"],
       ["QT-0006", "QT-T2", "Lục Văn Hải; Vi Thị Mai", 4, "Trần Văn Xuân", 1969, 2, ""],
     ]);
+    expect(hh.map((h) => h.in_zalo)).toEqual(Array(6).fill("Chưa rõ"));
 
     // Importing again adds nothing: every household is already there.
     const again = plain(addon.importList("DS hộ Quý Thịnh", { village_code: "QT" })) as Report;

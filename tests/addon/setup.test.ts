@@ -2,8 +2,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROP } from "../../addon/src/config";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
+import type { FakeDataValidation } from "./double/data-validation";
+import type { FakeRange } from "./double/range";
+import type { FakeSpreadsheet } from "./double/spreadsheet";
 import { putWorkbook, register, sheetValues } from "./fixtures";
-import type { FakeDataValidation, FakeRange, FakeSpreadsheet } from "./gas-double";
 import { type Bundle, buildBundle, setupEnv } from "./harness";
 
 let bundle: Bundle;

@@ -9,8 +9,10 @@ import { errorBodySchema, receiptBodySchema } from "../../shared/contract";
 import { checkEnvelope } from "../../shared/envelope";
 import { todayVi } from "../../shared/periods";
 import { SHEETS } from "../../shared/templates";
+import { SHEETS_CLASSES } from "./double/counting";
+import type { FetchRequest } from "./double/url-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
-import { type FetchRequest, type GasDouble, SHEETS_CLASSES } from "./gas-double";
+import type { GasDouble } from "./gas-double";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 let bundle: Bundle;

@@ -4,24 +4,19 @@
  * fixture implies (computed here from pilotWorkbooks(), not from the worker), the period picker
  * changes the period, the CSV link gives the same figures, there are no console errors and no
  * request leaves 127.0.0.1. Screenshots at phone (390 px) and desktop (1280 px) widths go to
- * test-artifacts/. Skips, saying why, only when /usr/bin/chromium is missing.
+ * test-artifacts/. Fails, saying why, when /usr/bin/chromium is missing (never skips: CI installs it).
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM, hasChromium, isLoopback, launchChromium, watchPage } from "./chromium";
+import { isLoopback, launchChromium, requireChromium, watchPage } from "./chromium";
 import { csvRecords } from "./csv";
 import { type DemoWorker, type Expected, expectedPilot, startDemoWorker, viNumber } from "./demo";
 import { ROOT } from "./server";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const QUARTER = "2022-Q2";
-const present = hasChromium();
-if (!present)
-  console.warn(
-    `tests/e2e/browser.test.ts: SKIPPED — ${CHROMIUM} not found. Install it with scripts/ci-system-deps.sh (apt-get install chromium).`,
-  );
 
 let w: DemoWorker | undefined;
 let browser: Browser | undefined;
@@ -31,7 +26,7 @@ const allRequests: string[] = [];
 const blocked: string[] = [];
 
 beforeAll(async () => {
-  if (!present) return;
+  requireChromium();
   mkdirSync(ARTIFACTS, { recursive: true });
   w = await startDemoWorker();
   browser = await launchChromium();
@@ -135,7 +130,7 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-describe.skipIf(!present)("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
+describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
   it("district link: figures per commune match the fixture; the period picker and the CSV link work", async () => {
     const ctx = await newContext(1280);
     const page = await ctx.newPage();

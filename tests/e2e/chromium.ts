@@ -1,14 +1,24 @@
 /**
  * Chromium from Debian (`apt-get install chromium`, see scripts/ci-system-deps.sh), driven with
- * playwright-core (no browser download). The flags are those of shared/TOOLCHAIN.md: headless, no
- * background networking, and a host resolver that fails every name except 127.0.0.1.
+ * playwright-core (no browser download). The flags: headless, no background networking, and a host
+ * resolver that fails every name except 127.0.0.1 (so it never looks up Google's hosts).
  */
 import { existsSync } from "node:fs";
 import { type Browser, chromium, type Page, type Request } from "playwright-core";
 
-/** Debian's Chromium; DAN_VAN_CHROMIUM points elsewhere (e.g. to check the skip path). */
+/** Debian's Chromium; DAN_VAN_CHROMIUM points elsewhere (tests/e2e/programs.test.ts points it at nothing). */
 export const CHROMIUM = process.env.DAN_VAN_CHROMIUM || "/usr/bin/chromium";
+
+/** Whether Chromium is installed (the bench falls back to reading the HTML without it; the tests never do). */
 export const hasChromium = () => existsSync(CHROMIUM);
+
+/** Chromium's path; throws when it is missing, so the suite fails rather than skips (CI installs it). */
+export function requireChromium(): string {
+  if (hasChromium()) return CHROMIUM;
+  throw new Error(
+    `Chromium not found at ${CHROMIUM}: the browser tests need it. Install it with scripts/ci-system-deps.sh (apt-get install chromium).`,
+  );
+}
 
 export const CHROMIUM_ARGS = [
   "--headless",
@@ -23,7 +33,13 @@ export const CHROMIUM_ARGS = [
 ];
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60_000, handleSIGINT: true, handleSIGTERM: true });
+  return chromium.launch({
+    executablePath: requireChromium(),
+    args: CHROMIUM_ARGS,
+    timeout: 60_000,
+    handleSIGINT: true,
+    handleSIGTERM: true,
+  });
 }
 
 /** True when the URL's host is 127.0.0.1 (or it is an in-page data:/about: URL that needs no network). */

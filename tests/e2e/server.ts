@@ -37,7 +37,7 @@ function findRoot(): string {
   return process.cwd();
 }
 
-/** The variables that keep wrangler offline (shared/TOOLCHAIN.md). */
+/** The variables that keep wrangler offline (see scripts/wrangler.mjs). */
 export const OFFLINE_ENV = {
   CLOUDFLARE_CF_FETCH_ENABLED: "false",
   WRANGLER_SEND_METRICS: "false",

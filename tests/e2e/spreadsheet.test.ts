@@ -3,7 +3,7 @@
  * xlsx`) opens the CSV a link serves, and the .xlsx it writes is read back (tests/e2e/xlsx.ts):
  * Vietnamese text survives, numbers stay numbers, and team names that look like formulas —
  * `=HYPERLINK(…)`, `+…`, `-…`, `@…`, sent in a real submission with a commune token — stay text
- * (no formula cell anywhere). Skips, saying why, only when soffice is missing.
+ * (no formula cell anywhere). Fails, saying why, when soffice is missing (never skips: CI installs it).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -53,7 +53,7 @@ function runGroup(file: string, args: string[], timeoutMs: number): Promise<void
   });
 }
 
-/** LibreOffice's soffice; DAN_VAN_SOFFICE points elsewhere (e.g. to check the skip path). */
+/** LibreOffice's soffice; DAN_VAN_SOFFICE points elsewhere (tests/e2e/programs.test.ts points it at nothing). */
 function findSoffice(): string | null {
   if (process.env.DAN_VAN_SOFFICE) return existsSync(process.env.DAN_VAN_SOFFICE) ? process.env.DAN_VAN_SOFFICE : null;
   for (const p of [
@@ -67,10 +67,13 @@ function findSoffice(): string | null {
   return null;
 }
 const SOFFICE = findSoffice();
-if (!SOFFICE)
-  console.warn(
-    "tests/e2e/spreadsheet.test.ts: SKIPPED — soffice (LibreOffice) not found. Install it with scripts/ci-system-deps.sh (apt-get install libreoffice-calc-nogui).",
+/** The suite fails (it never skips) when soffice is missing: CI installs it. */
+function requireSoffice(): string {
+  if (SOFFICE) return SOFFICE;
+  throw new Error(
+    "LibreOffice (soffice) not found: the spreadsheet tests need it. Install it with scripts/ci-system-deps.sh (apt-get install libreoffice-calc-nogui).",
   );
+}
 
 /** Names a spreadsheet would run as formulas if they were not kept as text. */
 const FORMULA_NAMES = ['=HYPERLINK("http://127.0.0.1:9/x","Bấm vào đây")', "+84 Tổ Cộng", "-1+2 Tổ Trừ", "@SUM(1) Tổ A-còng"];
@@ -85,7 +88,7 @@ let csvText = "";
 let csvBytes: Buffer;
 
 beforeAll(async () => {
-  if (!SOFFICE) return;
+  requireSoffice();
   dir = mkdtempSync(path.join(os.tmpdir(), "dan-van-e2e-sheet-"));
   server = await startWorker();
   const admin = (route: string, body: unknown) => call(server!.base, `/api/admin${route}`, { token: server!.adminSecret, body });
@@ -218,7 +221,7 @@ function checkNumbers(body: Cell[][], col: (name: string) => number) {
   }
 }
 
-describe.skipIf(!SOFFICE)("rollup CSV in LibreOffice Calc", () => {
+describe("rollup CSV in LibreOffice Calc", () => {
   it("the CSV as served: UTF-8 with BOM, formula-like names guarded", () => {
     expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     for (const name of FORMULA_NAMES) expect(csvText).toContain(`"'${name.replace(/"/g, '""')}"`);

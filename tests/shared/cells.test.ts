@@ -99,6 +99,42 @@ describe("household row schema", () => {
     expect(iss?.message).toContain(fragment);
   });
 
+  it.each([
+    [75, "có phải là năm 1975?"],
+    [" 75 ", "có phải là năm 1975?"],
+    [5, "có phải là năm 1905 hay 2005?"],
+    [975, "phải ghi đủ 4 chữ số (từ 1900 đến 2100)."],
+  ])("a short birth year %j is refused, never changed, with the year it may mean: %s", (value, fragment) => {
+    const r = householdSchema.safeParse({ ...household, birth_year: value });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues[0]!.message).toContain(fragment);
+  });
+
+  it.each([
+    ["Chưa rõ", null],
+    [" chưa RÕ ", null],
+    ["không rõ", null],
+    [null, null], // JSON null in an envelope: unknown
+    ["Có", true],
+    ["Không", false],
+    [true, true],
+  ])('"Tham gia nhóm Zalo" %j reads as %j, and reads to itself again', (value, want) => {
+    const once = householdSchema.parse({ ...household, in_zalo: value });
+    expect(once.in_zalo).toBe(want);
+    expect(householdSchema.parse(JSON.parse(JSON.stringify(once))).in_zalo).toBe(want);
+  });
+
+  it.each([
+    ["", "required", 'Chưa nhập "Tham gia nhóm Zalo".'],
+    ["có lẽ", "invalid_type", '"Tham gia nhóm Zalo" phải là "Có", "Không" hoặc "Chưa rõ".'],
+  ])('"Tham gia nhóm Zalo" %j is refused: unknown is an answer, a blank is not', (value, code, message) => {
+    const r = householdSchema.safeParse({ ...household, in_zalo: value });
+    expect(r.success).toBe(false);
+    const iss = r.error!.issues[0]!;
+    expect(iss.code === "custom" ? (iss.params as { code: string }).code : iss.code).toBe(code);
+    expect(iss.message).toBe(message);
+  });
+
   it("refuses unknown fields", () => {
     const r = householdSchema.safeParse({ ...household, gps: "21.3,106.6" });
     expect(r.success).toBe(false);

@@ -205,8 +205,10 @@ describe("checkWorkbook on raw cells", () => {
     expect(errors[0]!.message_vi).toContain("Năm sinh");
     expect(res.workbook.households.find((h) => h._row === 2)?.birth_year).toBe(1975);
     expect(res.workbook.households.find((h) => h._row === 4)?.members_count).toBe(4);
-    // the row that failed is left out of the parsed workbook, so the team now has 29 → a warning
-    expect(res.issues.some((i) => i.code === "households_per_team" && i.severity === "warning")).toBe(true);
+    // The row that failed is left out of the parsed workbook but is still one of the team's 30
+    // households the clerk sees: no "29 households" warning on top of its own error (issue 17).
+    expect(res.workbook.households).toHaveLength(69);
+    expect(res.issues.some((i) => i.code === "households_per_team")).toBe(false);
   });
 
   it("reports an unknown sheet and a sheet that is not a list", () => {
@@ -226,5 +228,84 @@ describe("checkWorkbook on raw cells", () => {
       code: "required",
       message_vi: 'Chưa nhập "Họ và tên".',
     });
+  });
+});
+
+/** The workbook as raw rows with their sheet row numbers, as the add-on reads them. */
+function rawOf(wb: Workbook): Record<string, Record<string, unknown>[]> {
+  return Object.fromEntries(Object.entries(wb).map(([k, rows]) => [k, (rows as object[]).map((r, i) => ({ ...r, _row: i + 2 }))]));
+}
+
+describe("rows with errors are not missing rows (issue 17)", () => {
+  it("a team without its founding date: one error on its cell, nothing on the rows that name it", () => {
+    const raw = rawOf(validWorkbook());
+    raw.teams![0]!.founded_on = ""; // QT-T1, as an imported mẫu 01 leaves it
+    const res = checkWorkbook(raw, { today: TODAY });
+    expect(res.issues.map((i) => `${i.severity}:${i.code}@${i.sheet}:${i.row}:${i.column}`)).toEqual(["error:required@teams:2:founded_on"]);
+    expect(res.issues[0]!.message_vi).toBe('Chưa nhập "Ngày thành lập".');
+  });
+
+  it("still reports a team code that is on no row at all", () => {
+    const raw = rawOf(validWorkbook());
+    raw.members![0]!.team_code = "QT-T9";
+    const res = checkWorkbook(raw, { today: TODAY });
+    expect(res.issues).toContainEqual(expect.objectContaining({ sheet: "members", row: 2, code: "unknown_team" }));
+  });
+
+  it("a village, a household with errors: teams and population changes that name them are not told they are unknown", () => {
+    const raw = rawOf(validWorkbook());
+    raw.villages![0]!.ethnic_identity = ""; // QT
+    raw.households![2]!.members_count = 0; // QT-0003, named by a population change
+    const res = checkWorkbook(raw, { today: TODAY });
+    expect(res.issues.map((i) => `${i.code}@${i.sheet}:${i.row}:${i.column}`).sort()).toEqual([
+      "out_of_range@households:4:members_count",
+      "required@villages:2:ethnic_identity",
+    ]);
+  });
+
+  it("counts the household rows the clerk sees: 6 imported, 3 with errors → 6 households", () => {
+    const wb = validWorkbook();
+    wb.households = wb.households.filter((h) => h.team_code !== "QT-T1" || Number(h.household_code.slice(3)) <= 6);
+    const raw = rawOf(wb);
+    for (const h of raw.households!.slice(0, 3)) h.birth_year = 75;
+    const res = checkWorkbook(raw, { today: TODAY });
+    const size = res.issues.find((i) => i.code === "households_per_team")!;
+    expect(size).toMatchObject({ sheet: "teams", row: 2, severity: "warning" });
+    expect(size.message_vi).toContain("phụ trách 6 hộ");
+  });
+
+  it("counts member rows with errors in a team's size, and leaves the roles to their own cells", () => {
+    const raw = rawOf(validWorkbook());
+    raw.members![2]!.full_name = "x"; // QT-T1's third member: a name error, role still reads
+    let res = checkWorkbook(raw, { today: TODAY });
+    expect(res.issues.map((i) => `${i.code}@${i.sheet}:${i.row}`)).toEqual(["invalid_format@members:4"]);
+    raw.members![1]!.role = "Phó"; // QT-T1's deputy: the role does not read
+    res = checkWorkbook(raw, { today: TODAY });
+    expect(res.issues.map((i) => `${i.code}@${i.sheet}:${i.row}`).sort()).toEqual(["invalid_format@members:4", "not_allowed@members:3"]);
+  });
+});
+
+describe("names (issue 17)", () => {
+  it.each([
+    ["x", "error", "quá ngắn"],
+    ['=HYPERLINK("http://127.0.0.1/x","Bấm")', "error", "là một công thức"],
+    ["Nguyễn Văn 2", "error", "có chữ số"],
+    ["Nguyễn (Văn) An", "error", 'ký hiệu không dùng trong họ tên: "(", ")"'],
+    ["An", "warning", "mới có một từ"],
+    ["Tư", "warning", "mới có một từ"],
+  ])("head of household %j: %s, %s", (head, severity, fragment) => {
+    const raw = rawOf(validWorkbook());
+    raw.households![0]!.head_name = head;
+    const res = checkWorkbook(raw, { today: TODAY });
+    expect(res.issues).toHaveLength(1);
+    expect(res.issues[0]).toMatchObject({ sheet: "households", row: 2, column: "head_name", severity });
+    expect(res.issues[0]!.message_vi).toContain(fragment);
+  });
+
+  it("asks for two words in every one-person name column (members, heads, reporters), as a warning", () => {
+    const wb = validWorkbook();
+    wb.members[2]!.full_name = "Sơn";
+    wb.weekly[0]!.reporter = "An";
+    expect(codes(wb)).toEqual(["warning:name_one_word@members:4:full_name", "warning:name_one_word@weekly:2:reporter"]);
   });
 });

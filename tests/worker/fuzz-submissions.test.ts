@@ -12,8 +12,9 @@
  * Each case gets a fresh submission id, so no case is answered by the early "already accepted"
  * path; that path has its own property at the end. About 2,500 requests in 30–40 s (see RUNS); most go
  * to the Hono app directly (see `direct`), one property through the worker's entry. The seed is
- * random on each run, so every run tries new cases; on a failure fast-check prints the seed and the
- * shrunk case, and `fc.assert(…, { seed, path })` replays it.
+ * new on each run, so every run tries new cases, and printed first; `FUZZ_SEED=<seed>` replays a
+ * run (vitest.config.ts passes it into workerd). On a failure fast-check also prints the seed, the
+ * path and the shrunk case.
  */
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
@@ -420,6 +421,19 @@ async function refusedAndNothingWritten(label: string, send: () => Promise<Respo
 const toJson = (v: unknown) => JSON.stringify(v);
 
 /** Cases per property: 2,550 in all; ~30 s alone on a 2-core machine, ~40 s while other test files run. */
+/** One seed for every property of the run: FUZZ_SEED (an integer) replays a run; otherwise a new one. */
+const SEED = (() => {
+  const fixed = (env.FUZZ_SEED ?? "").trim();
+  if (!fixed) return crypto.getRandomValues(new Int32Array(1))[0]!;
+  if (!/^-?\d+$/.test(fixed) || Number(fixed) !== (Number(fixed) | 0))
+    throw new Error(`FUZZ_SEED must be a 32-bit integer, not "${fixed}"`);
+  return Number(fixed);
+})();
+console.info(
+  `fuzz-submissions: seed ${SEED}${env.FUZZ_SEED ? " (from FUZZ_SEED)" : ""}; replay: FUZZ_SEED=${SEED} npx vitest run tests/worker/fuzz-submissions.test.ts`,
+);
+const runs = (numRuns: number) => ({ seed: SEED, numRuns });
+
 const RUNS = { topLevel: 600, keptHash: 600, newHash: 450, randomJson: 350, extreme: 50, notJson: 250, entry: 100, storedId: 150 };
 
 describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write nothing", () => {
@@ -454,7 +468,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
         m.apply(e);
         await refusedAndNothingWritten(m.label, () => direct(toJson(e)));
       }),
-      { numRuns: RUNS.topLevel },
+      runs(RUNS.topLevel),
     );
     await unchanged();
   }, 60_000);
@@ -468,7 +482,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
         fc.pre(canonicalJson(e.sheets) !== original);
         await refusedAndNothingWritten(m.label, () => direct(toJson(e)));
       }),
-      { numRuns: RUNS.keptHash },
+      runs(RUNS.keptHash),
     );
     await unchanged();
   }, 60_000);
@@ -481,7 +495,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
         e.content_hash = contentHash(e.sheets);
         await refusedAndNothingWritten(m.label, () => direct(toJson(e)));
       }),
-      { numRuns: RUNS.newHash },
+      runs(RUNS.newHash),
     );
     await unchanged();
   }, 60_000);
@@ -497,7 +511,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
       fc.asyncProperty(body, async (b) => {
         await refusedAndNothingWritten(`json ${toJson(b)?.slice(0, 80)}`, () => direct(toJson(b) ?? "null"));
       }),
-      { numRuns: RUNS.randomJson },
+      runs(RUNS.randomJson),
     );
     await unchanged();
   }, 60_000);
@@ -532,7 +546,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
         await refusedAndNothingWritten(`${w}: ${t.slice(0, 40)}… (${t.length} chars)`, () => direct(place(w, t)));
         expect(({} as Record<string, unknown>).polluted, "no prototype pollution").toBeUndefined();
       }),
-      { numRuns: RUNS.extreme },
+      runs(RUNS.extreme),
     );
     await unchanged();
   }, 60_000);
@@ -596,7 +610,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
           await refusedAndNothingWritten(`${k} body ${JSON.stringify(text.slice(0, 60))}`, () => direct(text, headers));
         },
       ),
-      { numRuns: RUNS.notJson },
+      runs(RUNS.notJson),
     );
     await unchanged();
   }, 60_000);
@@ -635,7 +649,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
       fc.asyncProperty(any, async (c) => {
         await refusedAndNothingWritten(`entry: ${c.label}`, () => submit(c.body(), token));
       }),
-      { numRuns: RUNS.entry },
+      runs(RUNS.entry),
     );
     await unchanged();
   }, 60_000);
@@ -675,7 +689,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
         }
         expect(await counts(), where).toEqual(before);
       }),
-      { numRuns: RUNS.storedId },
+      runs(RUNS.storedId),
     );
     await unchanged();
     console.log(

@@ -33,6 +33,7 @@ function checkFigures(f: Figures, e: Expected) {
     households: e.households,
     people: e.people,
     zalo_households: e.zalo_households,
+    zalo_known: e.zalo_known,
     zalo_pct: e.zalo_pct,
     teams_outside_range: e.teams_outside_range,
   });
@@ -147,6 +148,31 @@ describe("periods", () => {
       const r = await run(U.lucNgan, key, "as_was");
       checkFigures(r.totals, expectFigures(fx, LUC_NGAN, key, TODAY));
     }
+  });
+
+  it("leaves a team dissolved on a period's first day out of that period's register, and still expects its last week", async () => {
+    // MH-T2 of xã Bảo Sơn: dissolved 01/04/2022, the first day of Q2 ("Ngày giải thể": the first day the team no longer exists).
+    const teamsOf = (r: Rollup) => r.communes.flatMap((c) => c.villages.flatMap((v) => v.teams));
+    const q1 = await run(U.baoSon, "2022-Q1", "as_was");
+    const q2 = await run(U.baoSon, "2022-Q2", "as_was");
+    checkFigures(q1.totals, expectFigures(fx, [U.baoSon], "2022-Q1", TODAY));
+    checkFigures(q2.totals, expectFigures(fx, [U.baoSon], "2022-Q2", TODAY));
+    expect(q1.totals.register.teams).toBe(2);
+    expect(q2.totals.register.teams).toBe(1);
+    expect(q2.totals.register.households).toBe(38); // MH-T1's only
+    // 2022-W13 (28/03–03/04) belongs to Q2 by its Sunday; the team existed Monday–Thursday of it.
+    const mh2 = teamsOf(q2).find((t) => t.team_code === "MH-T2");
+    expect(mh2?.reporting.expected).toBe(1);
+    expect(teamsOf(q1).find((t) => t.team_code === "MH-T2")?.reporting.expected).toBe(13);
+    // The day before, it was still a team of Q2's first day.
+    const ref = fx.teams.find((t) => t.team_code === "MH-T2")!;
+    const dayBefore = expectFigures(
+      { ...fx, teams: fx.teams.map((t) => (t === ref ? { ...t, dissolved_on: "2022-04-02" } : t)) },
+      [U.baoSon],
+      "2022-Q2",
+      TODAY,
+    );
+    expect(dayBefore.teams).toBe(2);
   });
 
   it("does not expect reports whose deadline has not passed yet", async () => {

@@ -1,4 +1,4 @@
-/** Lists of missing weeks read as ranges on the pages (views/format.ts weekRanges, weekRangesVi). */
+/** Lists of missing weeks read as ranges on the pages (worker/src/views/format.ts weekRanges, weekRangesVi). */
 import { describe, expect, it } from "vitest";
 import { weekRanges, weekRangesVi } from "../../worker/src/views/format";
 

@@ -65,6 +65,17 @@ export function applyValidations(
   }
 }
 
+/** (Re)apply the data validation of one template column (its dropdown), down to the sheet's last row. */
+export function applyColumnValidation(ss: Spreadsheet, key: SheetKey, column: string, sheet: Sheet, map: HeaderMap): void {
+  const col = columnsOf(key).find((c) => c.key === column);
+  const plan = col && validationOf(key, col);
+  const c = map.colOf[column];
+  const rows = sheet.getMaxRows() - 1;
+  if (!plan || c === undefined || rows < 1) return;
+  const rule = buildRule(plan, ss, {});
+  if (rule) sheet.getRange(2, c + 1, rows, 1).setDataValidation(rule);
+}
+
 function ensureSheet(ss: Spreadsheet, title: string, index: number): { sheet: Sheet; created: boolean } {
   const found = ss.getSheetByName(title);
   if (found) return { sheet: found, created: false };

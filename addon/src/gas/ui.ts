@@ -33,6 +33,18 @@ export function showImportDialog(data: unknown): void {
   SpreadsheetApp.getUi().showModalDialog(html, "Nhập danh sách có sẵn");
 }
 
+/** A dialog with the link to a document just created in the clerk's Drive. */
+export function showDocumentLink(url: string): void {
+  const safe = url.replace(/"/g, "&quot;");
+  const html = HtmlService.createHtmlOutput(
+    `<p style="font-family:Arial,sans-serif">Đã tạo dự thảo Quyết định và danh sách thành viên (mẫu 01) trong Google Drive của bạn.</p>` +
+      `<p style="font-family:Arial,sans-serif"><a href="${safe}" target="_blank" rel="noopener">Mở Quyết định</a></p>`,
+  )
+    .setWidth(420)
+    .setHeight(160);
+  SpreadsheetApp.getUi().showModalDialog(html, "Tạo Quyết định");
+}
+
 export function alert(title: string, message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(title, message, ui.ButtonSet.OK);

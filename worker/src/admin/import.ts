@@ -6,7 +6,7 @@
  */
 import { Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
-import { z } from "../../../shared/zod-vi";
+import * as z from "../../../shared/zod-vi";
 import { dbFor } from "../db/shard";
 import { getUnit, writerOf } from "../db/units";
 import type { Bindings } from "../http/env";

@@ -5,7 +5,7 @@
 import { Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
 import { formatDateVi } from "../../../shared/text";
-import { z } from "../../../shared/zod-vi";
+import * as z from "../../../shared/zod-vi";
 import { hashToken, newToken, type TokenRow } from "../auth/tokens";
 import { auditStatement } from "../db/audit";
 import { dbFor } from "../db/shard";

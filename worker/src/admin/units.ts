@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { unitSchema, validateUnits } from "../../../shared/units";
-import { z } from "../../../shared/zod-vi";
+import * as z from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
 import { dbFor } from "../db/shard";
 import { readUnits, upsertUnitStatements } from "../db/units";

@@ -41,14 +41,15 @@ const periodMonths = (p: string) => `CASE
 const SQL: readonly string[] = [
   `DELETE FROM agg_teams WHERE commune_id = ?1`,
   `INSERT INTO agg_teams (commune_id, team_code, team_name, village_code, village_name, ethnic_identity,
-     founded_on, dissolved_on, members, households, people, zalo_households)
+     founded_on, dissolved_on, members, households, people, zalo_households, zalo_known)
    SELECT t.commune_id, t.team_code, t.team_name, t.village_code, coalesce(v.village_name, t.village_code),
      coalesce(v.ethnic_identity, 0), t.founded_on, t.dissolved_on,
      (SELECT count(*) FROM members m WHERE m.commune_id = t.commune_id AND m.team_code = t.team_code),
-     coalesce(h.n, 0), coalesce(h.people, 0), coalesce(h.zalo, 0)
+     coalesce(h.n, 0), coalesce(h.people, 0), coalesce(h.zalo, 0), coalesce(h.zalo_known, 0)
    FROM teams t
    LEFT JOIN villages v ON v.commune_id = t.commune_id AND v.village_code = t.village_code
-   LEFT JOIN (SELECT team_code, count(*) AS n, sum(members_count) AS people, sum(in_zalo <> 0) AS zalo
+   LEFT JOIN (SELECT team_code, count(*) AS n, sum(members_count) AS people, sum(in_zalo <> 0) AS zalo,
+                     count(in_zalo) AS zalo_known -- in_zalo NULL: "Chưa rõ" (0010_zalo_unknown.sql)
               FROM households WHERE commune_id = ?1 GROUP BY team_code) h ON h.team_code = t.team_code
    WHERE t.commune_id = ?1`,
 

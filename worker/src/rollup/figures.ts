@@ -7,7 +7,7 @@ export type WeeklySums = Record<WeeklyCount, number>;
 
 export function emptyFigures(withEthnic: boolean): Figures {
   return {
-    register: { teams: 0, members: 0, households: 0, people: 0, zalo_households: 0, zalo_pct: null, teams_outside_range: 0 },
+    register: { teams: 0, members: 0, households: 0, people: 0, zalo_households: 0, zalo_known: 0, zalo_pct: null, teams_outside_range: 0 },
     reporting: { expected: 0, received: 0, on_time: 0, late: 0, missing: 0, reporting_rate: null, on_time_rate: null },
     propaganda: { broadcasts: 0, zalo_posts: 0, households_visited: 0 },
     tasks: {
@@ -54,7 +54,7 @@ export function addChange(f: Figures, type: ChangeType, events: number, people: 
 
 /** Adds `b` into `a` (counts only; call `finish` afterwards). */
 export function addFigures(a: Figures, b: Figures): void {
-  for (const k of ["teams", "members", "households", "people", "zalo_households", "teams_outside_range"] as const)
+  for (const k of ["teams", "members", "households", "people", "zalo_households", "zalo_known", "teams_outside_range"] as const)
     a.register[k] += b.register[k];
   for (const k of ["expected", "received", "on_time", "late", "missing"] as const) a.reporting[k] += b.reporting[k];
   for (const k of ["broadcasts", "zalo_posts", "households_visited"] as const) a.propaganda[k] += b.propaganda[k];
@@ -86,6 +86,6 @@ export function finish<F extends Figures>(f: F): F {
   r.missing = r.expected - r.received;
   r.reporting_rate = pct(r.received, r.expected);
   r.on_time_rate = pct(r.on_time, r.expected);
-  f.register.zalo_pct = pct(f.register.zalo_households, f.register.households);
+  f.register.zalo_pct = pct(f.register.zalo_households, f.register.zalo_known);
   return f;
 }

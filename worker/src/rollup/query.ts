@@ -73,6 +73,7 @@ interface TeamRow {
   households: number;
   people: number;
   zalo_households: number;
+  zalo_known: number;
 }
 /**
  * One team's weekly reports in the period: counts, sums, and `weeks` ('2022-W03:1,…', week:on_time)
@@ -237,7 +238,7 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
       detail
         ? `SELECT * FROM agg_teams WHERE ${IN_COMMUNES}`
         : `SELECT commune_id, team_code, village_code, ethnic_identity, founded_on, dissolved_on, members, households, people,
-             zalo_households FROM agg_teams WHERE ${IN_COMMUNES}`,
+             zalo_households, zalo_known FROM agg_teams WHERE ${IN_COMMUNES}`,
     ),
     q(
       `SELECT commune_id, team_code, ${weekColumns},
@@ -654,6 +655,7 @@ function buildTree(
       r.households = t.households;
       r.people = t.people;
       r.zalo_households = t.zalo_households;
+      r.zalo_known = t.zalo_known;
       const activeAtRef = t.founded_on <= refDate && (!t.dissolved_on || t.dissolved_on > refDate) && (!communeEnd || communeEnd > refDate);
       if (activeAtRef && (t.households < HOUSEHOLDS_PER_TEAM.min || t.households > HOUSEHOLDS_PER_TEAM.max)) r.teams_outside_range = 1;
     }

@@ -36,7 +36,9 @@ export interface RegisterFigures {
   households: number;
   people: number;
   zalo_households: number;
-  /** Percent of households in the team's Zalo group, one decimal; null without households. */
+  /** Households whose Zalo answer is known (the others are "Chưa rõ", shared/unknown.ts). */
+  zalo_known: number;
+  /** Percent of the households with a known answer that are in the team's Zalo group, one decimal; null without any. */
   zalo_pct: number | null;
   /** Teams looking after fewer than 30 or more than 50 households (shared/rules/households.ts). */
   teams_outside_range: number;

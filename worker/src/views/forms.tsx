@@ -1,6 +1,6 @@
 /**
- * Printable forms laid out like the attachments of the district plan
- * (/work/shared/reference/ke-hoach-to-dan-van-cong-dong.txt): mẫu 01, the member list of the
+ * Printable forms laid out like the attachments of the district plan (huyện Lục Ngạn, 2021):
+ * mẫu 01, the member list of the
  * founding decision, and mẫu 02, the households assigned to each team.
  */
 import type { FormCommune, FormTeam } from "../rollup/forms";

@@ -16,7 +16,7 @@ import {
 } from "../../../shared/enums";
 import { parsePeriodKey } from "../../../shared/periods";
 import { headerOf } from "../../../shared/templates";
-import type { CommuneNode, Figures, Rollup, RollupMode, TeamNode, VillageNode } from "../rollup/types";
+import type { CommuneNode, Figures, RegisterFigures, Rollup, RollupMode, TeamNode, VillageNode } from "../rollup/types";
 import { BarChart } from "./chart";
 import { dateTimeVi, dateVi, midSentence, num, pct, weekRangesVi } from "./format";
 import { Layout } from "./layout";
@@ -120,7 +120,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
             <Card label="Số thành viên" value={num(t.register.members)} />
             <Card label="Số hộ gia đình" value={num(t.register.households)} />
             <Card label="Số nhân khẩu" value={num(t.register.people)} />
-            <Card label="Hộ tham gia nhóm Zalo" value={`${num(t.register.zalo_households)} (${pct(t.register.zalo_pct)})`} />
+            <Card label="Hộ tham gia nhóm Zalo" value={zaloText(t.register)} />
             <Card label="Tổ ngoài mức 30–50 hộ" value={num(t.register.teams_outside_range)} bad={t.register.teams_outside_range > 0} />
           </div>
           <p class="muted">Số tổ, thành viên, hộ và nhân khẩu theo danh sách xã gửi gần nhất, tính các tổ hoạt động trong kỳ.</p>
@@ -143,6 +143,14 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
       </main>
     </Layout>
   );
+}
+
+/** "120 (85,7% số hộ đã rõ; 20 hộ chưa rõ)": the share is over the households whose answer is known. */
+function zaloText(r: RegisterFigures): string {
+  const unknown = r.households - r.zalo_known;
+  return unknown > 0
+    ? `${num(r.zalo_households)} (${pct(r.zalo_pct)} số hộ đã rõ; ${num(unknown)} hộ chưa rõ)`
+    : `${num(r.zalo_households)} (${pct(r.zalo_pct)})`;
 }
 
 function Card(props: { label: string; value: string; bad?: boolean }) {

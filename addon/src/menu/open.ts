@@ -1,0 +1,26 @@
+/**
+ * Simple triggers: the "Dân vận" menu. They run in AuthMode.NONE/LIMITED (no properties, no sheets):
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle
+ */
+
+/** Simple trigger: builds the menu. Each item names a top-level function of the bundle (main.ts). */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem("Thiết lập mẫu", "menuSetup")
+    .addItem("Nhập danh sách có sẵn", "menuImport")
+    .addSeparator()
+    .addItem("Kiểm tra dữ liệu", "menuCheck")
+    .addItem("Gửi báo cáo", "menuSubmit")
+    .addSeparator()
+    .addItem("Tạo Quyết định thành lập tổ", "menuDecision")
+    .addSeparator()
+    .addItem("Cài đặt kết nối", "menuConnection")
+    .addItem("Bật gửi tự động hằng tuần", "menuAutoOn")
+    .addItem("Tắt gửi tự động hằng tuần", "menuAutoOff")
+    .addToUi();
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}

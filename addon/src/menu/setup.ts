@@ -1,0 +1,46 @@
+/** Menu "Thiết lập mẫu": ask for the commune, then create or repair every template sheet. */
+import { PROP } from "../config";
+import { syncAutoSettings } from "../gas/auto";
+import { documentKV, readSettings } from "../gas/props";
+import { ensureSettingsSheet, ensureTemplates, setupText } from "../gas/setup";
+import { alert, prompt } from "../gas/ui";
+import { active, guard } from "./guard";
+
+function askCommuneCode(current: string): string | null {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const keep = current ? `\nĐể trống để giữ mã hiện tại: ${current}.` : "";
+    const again = attempt > 0 ? "Mã xã phải gồm đúng 5 chữ số, ví dụ 07636.\n" : "";
+    const answer = prompt("Thiết lập mẫu: mã xã", `${again}Nhập mã xã (mã đơn vị hành chính, 5 chữ số).${keep}`);
+    if (answer === null) return null;
+    const v = answer.trim();
+    if (!v && current) return current;
+    if (/^\d{5}$/.test(v)) return v;
+  }
+  alert("Chưa thiết lập", "Mã xã không hợp lệ (cần 5 chữ số). Hãy chạy lại Thiết lập mẫu.");
+  return null;
+}
+
+function askCommuneName(current: string): string | null {
+  const keep = current ? `\nĐể trống để giữ tên hiện tại: ${current}.` : "";
+  const answer = prompt("Thiết lập mẫu: tên xã", `Nhập tên xã, ví dụ: Xã Quý Sơn.${keep}`);
+  if (answer === null) return null;
+  return answer.trim().replace(/\s+/g, " ") || current;
+}
+
+export function menuSetup(): void {
+  guard("Thiết lập mẫu", () => {
+    const ss = active();
+    const kv = documentKV();
+    const cur = readSettings(kv);
+    const code = askCommuneCode(cur.communeCode);
+    if (code === null) return;
+    const name = askCommuneName(cur.communeName);
+    if (name === null) return;
+    kv.set(PROP.communeCode, code);
+    kv.set(PROP.communeName, name);
+    ensureSettingsSheet(ss, { communeCode: code, communeName: name });
+    const report = ensureTemplates(ss);
+    syncAutoSettings(ss, readSettings(kv));
+    alert("Đã thiết lập mẫu", `Xã: ${name || "(chưa có tên)"} — mã ${code}.\n${setupText(report)}`);
+  });
+}
