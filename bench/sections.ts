@@ -1,22 +1,13 @@
 /**
  * Bench sections beyond the core measures of bench/main.ts (validation, add-on calls, worker
- * ingest/rollups/page weight). Each is a module exporting a `BenchSection`, listed in SECTIONS below;
+ * ingest/rollups/page weight). Each is a module exporting a `BenchSection` (./section.ts, a module of
+ * its own so a section can import the type without an import cycle), listed in SECTIONS below;
  * `BENCH_ONLY=name[,name…]` runs only those ("core" names the measures of main.ts).
  */
-export interface BenchContext {
-  root: string;
-  log: (line: string) => void;
-  /** Push one object per measure; it goes into the JSON report. */
-  measures: (Record<string, unknown> & { measure: string })[];
-  notes: string[];
-  /** Seconds left of the run's budget (BENCH_BUDGET_S). */
-  leftS: () => number;
-}
+import type { BenchSection } from "./section";
+import { unitsSection } from "./units";
 
-export interface BenchSection {
-  name: string;
-  run(ctx: BenchContext): Promise<void>;
-}
+export type { BenchContext, BenchSection } from "./section";
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [unitsSection];
