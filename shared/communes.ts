@@ -63,7 +63,7 @@ export function findCurrentCommune(code: string): CurrentCommune | undefined {
   return index.get(code.trim());
 }
 
-/** Every commune today, in code order. */
+/** Every commune today: by province (in code order), then by code. */
 export function currentCommunes(): CurrentCommune[] {
   index ??= load();
   return [...index.values()];

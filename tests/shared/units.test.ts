@@ -233,6 +233,8 @@ describe("unitSchema", () => {
     ["a name with extra spaces", { name: " Xã  Quý Sơn" }],
     ["an unknown field", { population: 1000 }],
     ["an unknown level", { level: "galaxy" }],
+    ["an empty list of partial successors", { partial_successor_ids: [] }],
+    ["successor_unknown false (only true is written)", { successor_unknown: false }],
   ])("rejects %s", (_n, patch) => {
     expect(unitSchema.safeParse(good).success).toBe(true);
     expect(unitSchema.safeParse({ ...good, ...patch }).success).toBe(false);
@@ -309,6 +311,28 @@ describe("validateUnits", () => {
     ],
     ["one code for two units at once", [P, u({ id: "Q", code: "01", level: "province", valid_from: "2010-01-01" })], "cùng lúc"],
     ["an end before the start", [u({ id: "P", code: "01", level: "province", valid_to: "1999-01-01" })], "sau ngày bắt đầu"],
+    [
+      "a partial successor that is not a successor",
+      [
+        u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"], partial_successor_ids: ["R"] }),
+        u({ id: "Q", code: "02", level: "province", valid_from: "2020-01-01" }),
+        u({ id: "R", code: "03", level: "province", valid_from: "2020-01-01" }),
+      ],
+      "nhận một phần nhưng không có trong danh sách đơn vị kế thừa",
+    ],
+    [
+      "an unknown successor of a unit still valid",
+      [u({ id: "P", code: "01", level: "province", successor_unknown: true })],
+      "không rõ đơn vị kế thừa",
+    ],
+    [
+      "an unknown successor of a unit that has one",
+      [
+        u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"], successor_unknown: true }),
+        u({ id: "Q", code: "02", level: "province", valid_from: "2020-01-01" }),
+      ],
+      "không rõ đơn vị kế thừa",
+    ],
     [
       "an ethnic flag on a commune",
       [P, u({ id: "C", code: "00001", level: "commune", parent_id: "P", ethnic_identity: true })],
