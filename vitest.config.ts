@@ -12,7 +12,12 @@ export default defineConfig({
           name: "node",
           environment: "node",
           // *.node.test.ts under tests/worker: worker matters that need Node (their own Miniflare).
-          include: ["tests/shared/**/*.test.ts", "tests/addon/**/*.test.ts", "tests/worker/**/*.node.test.ts"],
+          include: [
+            "tests/shared/**/*.test.ts",
+            "tests/addon/**/*.test.ts",
+            "tests/scripts/**/*.test.ts",
+            "tests/worker/**/*.node.test.ts",
+          ],
         },
       },
       {

@@ -22,7 +22,7 @@ const LEVEL_VI: Record<UnitLevel, string> = { province: "tỉnh", district: "huy
 
 /**
  * Shape of `code` by level: GSO province 2 digits, district 3, commune 5; a village (no GSO code)
- * is its commune's code + "-" + a short code, e.g. "07636-QT".
+ * is its commune's code + "-" + a short code, e.g. "07576-QT".
  */
 export const UNIT_CODE_PATTERNS: Record<UnitLevel, RegExp> = {
   province: /^\d{2}$/,
@@ -35,7 +35,7 @@ const CODE_HINT: Record<UnitLevel, string> = {
   province: "2 chữ số",
   district: "3 chữ số",
   commune: "5 chữ số",
-  village: 'mã xã + "-" + mã thôn, ví dụ 07636-QT',
+  village: 'mã xã + "-" + mã thôn, ví dụ 07576-QT',
 };
 
 /** A real calendar day, "yyyy-MM-dd". */
@@ -50,7 +50,7 @@ const nfcText = (max: number) =>
 
 export const unitSchema = z
   .strictObject({
-    /** Unique forever, by convention level letter + code + valid_from: "C:07636@2008-08-01" (see `unitId`). */
+    /** Unique forever, by convention level letter + code + valid_from: "C:07576@2021-02-03" (see `unitId`). */
     id: z.string().min(1).max(80),
     code: z.string().min(1).max(46),
     level: z.enum(UNIT_LEVELS),
@@ -62,6 +62,13 @@ export const unitSchema = z
     /** Exclusive: the first day the unit no longer exists. */
     valid_to: isoDate.nullable(),
     successor_ids: z.array(z.string().min(1)),
+    /**
+     * The successors that took in only part of the unit (the 2025 conversion's "Nhập một phần"):
+     * a subset of successor_ids; the others took it whole. Absent when every successor took it whole.
+     */
+    partial_successor_ids: z.array(z.string().min(1)).min(1).optional(),
+    /** The unit ended and the sources do not say what it became (not: abolished, like the districts in 2025). */
+    successor_unknown: z.literal(true).optional(),
     /** Villages: the ethnic-identity task area is enabled. */
     ethnic_identity: z.boolean().optional(),
   })
@@ -72,7 +79,7 @@ export const unitSchema = z
   });
 export type Unit = z.infer<typeof unitSchema>;
 
-/** The conventional id of a unit version: `unitId("commune", "07636", "2008-08-01")` = "C:07636@2008-08-01". */
+/** The conventional id of a unit version: `unitId("commune", "07576", "2021-02-03")` = "C:07576@2021-02-03". */
 export function unitId(level: UnitLevel, code: string, validFrom: string): string {
   return `${LEVEL_LETTER[level]}:${code}@${validFrom}`;
 }
@@ -243,6 +250,12 @@ export function validateUnits(units: readonly Unit[]): string[] {
     }
 
     if (u.successor_ids.length > 0 && u.valid_to === null) errors.push(`${label(u)}: còn hiệu lực nhưng đã có đơn vị kế thừa.`);
+    if (u.successor_unknown && (u.valid_to === null || u.successor_ids.length > 0)) {
+      errors.push(`${label(u)}: chỉ đơn vị đã kết thúc và không có đơn vị kế thừa mới được ghi "không rõ đơn vị kế thừa".`);
+    }
+    for (const sid of u.partial_successor_ids ?? []) {
+      if (!u.successor_ids.includes(sid)) errors.push(`${label(u)}: ${sid} nhận một phần nhưng không có trong danh sách đơn vị kế thừa.`);
+    }
     for (const sid of u.successor_ids) {
       const s = byId.get(sid);
       if (!s) errors.push(`${label(u)}: không có đơn vị kế thừa ${sid}.`);

@@ -2,7 +2,9 @@
  * The demo loader of `npm start` (../start.mjs bundles and runs it): loads the pilot data into a
  * running worker through the admin API, and makes the links to look at it.
  *
- * - Units: the shared unit data, upserted (`POST /api/admin/units`).
+ * - Units: the whole country's unit history (shared/data/vn/units.json, `npm run units:load` does the
+ *   same), once — the state file remembers the hash of what was loaded — then the pilot's units with
+ *   their villages (shared/data/units.ts), both through `POST /api/admin/units`.
  * - Data: each pilot commune's workbook is imported as it stood on each day a weekly report came in
  *   (`POST /api/admin/import` with `received_at` that evening), so every report keeps its original
  *   timeliness. Submission ids derive from the commune, the day and the content, so loading again
@@ -18,6 +20,8 @@ import { contentHash, sha256Hex } from "../../shared/hash";
 import { parsePeriodKey } from "../../shared/periods";
 import { PILOT_TODAY, type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
 import type { Workbook } from "../../shared/schemas";
+import { projectRoot } from "../root";
+import { nationalUnitsText, sendUnits } from "../units/send";
 
 export interface DemoOptions {
   baseUrl: string;
@@ -38,11 +42,15 @@ export interface DemoResult {
   district: { name: string; link: Link };
   communes: { name: string; unit_id: string; link: Link; write_token: string }[];
   imports: { created: number; duplicate: number };
+  /** The national unit history: sent on this run (with its time), or already loaded before. */
+  units: { sent: boolean; ms: number };
 }
 
 interface State {
   links: Record<string, string>;
   write_tokens: Record<string, string>;
+  /** sha256 of the units.json last loaded into this worker. */
+  units_loaded?: string;
 }
 
 /** Evening (19:00 Vietnam time, UTC+7) of a day, as an ISO instant. */
@@ -90,7 +98,7 @@ function client(opts: DemoOptions) {
 function readState(file: string): State {
   try {
     const s = JSON.parse(readFileSync(file, "utf8")) as Partial<State>;
-    return { links: s.links ?? {}, write_tokens: s.write_tokens ?? {} };
+    return { links: s.links ?? {}, write_tokens: s.write_tokens ?? {}, ...(s.units_loaded ? { units_loaded: s.units_loaded } : {}) };
   } catch {
     return { links: {}, write_tokens: {} };
   }
@@ -104,6 +112,16 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     return r.json;
   };
 
+  const state = readState(opts.stateFile);
+  const national = nationalUnitsText(projectRoot());
+  const nationalHash = sha256Hex(national);
+  const units = { sent: false, ms: 0 };
+  if (state.units_loaded !== nationalHash) {
+    const r = await sendUnits(opts.baseUrl, opts.adminSecret, national);
+    if (r.error) throw new Error(`/units (shared/data/vn/units.json): ${r.status} ${r.error.code} ${r.error.messages.join("; ")}`);
+    Object.assign(units, { sent: true, ms: r.ms });
+    state.units_loaded = nationalHash;
+  }
   await must("/units", { units: UNITS }, [200]);
 
   const imports = { created: 0, duplicate: 0 };
@@ -131,7 +149,6 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     }),
   );
 
-  const state = readState(opts.stateFile);
   /** A stored token if the worker still has it active for that unit and scope, else a new one. */
   async function reuse(stored: string | undefined, unit_id: string, scope: string): Promise<string | null> {
     if (!stored) return null;
@@ -158,6 +175,7 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     district: { name: district.name, link: await link("district", district.id, "aggregate", "Huyện (dữ liệu mẫu)") },
     communes: [],
     imports,
+    units,
   };
   for (const c of communes) {
     result.communes.push({
@@ -180,6 +198,7 @@ export function printLinks(r: DemoResult, ms: number): void {
     ` Dân Vận đang chạy tại ${r.baseUrl}   (Ctrl-C để dừng)`,
     ` Dữ liệu mẫu thí điểm: ${r.communes.length} xã, ${r.imports.created + r.imports.duplicate} lần gửi ` +
       `(${r.imports.created} mới, ${r.imports.duplicate} đã có) — ${(ms / 1000).toFixed(1)} giây.`,
+    ` Đơn vị hành chính cả nước: ${r.units.sent ? `đã nạp (${(r.units.ms / 1000).toFixed(1)} giây)` : "đã có từ lần trước"}.`,
     "",
     ` Đường dẫn ${r.district.name} (số liệu tổng hợp):`,
     `   ${r.district.link.url}`,

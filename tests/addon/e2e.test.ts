@@ -9,7 +9,9 @@ import path from "node:path";
 import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unstable_splitSqlQuery } from "wrangler";
 import { PROP } from "../../addon/src/config";
+import { PILOT } from "../../shared/data/units";
 import { SHEETS } from "../../shared/templates";
 import type { FetchHandler } from "./double/url-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
@@ -17,28 +19,20 @@ import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const ADMIN_SECRET = "e2e-admin-secret-0123456789";
-const COMMUNE = { id: "C:07636@2008-08-01", code: "07636", name: "Xã Quý Sơn" };
+const COMMUNE = { id: PILOT.quySon, code: "07576", name: "Xã Quý Sơn" };
 
 let bundle: Bundle;
 let mf: Miniflare;
 let base: string;
 let token: string;
 
-/** The worker's SQL migrations, statement by statement. */
+/** The worker's SQL migrations, statement by statement, split as wrangler splits them (triggers hold `;`). */
 function migrationStatements(): string[] {
   const dir = path.join(ROOT, "worker/migrations");
   return readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
     .sort()
-    .flatMap((f) =>
-      readFileSync(path.join(dir, f), "utf8")
-        .split("\n")
-        .map((l) => l.replace(/--.*$/, ""))
-        .join("\n")
-        .split(/;\s*(?:\n|$)/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    );
+    .flatMap((f) => unstable_splitSqlQuery(readFileSync(path.join(dir, f), "utf8")));
 }
 
 const FETCH_SCRIPT = `
@@ -107,7 +101,7 @@ beforeAll(async () => {
   for (const sql of migrationStatements()) await db.prepare(sql).run();
   // The commune unit (what seedUnits / POST /api/admin/units would load).
   await db
-    .prepare("INSERT INTO units (id, code, level, kind_vi, name, valid_from) VALUES (?, ?, 'commune', 'Xã', ?, '2008-08-01')")
+    .prepare("INSERT INTO units (id, code, level, kind_vi, name, valid_from) VALUES (?, ?, 'commune', 'xã', ?, '2021-02-03')")
     .bind(COMMUNE.id, COMMUNE.code, COMMUNE.name)
     .run();
   const res = await fetch(`${base}/api/admin/tokens`, {

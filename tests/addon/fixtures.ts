@@ -67,7 +67,7 @@ export function putWorkbook(ss: FakeSpreadsheet, wb: Partial<Workbook>): void {
   }
 }
 
-export function setCommune(ss: FakeSpreadsheet, code = "07636", name = "Xã Quý Sơn"): void {
+export function setCommune(ss: FakeSpreadsheet, code = "07576", name = "Xã Quý Sơn"): void {
   ss.documentProperties.setProperty(PROP.communeCode, code);
   ss.documentProperties.setProperty(PROP.communeName, name);
 }

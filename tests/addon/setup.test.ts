@@ -67,15 +67,15 @@ function expectValidations(ss: FakeSpreadsheet) {
 describe("Thiết lập mẫu", () => {
   it("asks for the commune and creates every sheet as specified", () => {
     const { gas, ss, addon } = setupEnv(bundle);
-    gas.ui.answers.push({ text: "0763" }, { text: "07636" }, { text: "Xã Quý Sơn" });
+    gas.ui.answers.push({ text: "0757" }, { text: "07576" }, { text: "Xã Quý Sơn" });
     addon.menuSetup();
 
     expect(gas.ui.prompts.map((p) => p.title)).toEqual(["Thiết lập mẫu: mã xã", "Thiết lập mẫu: mã xã", "Thiết lập mẫu: tên xã"]);
     expect(gas.ui.prompts[1]!.message).toContain("5 chữ số");
-    expect(ss.documentProperties.getProperty(PROP.communeCode)).toBe("07636");
+    expect(ss.documentProperties.getProperty(PROP.communeCode)).toBe("07576");
     expect(ss.documentProperties.getProperty(PROP.communeName)).toBe("Xã Quý Sơn");
     const settings = ss._find("Cài đặt")!._dump();
-    expect(settings[1]).toEqual(["Mã xã (5 chữ số)", "07636"]);
+    expect(settings[1]).toEqual(["Mã xã (5 chữ số)", "07576"]);
     expect(settings[2]).toEqual(["Tên xã", "Xã Quý Sơn"]);
 
     expect(ss.sheets.map((s) => s.name)).toEqual([...SHEET_KEYS.map((k) => SHEETS[k].title), "Trang tính1", "Cài đặt"]);
@@ -137,7 +137,7 @@ describe("Thiết lập mẫu", () => {
     hh.notes.set(10, 4, "Ghi chú riêng của cán bộ");
 
     const before = new Map(ss.sheets.map((s) => [s.name, s._dump()]));
-    gas.ui.answers.push({ text: "07636" }, { text: "Xã Quý Sơn" });
+    gas.ui.answers.push({ text: "07576" }, { text: "Xã Quý Sơn" });
     addon.menuSetup();
 
     // Households: same cells, plus the "Ghi chú" header at the right and one new code.
@@ -170,14 +170,14 @@ describe("Thiết lập mẫu", () => {
     addon.menuSetup();
     expect(new Map(ss.sheets.map((s) => [s.name, { v: s._dump(), p: s.protections.length, n: s.notes.get(0, 0) }]))).toEqual(snapshot);
     expect(gas.ui.alerts.at(-1)!.message).toContain("Các trang mẫu đã đầy đủ");
-    expect(ss.documentProperties.getProperty(PROP.communeCode)).toBe("07636");
+    expect(ss.documentProperties.getProperty(PROP.communeCode)).toBe("07576");
   });
 
   it("leaves alone a sheet with a template's name whose first row is not a header", () => {
     const { gas, ss, addon } = setupEnv(bundle);
     const t = ss._sheet(SHEETS.teams.title);
     t._put([["Danh sách tổ năm 2021"], ["Tổ 1", "Quý Thịnh"]]);
-    gas.ui.answers.push({ text: "07636" }, { text: "Xã Quý Sơn" });
+    gas.ui.answers.push({ text: "07576" }, { text: "Xã Quý Sơn" });
     addon.menuSetup();
     expect(t._dump()).toEqual([
       ["Danh sách tổ năm 2021", ""],

@@ -38,7 +38,7 @@ function receiptFor(req: FetchRequest, duplicate = false) {
   return answer(duplicate ? 200 : 201, {
     receipt: {
       submission_id: env.submission_id,
-      commune_id: "C:07636@2008-08-01",
+      commune_id: "C:07576@2021-02-03",
       received_at: "2022-03-31T02:00:00.000Z",
       duplicate,
       counts,
@@ -138,7 +138,7 @@ describe("Gửi báo cáo", () => {
     expect(req.muteHttpExceptions).toBe(true);
 
     const envelope = JSON.parse(req.payload);
-    expect(envelope.commune_code).toBe("07636");
+    expect(envelope.commune_code).toBe("07576");
     expect(envelope.commune_name).toBe("Xã Quý Sơn");
     expect(envelope.spreadsheet_id).toBe(ss.id);
     expect(envelope.submission_id).toMatch(/^[0-9a-f-]{36}$/);
@@ -357,7 +357,7 @@ describe("Cài đặt kết nối", () => {
     addon.menuConnection();
     const page = gas.ui.dialogs.at(-1)!;
     expect(page.title).toBe("Cài đặt kết nối");
-    expect(page.html._data()).toMatchObject({ url: "", hasToken: false, communeCode: "07636" });
+    expect(page.html._data()).toMatchObject({ url: "", hasToken: false, communeCode: "07576" });
 
     expect(plain(addon.saveConnectionSettings({ url: "dan-van.workers.dev", token: TOKEN })).ok).toBe(false);
     expect(plain(addon.saveConnectionSettings({ url: URL, token: "dvl_0123456789abcdef0123456789abcdef" })).message).toContain("dvc_");
@@ -374,7 +374,7 @@ describe("Cài đặt kết nối", () => {
     expect(view.getContent()).not.toContain(TOKEN);
     expect(view._data()).toMatchObject({ url: URL, hasToken: true, tokenHint: "…cdef", endpoint: `${URL}/api/submissions` });
 
-    gas.ui.answers.push({ text: "07636" }, { text: "Xã Quý Sơn" });
+    gas.ui.answers.push({ text: "07576" }, { text: "Xã Quý Sơn" });
     addon.menuSetup();
     for (const s of ss.sheets) for (const row of s._dump()) for (const v of row) expect(String(v)).not.toContain(TOKEN.slice(4));
   });
@@ -383,7 +383,7 @@ describe("Cài đặt kết nối", () => {
 describe("Gửi tự động hằng tuần", () => {
   it("installs one Monday trigger that submits without an open document, and removes it", () => {
     const { gas, ss, addon } = readyEnv();
-    gas.ui.answers.push({ text: "07636" }, { text: "Xã Quý Sơn" });
+    gas.ui.answers.push({ text: "07576" }, { text: "Xã Quý Sơn" });
     addon.menuSetup();
     addon.menuAutoOn();
     addon.menuAutoOn();

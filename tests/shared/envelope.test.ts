@@ -5,7 +5,7 @@ import { SCHEMA_VERSION } from "../../shared/schemas";
 import { TODAY, validWorkbook } from "./fixtures";
 
 const meta = {
-  commune_code: "07636",
+  commune_code: "07576",
   spreadsheet_id: "1AbC",
   submission_id: "0b9f3c1e-4d7a-4c2b-9a51-6f3e2d1c0b9a",
   generated_at: "2022-03-31T08:00:00+07:00",

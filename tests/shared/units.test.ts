@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PILOT, UNIT_CODES_VERIFIED, UNITS } from "../../shared/data/units";
+import { PILOT, UNITS } from "../../shared/data/units";
 import { isValidOn, type Unit, UnitRegistry, unitId, unitSchema, validateUnits } from "../../shared/units";
 
 const reg = new UnitRegistry(UNITS);
@@ -26,15 +26,13 @@ describe("unit data", () => {
     for (const id of Object.values(PILOT)) expect(reg.get(id), id).toBeDefined();
   });
 
-  it("says the commune codes are unverified placeholders", () => {
-    expect(UNIT_CODES_VERIFIED).toBe(false);
-  });
-
   it.each([
     [PILOT.quyThinh, false],
     [PILOT.quyThinhNow, false],
     [PILOT.ngot, true],
     [PILOT.ngotNow, true],
+    [PILOT.ngotChu, true],
+    [PILOT.quyThinhChu, false],
   ])("village %s: ethnic_identity %s", (id, flag) => {
     expect(reg.get(id)?.ethnic_identity).toBe(flag);
   });
@@ -48,9 +46,16 @@ describe("unit data", () => {
     ["27", "province", "2025-07-01", undefined],
     ["219", "district", "2022-01-01", PILOT.lucNgan],
     ["219", "district", "2025-07-01", undefined],
-    ["07636", "commune", "2022-01-01", PILOT.quySon],
-    ["07636", "village", "2022-01-01", undefined],
-    ["07630-QT", "village", TODAY, PILOT.quyThinhNow],
+    ["224", "district", "2024-12-31", undefined],
+    ["224", "district", "2025-01-01", PILOT.thiXaChu],
+    ["07576", "commune", "2022-01-01", PILOT.quySon],
+    ["07576", "commune", "2025-03-01", PILOT.quySonChu],
+    ["07576", "commune", TODAY, undefined],
+    ["07561", "commune", "2024-12-31", PILOT.hongGiang],
+    ["07561", "commune", "2025-01-01", PILOT.hongGiangChu],
+    ["07576", "village", "2022-01-01", undefined],
+    ["07576-QT", "village", "2025-03-01", PILOT.quyThinhChu],
+    ["07612-QT", "village", TODAY, PILOT.quyThinhNow],
   ] as const)("findByCode(%s, %s, %s) → %s (codes are reused)", (code, level, date, id) => {
     expect(reg.findByCode(code, level, date)?.id).toBe(id);
   });
@@ -86,9 +91,14 @@ describe("rollupTarget on the pilot units", () => {
     expect(reg.rollupTarget(report.unit_id, "as_was", "district", TODAY)).toBe(PILOT.lucNgan);
   });
 
-  it("before the reform, current mode leaves the units where they were", () => {
+  it("before the reform, current mode follows the half-year of Thị xã Chũ (1 Jan – 30 Jun 2025)", () => {
     expect(reg.rollupTarget(PILOT.ngot, "current", "district", "2022-06-01")).toBe(PILOT.lucNgan);
-    expect(reg.rollupTarget(PILOT.ngot, "current", "commune", "2025-06-30")).toBe(PILOT.hongGiang);
+    expect(reg.rollupTarget(PILOT.ngot, "current", "commune", "2024-12-31")).toBe(PILOT.hongGiang);
+    expect(reg.rollupTarget(PILOT.ngot, "current", "commune", "2025-06-30")).toBe(PILOT.hongGiangChu);
+    expect(reg.rollupTarget(PILOT.ngot, "current", "district", "2025-06-30")).toBe(PILOT.thiXaChu);
+    expect(reg.rollupTarget(PILOT.quyThinh, "current", "village", "2025-06-30")).toBe(PILOT.quyThinhChu);
+    expect(reg.rollupTarget(PILOT.ngotChu, "as_was", "district", TODAY)).toBe(PILOT.thiXaChu);
+    expect(reg.rollupTarget(PILOT.ngotChu, "current", "commune", TODAY)).toBe(PILOT.chu);
   });
 
   it("a village whose commune merged continues as a re-parented version under the new ward", () => {
@@ -223,6 +233,8 @@ describe("unitSchema", () => {
     ["a name with extra spaces", { name: " Xã  Quý Sơn" }],
     ["an unknown field", { population: 1000 }],
     ["an unknown level", { level: "galaxy" }],
+    ["an empty list of partial successors", { partial_successor_ids: [] }],
+    ["successor_unknown false (only true is written)", { successor_unknown: false }],
   ])("rejects %s", (_n, patch) => {
     expect(unitSchema.safeParse(good).success).toBe(true);
     expect(unitSchema.safeParse({ ...good, ...patch }).success).toBe(false);
@@ -299,6 +311,28 @@ describe("validateUnits", () => {
     ],
     ["one code for two units at once", [P, u({ id: "Q", code: "01", level: "province", valid_from: "2010-01-01" })], "cùng lúc"],
     ["an end before the start", [u({ id: "P", code: "01", level: "province", valid_to: "1999-01-01" })], "sau ngày bắt đầu"],
+    [
+      "a partial successor that is not a successor",
+      [
+        u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"], partial_successor_ids: ["R"] }),
+        u({ id: "Q", code: "02", level: "province", valid_from: "2020-01-01" }),
+        u({ id: "R", code: "03", level: "province", valid_from: "2020-01-01" }),
+      ],
+      "nhận một phần nhưng không có trong danh sách đơn vị kế thừa",
+    ],
+    [
+      "an unknown successor of a unit still valid",
+      [u({ id: "P", code: "01", level: "province", successor_unknown: true })],
+      "không rõ đơn vị kế thừa",
+    ],
+    [
+      "an unknown successor of a unit that has one",
+      [
+        u({ id: "P", code: "01", level: "province", valid_to: "2020-01-01", successor_ids: ["Q"], successor_unknown: true }),
+        u({ id: "Q", code: "02", level: "province", valid_from: "2020-01-01" }),
+      ],
+      "không rõ đơn vị kế thừa",
+    ],
     [
       "an ethnic flag on a commune",
       [P, u({ id: "C", code: "00001", level: "commune", parent_id: "P", ethnic_identity: true })],

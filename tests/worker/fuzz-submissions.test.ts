@@ -166,7 +166,7 @@ function invalidFor(key: TopKey): fc.Arbitrary<Json> {
     case "schema_version":
       return garbage.filter((v) => !(typeof v === "number" && Number.isInteger(v) && v >= MIN_SCHEMA_VERSION && v <= SCHEMA_VERSION));
     case "commune_code":
-      return fc.oneof(garbage, fc.constantFrom("07615", "7636", "076360", " 07636", "07636 ")).filter((v) => v !== quySon.commune_code);
+      return fc.oneof(garbage, fc.constantFrom("07561", "7576", "075760", " 07576", "07576 ")).filter((v) => v !== quySon.commune_code);
     case "commune_name":
       return fc.oneof(garbage, hugeString).filter((v) => !(typeof v === "string" && v.length <= 100));
     case "spreadsheet_id":

@@ -84,6 +84,7 @@ export async function communeToken(unitId: string): Promise<string> {
 
 export const TABLES = [
   "units",
+  "unit_successors",
   "villages",
   "teams",
   "members",

@@ -519,7 +519,7 @@ describe("drill-down to a commune outside the link's unit", () => {
       `/r/${district}${q(U.chu, "as_was")}`, // Chũ holds Lục Ngạn's communes only as they are today
       `/r/${district}${q(U.lucNgan, "as_was")}`, // the district itself is not one of its communes
       `/r/${district}${q(U.bacGiang, "as_was")}`,
-      `/r/${district}${q("rt:V:07636-NG@2021-10-15", "as_was")}`,
+      `/r/${district}${q("rt:V:07561-NG@2021-10-15", "as_was")}`,
       `/r/${district}${q("nonsense", "as_was")}`,
       `/r/${district}?commune=${encodeURIComponent(U.baoSon)}`, // default period and mode
       `/r/${commune}${q(U.quySon, "as_was")}`, // a commune link: another commune

@@ -3,7 +3,7 @@
 -- commune_id is a units.id (unit ids never change; GSO codes can be reused by successor units).
 
 CREATE TABLE units (
-  id TEXT PRIMARY KEY,                 -- e.g. 'C:07636@2008-08-01'
+  id TEXT PRIMARY KEY,                 -- e.g. 'C:07576@2021-02-03'
   code TEXT NOT NULL,                  -- GSO code (province 2, district 3, commune 5 digits)
   level TEXT NOT NULL CHECK (level IN ('province','district','commune','village')),
   kind_vi TEXT,

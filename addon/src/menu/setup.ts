@@ -9,7 +9,7 @@ import { active, guard } from "./guard";
 function askCommuneCode(current: string): string | null {
   for (let attempt = 0; attempt < 3; attempt++) {
     const keep = current ? `\nĐể trống để giữ mã hiện tại: ${current}.` : "";
-    const again = attempt > 0 ? "Mã xã phải gồm đúng 5 chữ số, ví dụ 07636.\n" : "";
+    const again = attempt > 0 ? "Mã xã phải gồm đúng 5 chữ số, ví dụ 07576.\n" : "";
     const answer = prompt("Thiết lập mẫu: mã xã", `${again}Nhập mã xã (mã đơn vị hành chính, 5 chữ số).${keep}`);
     if (answer === null) return null;
     const v = answer.trim();

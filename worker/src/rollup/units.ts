@@ -11,16 +11,17 @@ import type { RollupMode, UnitRef } from "./types";
 /** A unit as the rollup uses it: the shared `Unit`, read from D1 by `unitOfRow` (worker/src/db/units.ts). */
 export type UnitRow = Unit;
 
-const UNIT_COLUMNS = "id, code, level, kind_vi, name, parent_id, valid_from, valid_to, successor_ids, ethnic_identity";
+const UNIT_COLUMNS =
+  "id, code, level, kind_vi, name, parent_id, valid_from, valid_to, successor_ids, partial_successor_ids, successor_unknown, ethnic_identity";
 
 /** Units below any of ?1 (a JSON array of ids), villages left out: by the parent index. */
 const CHILDREN_SQL = `SELECT ${UNIT_COLUMNS} FROM units WHERE parent_id IN (SELECT value FROM json_each(?1)) AND level <> 'village'`;
 /**
- * Units merged into any of ?1: their successor_ids name one of them. successor_ids is JSON, so this
- * scans the units that have successors — once per level of the walk, not once per unit.
+ * Units merged into any of ?1 (their successor_ids name one of them): by the index of
+ * unit_successors (0006_unit_successors.sql), so the country's other units are never read.
  */
 const PREDECESSORS_SQL = `SELECT ${UNIT_COLUMNS} FROM units
-  WHERE successor_ids <> '[]' AND EXISTS (SELECT 1 FROM json_each(units.successor_ids) s WHERE s.value IN (SELECT value FROM json_each(?1)))`;
+  WHERE id IN (SELECT unit_id FROM unit_successors WHERE successor_id IN (SELECT value FROM json_each(?1)))`;
 const BY_ID_SQL = `SELECT ${UNIT_COLUMNS} FROM units WHERE id IN (SELECT value FROM json_each(?1))`;
 
 export { unitLabel };
@@ -41,6 +42,11 @@ export class UnitTree {
 
   get(id: string): UnitRow | undefined {
     return this.byId.get(id);
+  }
+
+  /** How many units were loaded (a link never needs the whole country). */
+  get size(): number {
+    return this.byId.size;
   }
 
   ref(id: string): UnitRef {
