@@ -8,6 +8,7 @@ import { columnLetter, mapHeaders, rowsToObjects } from "../../addon/src/sheet-m
 import { chooseSubmission, interpretResponse, networkFailure, submissionsUrl } from "../../addon/src/submit";
 import { planHeaders } from "../../addon/src/template-plan";
 import { receiptSchema } from "../../shared/contract";
+import { PILOT } from "../../shared/data/units";
 import { SHEET_KEYS } from "../../shared/templates";
 
 describe("marks", () => {
@@ -154,7 +155,7 @@ describe("submission answers", () => {
     const zero = { inserted: 0, updated: 0, unchanged: 0, deleted: 0, withdrawn: 0 };
     const receipt = receiptSchema.parse({
       submission_id: "a",
-      commune_id: "C:07636@1997-01-01",
+      commune_id: PILOT.quySon,
       received_at: "2022-03-31T02:00:00.000Z",
       duplicate: true,
       counts: Object.fromEntries(SHEET_KEYS.map((k) => [k, zero])),

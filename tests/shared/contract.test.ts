@@ -17,6 +17,7 @@ import {
   receiptSchema,
   TOKEN_PATTERN,
 } from "../../shared/contract";
+import { PILOT } from "../../shared/data/units";
 import { SHEET_KEYS } from "../../shared/templates";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -89,7 +90,7 @@ describe("the API contract is defined once", () => {
   it("a receipt stored before `withdrawn` existed still parses (counts default to 0)", () => {
     const old = {
       submission_id: "x",
-      commune_id: "C:07636@1997-01-01",
+      commune_id: PILOT.quySon,
       received_at: "2022-01-01T00:00:00.000Z",
       duplicate: true,
       counts: Object.fromEntries(SHEET_KEYS.map((k) => [k, { inserted: 1, updated: 0, unchanged: 0, deleted: 0 }])),

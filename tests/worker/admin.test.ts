@@ -75,20 +75,20 @@ describe("admin API", () => {
   });
 
   it("refuses a write token for a commune that has ended, unless asked for late corrections (audited)", async () => {
-    // Xã Quý Sơn ended on 1 July 2025 (merged into phường Phượng Sơn).
+    // Xã Quý Sơn of huyện Lục Ngạn ended on 1 January 2025 (it moved to the new thị xã Chũ).
     const before = await snapshot();
     const res = await adminPost("/tokens", { unit_id: quySon.unit_id, label: "Văn phòng xã" });
     expect(res.status).toBe(422);
     const e = await errorOf(res);
     expect(e.code).toBe("unit_ended");
-    expect(e.message).toContain("01/07/2025");
+    expect(e.message).toContain("01/01/2025");
     expect(await snapshot()).toEqual(before);
     const late = await adminPost("/tokens", { unit_id: quySon.unit_id, label: "Sửa số liệu cũ", late_corrections: true });
     expect(late.status).toBe(201);
     const audit = await env.DB.prepare("SELECT detail FROM audit_log WHERE action = 'token.create' ORDER BY id DESC LIMIT 1").first<string>(
       "detail",
     );
-    expect(JSON.parse(audit!)).toMatchObject({ late_corrections: true, unit_valid_to: "2025-07-01" });
+    expect(JSON.parse(audit!)).toMatchObject({ late_corrections: true, unit_valid_to: "2025-01-01" });
     // Read-only links to an ended commune's history are still issued.
     expect((await adminPost("/links", { unit_id: quySon.unit_id, scope: "detail" })).status).toBe(201);
   });

@@ -7,22 +7,32 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PILOT } from "../../shared/data/units";
 
 const DIR = path.resolve(import.meta.dirname, "../../worker/migrations");
-const COMMUNE = "C:07636@1997-01-01";
+const COMMUNE = PILOT.quySon;
 
-/** The statements of the migrations whose number passes `which`, in order (comments dropped). */
+/**
+ * The statements of the migrations whose number passes `which`, in order (comments dropped). A
+ * statement ends at a `;` at the end of a line, except inside a trigger's BEGIN … END (0006).
+ */
 function statements(which: (n: number) => boolean): string[] {
   return readdirSync(DIR)
     .filter((f) => /^\d{4}_.*\.sql$/.test(f) && which(Number(f.slice(0, 4))))
     .sort()
-    .flatMap((f) =>
-      readFileSync(path.join(DIR, f), "utf8")
+    .flatMap((f) => {
+      const out: string[] = [];
+      let open = "";
+      for (const part of readFileSync(path.join(DIR, f), "utf8")
         .replace(/--.*$/gm, "")
-        .split(/;\s*(?:\n|$)/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    );
+        .split(/;\s*(?:\n|$)/)) {
+        open = open ? `${open};\n${part}` : part;
+        if (/\bBEGIN\b/i.test(open) && !/\bEND\s*$/i.test(open.trim())) continue;
+        if (open.trim()) out.push(open.trim());
+        open = "";
+      }
+      return out;
+    });
 }
 
 let mf: Miniflare;
@@ -41,7 +51,7 @@ beforeAll(async () => {
   for (const sql of statements((n) => n <= 3)) await db.prepare(sql).run();
   // A commune's data as the schema before 0010 held it.
   await db
-    .prepare("INSERT INTO units (id, code, level, name, valid_from) VALUES (?, '07636', 'commune', 'Xã Quý Sơn', '1997-01-01')")
+    .prepare("INSERT INTO units (id, code, level, name, valid_from) VALUES (?, '07576', 'commune', 'Xã Quý Sơn', '2021-02-03')")
     .bind(COMMUNE)
     .run();
   const hh = db.prepare(

@@ -24,10 +24,10 @@ const commune = (id: string, code: string, name: string, parent: string, from: s
   valid_to: to,
   successor_ids: successors,
 });
-const U = { split: "C:09901@1997-01-01", whole: "C:09902@1997-01-01", east: "C:09911@2025-07-01", west: "C:09912@2025-07-01" };
+const U = { split: "C:09901@2021-02-03", whole: "C:09902@2021-02-03", east: "C:09911@2025-07-01", west: "C:09912@2025-07-01" };
 const UNITS: Unit[] = [
-  commune(U.split, "09901", "Xã Tách Đôi", PILOT.lucNgan, "1997-01-01", REFORM, [U.east, U.west]),
-  commune(U.whole, "09902", "Xã Nhập Hết", PILOT.lucNgan, "1997-01-01", REFORM, [U.east]),
+  commune(U.split, "09901", "Xã Tách Đôi", PILOT.lucNgan, "2021-02-03", REFORM, [U.east, U.west]),
+  commune(U.whole, "09902", "Xã Nhập Hết", PILOT.lucNgan, "2021-02-03", REFORM, [U.east]),
   commune(U.east, "09911", "Phường Đông", PILOT.bacNinh, REFORM, null, []),
   commune(U.west, "09912", "Xã Tây", PILOT.bacNinh, REFORM, null, []),
 ];

@@ -13,7 +13,7 @@ let token: string;
 
 beforeAll(async () => {
   await seed();
-  token = await communeToken(quySon.unit_id); // xã Quý Sơn ended on 1 July 2025
+  token = await communeToken(quySon.unit_id); // xã Quý Sơn of huyện Lục Ngạn ended on 1 January 2025 (thị xã Chũ)
 });
 
 describe("writes of a commune whose validity ended", () => {
@@ -21,9 +21,9 @@ describe("writes of a commune whose validity ended", () => {
     const res = await submit(envelope(quySon, quySon.workbook), token);
     expect(res.status).toBe(201);
     const r = await receiptOf(res);
-    expect(r.unit_valid_to).toBe("2025-07-01");
+    expect(r.unit_valid_to).toBe("2025-01-01");
     expect(r.warnings[0]).toMatchObject({ code: "unit_ended", severity: "warning" });
-    expect(r.warnings[0]!.message_vi).toContain("01/07/2025");
+    expect(r.warnings[0]!.message_vi).toContain("01/01/2025");
   });
 
   it.each([
@@ -35,7 +35,7 @@ describe("writes of a commune whose validity ended", () => {
     ],
     [
       "a population change after its end",
-      (wb: any) => wb.changes.push({ ...wb.changes[0], change_date: "2025-07-01" }),
+      (wb: any) => wb.changes.push({ ...wb.changes[0], change_date: "2025-01-01" }),
       "changes",
       "change_date",
     ],
@@ -57,13 +57,14 @@ describe("writes of a commune whose validity ended", () => {
     expect(body.error.details).toEqual([
       expect.objectContaining({ sheet, column, row: rows.length + 1, code: "outside_unit_validity", severity: "error" }),
     ]);
-    expect(body.error.details[0]!.message_vi).toContain("đã kết thúc từ ngày 01/07/2025");
+    expect(body.error.details[0]!.message_vi).toContain("đã kết thúc từ ngày 01/01/2025");
     expect(await snapshot()).toEqual(before);
   });
 
   it("a week that spans the end still belongs to the ended commune (its period overlaps the validity)", async () => {
     const wb = copy(quySon.workbook);
-    wb.weekly.push({ ...wb.weekly[0]!, week: "2025-W27", submitted_on: "2025-06-30", _row: wb.weekly.length + 2 });
+    // 2025-W01 runs from Monday 30 December 2024 to Sunday 5 January 2025.
+    wb.weekly.push({ ...wb.weekly[0]!, week: "2025-W01", submitted_on: "2024-12-30", _row: wb.weekly.length + 2 });
     expect((await submit(envelope(quySon, wb), token)).status).toBe(201);
   });
 
