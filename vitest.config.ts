@@ -11,7 +11,7 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
-          include: ["tests/shared/**/*.test.ts", "tests/addon/**/*.test.ts"],
+          include: ["tests/shared/**/*.test.ts", "tests/addon/**/*.test.ts", "tests/district/**/*.test.ts"],
         },
       },
       {

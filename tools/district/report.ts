@@ -1,0 +1,37 @@
+/** Vietnamese reports of a commune's sheet errors: sheet, row, column (letter and header) and message. */
+import type { Issue } from "../../shared/issues";
+import { columnLetter } from "../../shared/sheet-model";
+import { headerOf, SHEETS, type SheetKey } from "../../shared/templates";
+import { formatDateTimeVi } from "../../shared/text";
+import type { SheetValues } from "../../shared/workbook-read";
+
+export interface IssueLine {
+  sheet: string | null;
+  row: number | null;
+  /** "C — Họ và tên chủ hộ" */
+  column: string | null;
+  message: string;
+  severity: Issue["severity"];
+}
+
+/** Where an issue is, as the clerk sees it in the spreadsheet. */
+export function issueLine(i: Issue, data?: Partial<Record<SheetKey, SheetValues>>): IssueLine {
+  const sheet = i.sheet ? SHEETS[i.sheet].title : null;
+  let column: string | null = null;
+  if (i.sheet && i.column) {
+    const at = data?.[i.sheet]?.map?.colOf[i.column];
+    const header = headerOf(i.sheet, i.column);
+    column = at === undefined ? header : `${columnLetter(at)} — ${header}`;
+  }
+  return { sheet, row: i.row, column, message: i.message_vi, severity: i.severity };
+}
+
+export function formatIssueLine(l: IssueLine): string {
+  const where = [l.sheet ? `trang "${l.sheet}"` : null, l.row !== null ? `dòng ${l.row}` : null, l.column ? `cột ${l.column}` : null]
+    .filter(Boolean)
+    .join(", ");
+  return `${l.severity === "error" ? "Lỗi" : "Cảnh báo"}${where ? ` (${where})` : ""}: ${l.message}`;
+}
+
+/** dd/MM/yyyy HH:mm in Vietnam, or "—". */
+export const when = (iso: string | null | undefined) => (iso ? formatDateTimeVi(iso) : "—");
