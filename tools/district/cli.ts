@@ -10,7 +10,7 @@ import { AuthError, makeAuth, SCOPES } from "./auth";
 import { type Commune, CommunesFileError, readCommunesFile } from "./communes";
 import { type CommuneFile, googleApi } from "./google";
 import { login } from "./login";
-import { formatDuration } from "./progress";
+import { formatDuration, startProgress } from "./progress";
 import { type ProvisionResult, provisionCommune } from "./provision";
 import { type PullResult, pullCommune } from "./pull";
 import { formatIssueLine } from "./report";
@@ -26,7 +26,12 @@ export interface Io {
   env: Record<string, string | undefined>;
   /** Tests shorten the backoff. */
   retry?: RetryPolicy;
+  /** A terminal for the progress bar; without one, progress is written as lines through `err`. */
+  tty?: NodeJS.WriteStream;
 }
+
+const progressFor = (io: Io, label: string, total: number) =>
+  startProgress(label, total, { stream: io.tty ?? { write: (s: string) => io.err(s.trimEnd()), isTTY: false } });
 
 const HELP = `Cách dùng: npm run district -- <lệnh> [tùy chọn]
 
@@ -273,7 +278,12 @@ function report<R>(
 
 // Run when bundled as the entry (tools/district/bin.mjs), not when imported by tests.
 if (process.env.DISTRICT_CLI_MAIN === "1") {
-  main(process.argv.slice(2), { out: (l) => console.log(l), err: (l) => console.error(l), env: process.env }).then(
+  main(process.argv.slice(2), {
+    out: (l) => console.log(l),
+    err: (l) => console.error(l),
+    env: process.env,
+    ...(process.stderr.isTTY ? { tty: process.stderr } : {}),
+  }).then(
     (code) => {
       process.exitCode = code;
     },
