@@ -13,8 +13,8 @@ import { login } from "./login";
 import { formatDuration, startProgress } from "./progress";
 import { type ProvisionResult, provisionCommune } from "./provision";
 import { type PullResult, pullCommune } from "./pull";
-import { formatIssueLine } from "./report";
-import type { RetryPolicy } from "./retry";
+import { describeError, formatIssueLine } from "./report";
+import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { forEachLimited } from "./run";
 import { StateStore } from "./state";
 import { renderTable, statusRows } from "./status";
@@ -97,6 +97,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return command || o.help ? 0 : 2;
   }
   const started = Date.now();
+  // DISTRICT_BACKOFF_MS: the first retry's delay (default 1 s, doubling up to 64×); tests shorten it.
+  const backoff = Number(io.env.DISTRICT_BACKOFF_MS);
+  if (!io.retry && Number.isFinite(backoff) && backoff > 0)
+    io = { ...io, retry: { ...DEFAULT_RETRY, minTimeoutMs: backoff, maxTimeoutMs: backoff * 64 } };
   try {
     const concurrency = Number(o.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 32)
@@ -226,7 +230,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.err(`Tệp danh sách xã có lỗi:\n${e.problems.map((p) => `  ${p}`).join("\n")}`);
       return 2;
     }
-    throw e;
+    // A call made before the communes' work (the listing of files, the worker's records) failed.
+    io.err(`Không làm được: ${describeError(e)}`);
+    return 1;
   }
 }
 
@@ -267,7 +273,7 @@ function report<R>(
   for (const r of results) {
     const c = byId.get(r.key)!;
     if (r.result !== undefined) for (const l of lines(c, r.result)) io.out(l);
-    else io.out(`✗ ${c.name} (${c.code}): không xong — ${(r.error as Error)?.message ?? String(r.error)}. Chạy lại lệnh để làm tiếp.`);
+    else io.out(`✗ ${c.name} (${c.code}): không xong — ${describeError(r.error)} Chạy lại lệnh để làm tiếp.`);
   }
   const failed = results.filter((r) => !r.ok).length;
   io.out(

@@ -4,6 +4,7 @@ import { columnLetter } from "../../shared/sheet-model";
 import { headerOf, SHEETS, type SheetKey } from "../../shared/templates";
 import { formatDateTimeVi } from "../../shared/text";
 import type { SheetValues } from "../../shared/workbook-read";
+import { reasonOf, statusOf } from "./retry";
 
 export interface IssueLine {
   sheet: string | null;
@@ -35,3 +36,28 @@ export function formatIssueLine(l: IssueLine): string {
 
 /** dd/MM/yyyy HH:mm in Vietnam, or "—". */
 export const when = (iso: string | null | undefined) => (iso ? formatDateTimeVi(iso) : "—");
+
+/** A failed Google or worker call in Vietnamese, with Google's own message for the record. */
+export function describeError(e: unknown): string {
+  const status = statusOf(e);
+  const google = (e as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
+  const detail = google ?? (e as Error)?.message ?? String(e);
+  const reason = reasonOf(e);
+  const what =
+    status === null
+      ? "không kết nối được"
+      : status === 401
+        ? "Google không chấp nhận thông tin đăng nhập (khóa tài khoản dịch vụ hoặc tệp đăng nhập)"
+        : status === 403 && /scope/i.test(detail)
+          ? "thông tin đăng nhập thiếu quyền (phạm vi) cần thiết"
+          : status === 403
+            ? "tài khoản không có quyền với tệp hoặc thư mục này"
+            : status === 404
+              ? "không tìm thấy tệp hoặc thư mục (hoặc tài khoản không được chia sẻ)"
+              : status === 429 || reason === "userRateLimitExceeded"
+                ? "vượt hạn mức yêu cầu của Google sau nhiều lần thử lại"
+                : status >= 500
+                  ? "máy chủ Google hoặc máy chủ Dân vận gặp lỗi sau nhiều lần thử lại"
+                  : "yêu cầu bị từ chối";
+  return `${what}${status ? ` (mã ${status})` : ""}: ${detail}.`;
+}

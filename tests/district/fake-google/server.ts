@@ -25,8 +25,8 @@ import { batchGet, batchUpdate, type FakeSpreadsheetModel, getSpreadsheet } from
 export interface Faults {
   /** Every n-th API request answers 429 without doing anything (0: never). */
   rateLimitEvery?: number;
-  /** The n-th mutating request (POST) answers 500 once; with `applied` the work is done first. */
-  failOnce?: { at: number; applied: boolean };
+  /** The n-th mutating request (POST) — of operation `op` when given — answers 500 once; with `applied` the work is done first. */
+  failOnce?: { at: number; applied: boolean; op?: string };
   /** Delay before each answer (ms), like a network round trip. */
   latencyMs?: number;
 }
@@ -37,6 +37,8 @@ export interface LoggedRequest {
   path: string;
   status: number;
   user: string | null;
+  /** The scopes the caller's credentials carried. */
+  scopes?: string[];
   body?: any;
 }
 
@@ -203,6 +205,7 @@ export class FakeGoogle {
     const caller = this.auth.caller(req.headers.authorization);
     if (!caller) return done(401, unauthenticated().body);
     entry.user = caller.user;
+    entry.scopes = [...caller.scopes].sort();
     if (!route.scopes.some((s) => caller.scopes.has(s)))
       return done(403, insufficientScopes(`${route.api === "drive" ? "drive" : "sheets"}.googleapis.com`).body);
     this.apiCount++;
@@ -211,10 +214,11 @@ export class FakeGoogle {
       return done(429, (route.api === "drive" ? driveRateLimit() : sheetsQuota(method === "GET" ? "Read" : "Write")).body);
     }
     let failNow = false;
-    if (method === "POST" && this.faults.failOnce && !this.failed && ++this.postCount === this.faults.failOnce.at) {
+    const f = this.faults.failOnce;
+    if (method === "POST" && f && !this.failed && (!f.op || f.op === route.op) && ++this.postCount === f.at) {
       this.failed = true;
       failNow = true;
-      if (!this.faults.failOnce.applied) return done(500, (route.api === "drive" ? driveInternal() : sheetsInternal()).body);
+      if (!f.applied) return done(500, (route.api === "drive" ? driveInternal() : sheetsInternal()).body);
     }
     try {
       const m = route.re.exec(url.pathname)!;
