@@ -43,6 +43,9 @@ export function describeError(e: unknown): string {
   const google = (e as { response?: { data?: { error?: { message?: string } } } })?.response?.data?.error?.message;
   const detail = google ?? (e as Error)?.message ?? String(e);
   const reason = reasonOf(e);
+  const code = (e as { code?: unknown; cause?: { code?: unknown } })?.code ?? (e as { cause?: { code?: unknown } })?.cause?.code;
+  const network = typeof code === "string" && /^(E[A-Z]+|UND_ERR)/.test(code);
+  if (status === null && !network) return (e as Error)?.message ?? String(e);
   const what =
     status === null
       ? "không kết nối được"
