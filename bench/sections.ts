@@ -3,6 +3,8 @@
  * ingest/rollups/page weight). Each is a module exporting a `BenchSection`, listed in SECTIONS below;
  * `BENCH_ONLY=name[,name…]` runs only those ("core" names the measures of main.ts).
  */
+import { provisionSection } from "./provision";
+
 export interface BenchContext {
   root: string;
   log: (line: string) => void;
@@ -19,4 +21,4 @@ export interface BenchSection {
 }
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [];
+export const SECTIONS: BenchSection[] = [provisionSection];

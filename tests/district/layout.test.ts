@@ -13,7 +13,7 @@ import { planLayout } from "../../tools/district/layout";
 import type { FakeDataValidation, FakeRange, FakeSheet, FakeSpreadsheet } from "../addon/gas-double";
 import { type Bundle, buildBundle, setupEnv } from "../addon/harness";
 import { seedSpreadsheet } from "./fake-google/seed";
-import type { FakeGridSheet, FakeSpreadsheetModel } from "./fake-google/sheets";
+import { cellAt, type FakeGridSheet, type FakeSpreadsheetModel } from "./fake-google/sheets";
 import { type Env, googleEnv, runCli, sampleCommunes, writeCommunesCsv } from "./helpers";
 
 const TITLES = new Set([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET]);
@@ -142,7 +142,7 @@ function fromApi(rule: any): Validation | null {
 
 function apiSheet(s: FakeGridSheet): SheetLayout {
   const g = s.properties.gridProperties;
-  const cell = (r: number, c: number) => s.cells.get(`${r},${c}`) ?? {};
+  const cell = (r: number, c: number) => cellAt(s, r, c);
   const value = (r: number, c: number) => {
     const v = cell(r, c).userEnteredValue;
     return v ? (v.stringValue ?? v.numberValue ?? v.boolValue) : "";

@@ -10,8 +10,8 @@ import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import type { Unit } from "../../shared/units";
 import type { FetchHandler } from "../addon/gas-double";
+import { ROOT } from "../e2e/server";
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
 export const ADMIN_SECRET = "district-test-admin-secret-0123456789";
 
 let bundled: Promise<string> | null = null;

@@ -177,7 +177,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         communes,
         (c) => c.unitId,
         (c) => provisionCommune(ctx, c),
-        { concurrency, label: "Thiết lập" },
+        { concurrency, label: "Thiết lập", progress: progressFor(io, "Thiết lập", communes.length) },
       );
       return report(
         io,
@@ -217,6 +217,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       {
         concurrency,
         label: "Lấy số liệu",
+        progress: progressFor(io, "Lấy số liệu", list.length),
         isOk: (r: PullResult) => r.status === "accepted" || r.status === "duplicate" || r.status === "checked",
       },
     );

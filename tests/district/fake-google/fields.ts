@@ -55,24 +55,37 @@ export function pick(value: unknown, mask: string | undefined): unknown {
   return apply(value, tree);
 }
 
-/** Copy the masked fields from `src` to `dst` (a field absent in `src` is cleared in `dst`). */
+const parsed = new Map<string, string[][]>();
+const pathsOf = (mask: string) => {
+  let p = parsed.get(mask);
+  if (!p) {
+    p = maskPaths(mask).map((x) => x.split("."));
+    parsed.set(mask, p);
+  }
+  return p;
+};
+
+/**
+ * Copy the masked fields from `src` to `dst` (a field absent in `src` is cleared in `dst`). Values
+ * are shared, not copied (a request's values are never changed afterwards); objects on the way
+ * down in `dst` are copied before they change, so cells that share them stay apart.
+ */
 export function applyMask(dst: Record<string, unknown>, src: Record<string, unknown>, mask: string): void {
   if (mask === "*") {
     for (const k of Object.keys(dst)) delete dst[k];
-    Object.assign(dst, structuredClone(src));
+    Object.assign(dst, src);
     return;
   }
-  for (const path of maskPaths(mask)) {
-    const parts = path.split(".");
+  for (const parts of pathsOf(mask)) {
     let s: unknown = src;
     for (const p of parts) s = isObj(s) ? s[p] : undefined;
     let d = dst;
     for (const p of parts.slice(0, -1)) {
-      if (!isObj(d[p])) d[p] = {};
+      d[p] = isObj(d[p]) ? { ...(d[p] as Record<string, unknown>) } : {};
       d = d[p] as Record<string, unknown>;
     }
     const last = parts[parts.length - 1]!;
     if (s === undefined) delete d[last];
-    else d[last] = structuredClone(s);
+    else d[last] = s;
   }
 }

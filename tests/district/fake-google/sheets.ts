@@ -23,6 +23,15 @@ export interface ProtectedRange {
   description?: string;
   warningOnly?: boolean;
 }
+/** A write over a range (repeatCell, setDataValidation), kept as one entry instead of a copy per cell. */
+export interface RangeLayer {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+  data: CellData;
+  mask: string;
+}
 export interface FakeGridSheet {
   properties: {
     sheetId: number;
@@ -31,8 +40,10 @@ export interface FakeGridSheet {
     sheetType: "GRID";
     gridProperties: { rowCount: number; columnCount: number; frozenRowCount?: number };
   };
-  /** "row,col" (0-based) → cell. */
+  /** "row,col" (0-based) → what was written to that cell itself (updateCells, and range writes made after it). */
   cells: Map<string, CellData>;
+  /** Range writes in order; a cell's own data (above) wins over them. */
+  layers: RangeLayer[];
   /** 0-based column → pixel width (absent: 100, the default). */
   columnWidths: Map<number, number>;
   protectedRanges: ProtectedRange[];
@@ -72,9 +83,27 @@ function newSheet(
       },
     },
     cells: new Map(),
+    layers: [],
     columnWidths: new Map(),
     protectedRanges: [],
   };
+}
+
+const isObj = (v: unknown): v is Record<string, any> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function merge(base: CellData, top: CellData): CellData {
+  const out: CellData = { ...base };
+  for (const [k, v] of Object.entries(top)) out[k] = isObj(v) && isObj(out[k]) ? merge(out[k], v) : v;
+  return out;
+}
+
+/** A cell as the API sees it: the range writes covering it, in order, then its own data. */
+export function cellAt(sheet: FakeGridSheet, r: number, c: number): CellData {
+  let eff: CellData = {};
+  for (const l of sheet.layers) if (r >= l.r0 && r < l.r1 && c >= l.c0 && c < l.c1) applyMask(eff, l.data, l.mask);
+  const own = sheet.cells.get(`${r},${c}`);
+  if (own) eff = merge(eff, own);
+  return eff;
 }
 
 export function cloneSpreadsheet(ss: FakeSpreadsheetModel, id: string, title: string): FakeSpreadsheetModel {
@@ -125,6 +154,16 @@ function bounds(ss: FakeSpreadsheetModel, r: GridRange): { sheet: FakeGridSheet;
     );
   }
   return b;
+}
+
+/** A range write: one layer, also applied to the cells that have data of their own (it came after theirs). */
+function rangeWrite(ss: FakeSpreadsheetModel, r: GridRange, data: CellData, mask: string): void {
+  const { sheet, r0, r1, c0, c1 } = bounds(ss, r);
+  sheet.layers.push({ r0, r1, c0, c1, data, mask });
+  for (const [key, cell] of sheet.cells) {
+    const [row, col] = key.split(",").map(Number) as [number, number];
+    if (row >= r0 && row < r1 && col >= c0 && col < c1) applyMask(cell, data, mask);
+  }
 }
 
 function eachCell(ss: FakeSpreadsheetModel, r: GridRange, fn: (cell: CellData, row: number, col: number) => void): void {
@@ -192,7 +231,7 @@ function apply(ss: FakeSpreadsheetModel, kind: string, req: Req): Record<string,
     }
     case "repeatCell":
       if (!req.fields) throw new RequestError("At least one field must be specified.");
-      eachCell(ss, req.range, (cell) => applyMask(cell, req.cell ?? {}, req.fields));
+      rangeWrite(ss, req.range, req.cell ?? {}, req.fields);
       return {};
     case "updateDimensionProperties": {
       const r = req.range;
@@ -204,10 +243,7 @@ function apply(ss: FakeSpreadsheetModel, kind: string, req: Req): Record<string,
       return {};
     }
     case "setDataValidation":
-      eachCell(ss, req.range, (cell) => {
-        if (req.rule) cell.dataValidation = structuredClone(req.rule);
-        else delete cell.dataValidation;
-      });
+      rangeWrite(ss, req.range, req.rule ? { dataValidation: req.rule } : {}, "dataValidation");
       return {};
     case "addProtectedRange": {
       const p = req.protectedRange;
@@ -309,7 +345,11 @@ export function batchGet(ss: FakeSpreadsheetModel, ranges: string[], valueOpt = 
     const rows: unknown[][] = [];
     for (let r = p.r0; r < r1; r++) {
       const row: unknown[] = [];
-      for (let c = p.c0; c < c1; c++) row.push(render(sheet.cells.get(`${r},${c}`), valueOpt, dateOpt));
+      for (let c = p.c0; c < c1; c++) {
+        const own = sheet.cells.get(`${r},${c}`);
+        // Formats matter only when rendering formatted values; the layers are read just then.
+        row.push(render(own?.userEnteredValue && valueOpt !== "UNFORMATTED_VALUE" ? cellAt(sheet, r, c) : own, valueOpt, dateOpt));
+      }
       while (row.length && row[row.length - 1] === undefined) row.pop();
       rows.push(row.map((v) => (v === undefined ? "" : v)));
     }
