@@ -173,6 +173,26 @@ describe("provision: dry run, credentials", () => {
     expect(existsSync(g.env.DISTRICT_STATE!)).toBe(false);
   });
 
+  it("--template copies a spreadsheet the tool made, then sets it up for the new commune; --notify sends one email with a Vietnamese message", async () => {
+    const [a, b] = sampleCommunes(4).slice(2) as [ReturnType<typeof sampleCommunes>[number], ReturnType<typeof sampleCommunes>[number]];
+    expect((await runCli(["provision", "--communes", writeCommunesCsv(g.dir, [a]), "--folder", g.folderId], g.env)).code).toBe(0);
+    const templateId = communeFiles(g).get(a.unit.id)![0]!;
+    const r = await runCli(
+      ["provision", "--communes", writeCommunesCsv(g.dir, [b]), "--folder", g.folderId, "--template", templateId, "--notify"],
+      g.env,
+    );
+    expect(r.code, r.out.join("\n")).toBe(0);
+    const copyId = communeFiles(g).get(b.unit.id)![0]!;
+    expect(g.fake.requests("drive.files.copy").map((l) => l.path)).toEqual([`/drive/v3/files/${templateId}/copy`]);
+    const ss = g.fake.spreadsheets.get(copyId)!;
+    expect(ss.sheets.map((x) => x.properties.title)).toEqual(TEMPLATE_TITLES);
+    const settings = ss.sheets.find((x) => x.properties.title === SETTINGS_SHEET)!;
+    expect(settings.cells.get("1,1")?.userEnteredValue).toEqual({ stringValue: b.unit.code });
+    expect(settings.cells.get("2,1")?.userEnteredValue).toEqual({ stringValue: b.unit.name });
+    for (const sheet of ss.sheets) expect(sheet.protectedRanges, sheet.properties.title).toHaveLength(1);
+    expect(g.fake.drive.emails).toEqual([{ to: `vanthu.xa${b.unit.code}@example.vn`, message: expect.stringContaining(b.unit.name) }]);
+  });
+
   it("a key Google does not know: a Vietnamese reason, nothing is created, exit code 1", async () => {
     const { generateKeyPairSync } = await import("node:crypto");
     const { writeFileSync } = await import("node:fs");
@@ -185,12 +205,13 @@ describe("provision: dry run, credentials", () => {
         private_key: generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
       }),
     );
-    const csv = writeCommunesCsv(g.dir, sampleCommunes(1));
+    const csv = writeCommunesCsv(g.dir, sampleCommunes(5).slice(4));
+    const files = g.fake.drive.files.size;
     const r = await runCli(["provision", "--communes", csv], { ...g.env, GOOGLE_APPLICATION_CREDENTIALS: keyFile });
     expect(r.code).toBe(1);
     expect(r.err.join("\n")).toContain("Google không chấp nhận thông tin đăng nhập (khóa tài khoản dịch vụ hoặc tệp đăng nhập) (mã 401)");
     expect(g.fake.log.at(-1)).toMatchObject({ op: "drive.files.list", status: 401 });
-    expect([...g.fake.drive.files.values()].filter((f) => f.mimeType === SPREADSHEET_MIME)).toEqual([]);
+    expect(g.fake.drive.files.size).toBe(files);
   });
 
   it("without credentials: a Vietnamese message and exit code 2", async () => {

@@ -77,7 +77,7 @@ export async function pullCommune(ctx: PullContext, c: Commune): Promise<PullRes
   const { result, rows } = readWorkbook(data, { today: todayVi(now), read: { dateToIso: (d) => d.toISOString().slice(0, 10) } });
   const warnings = result.issues.filter((i) => i.severity === "warning").length;
   if (!result.ok) {
-    await ctx.state.update(c.unitId, base, { last_pull_at: now.toISOString(), last_pull_result: "sheet_errors" });
+    if (!ctx.dryRun) await ctx.state.update(c.unitId, base, { last_pull_at: now.toISOString(), last_pull_result: "sheet_errors" });
     return {
       status: "sheet_errors",
       spreadsheetId,
