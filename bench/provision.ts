@@ -13,7 +13,7 @@ import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { SHEET_KEYS, SHEETS } from "../shared/templates";
 import { sheetValues } from "../tests/addon/fixtures";
-import { putValues } from "../tests/district/fake-google/sheets";
+import { putValues } from "../tests/district/fake-google/values";
 import { type Env, googleEnv, runCli, writeCommunesCsv } from "../tests/district/helpers";
 import { ADMIN_SECRET, startTestWorker } from "../tests/district/worker";
 import { benchUnits, benchWorkbook } from "./data";

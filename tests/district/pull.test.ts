@@ -15,7 +15,7 @@ import type { Workbook } from "../../shared/schemas";
 import { SHEET_KEYS, SHEETS } from "../../shared/templates";
 import { putWorkbook, setCommune, setConnection, sheetValues } from "../addon/fixtures";
 import { type Bundle, buildBundle, plain, setupEnv } from "../addon/harness";
-import { putValues } from "./fake-google/sheets";
+import { putValues } from "./fake-google/values";
 import { type Env, googleEnv, runCli, writeCommunesCsv } from "./helpers";
 import { ADMIN_SECRET, blockingFetch, startTestWorker, type TestWorker } from "./worker";
 

@@ -10,14 +10,15 @@ import { AuthError, makeAuth, SCOPES } from "./auth";
 import { type Commune, CommunesFileError, readCommunesFile } from "./communes";
 import { type CommuneFile, googleApi } from "./google";
 import { login } from "./login";
-import { formatDuration, startProgress } from "./progress";
+import { startProgress } from "./progress";
 import { type ProvisionResult, provisionCommune } from "./provision";
 import { type PullResult, pullCommune } from "./pull";
-import { describeError, formatIssueLine } from "./report";
+import { describeError } from "./report";
 import { DEFAULT_RETRY, type RetryPolicy } from "./retry";
 import { forEachLimited } from "./run";
 import { StateStore } from "./state";
 import { renderTable, statusRows } from "./status";
+import { pullLines, report, summarizeCounts } from "./summary";
 import { type CommuneRecord, workerClient } from "./worker-client";
 
 export interface Io {
@@ -72,14 +73,6 @@ function args(argv: string[]) {
       help: { type: "boolean", short: "h", default: false },
     },
   });
-}
-
-function summarizeCounts(counts: Map<string, number>, retries: number): string {
-  const get = (op: string) => counts.get(op) ?? 0;
-  const sheetsRead = get("sheets.get") + get("sheets.values.batchGet");
-  const sheetsWrite = get("sheets.batchUpdate");
-  const drive = [...counts].filter(([k]) => k.startsWith("drive.")).reduce((n, [, v]) => n + v, 0);
-  return `Yêu cầu gửi Google: Sheets đọc ${sheetsRead}, Sheets ghi ${sheetsWrite}, Drive ${drive}; thử lại ${retries} lần (429/5xx).`;
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -235,52 +228,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`Không làm được: ${describeError(e)}`);
     return 1;
   }
-}
-
-function pullLines(c: Commune, r: PullResult): string[] {
-  const head = `${c.name} (${c.code})`;
-  switch (r.status) {
-    case "accepted":
-    case "duplicate":
-      return [
-        `✓ ${head}: máy chủ đã nhận${r.status === "duplicate" ? " (lần gửi này đã có từ trước, không tính hai lần)" : ""}${r.warnings ? `; ${r.warnings} cảnh báo` : ""}.`,
-      ];
-    case "checked":
-      return [`✓ ${head}: không có lỗi (chạy thử, chưa gửi)${r.warnings ? `; ${r.warnings} cảnh báo` : ""}.`];
-    case "no_spreadsheet":
-      return [`✗ ${head}: chưa có mã bảng tính (chạy provision hoặc ghi cột spreadsheet_id).`];
-    case "sheet_errors": {
-      const shown = r.issues.slice(0, 50).map((l) => `  ${formatIssueLine(l)}`);
-      const more = r.issues.length > 50 ? [`  … và ${r.issues.length - 50} lỗi khác.`] : [];
-      return [`✗ ${head}: bảng tính có ${r.issues.length} lỗi, không gửi. Nhờ văn thư xã sửa:`, ...shown, ...more];
-    }
-    case "refused":
-      return [
-        `✗ ${head}: máy chủ từ chối (${r.refusal?.status} ${r.refusal?.code}): ${r.refusal?.message}`,
-        ...r.issues.slice(0, 50).map((l) => `  ${formatIssueLine(l)}`),
-      ];
-  }
-}
-
-function report<R>(
-  io: Io,
-  communes: readonly Commune[],
-  results: { key: string; ok: boolean; result?: R; error?: unknown }[],
-  lines: (c: Commune, r: R) => string[],
-  counts: string,
-  started: number,
-): number {
-  const byId = new Map(communes.map((c) => [c.unitId, c]));
-  for (const r of results) {
-    const c = byId.get(r.key)!;
-    if (r.result !== undefined) for (const l of lines(c, r.result)) io.out(l);
-    else io.out(`✗ ${c.name} (${c.code}): không xong — ${describeError(r.error)} Chạy lại lệnh để làm tiếp.`);
-  }
-  const failed = results.filter((r) => !r.ok).length;
-  io.out(
-    `\nXong ${results.length - failed}/${results.length} xã${failed ? `, ${failed} xã chưa xong` : ""} trong ${formatDuration((Date.now() - started) / 1000)}. ${counts}`,
-  );
-  return failed ? 1 : 0;
 }
 
 // Run when bundled as the entry (tools/district/bin.mjs), not when imported by tests.

@@ -1,7 +1,8 @@
 /** Test helpers that put files into the fake directly, as if made earlier (no request is logged). */
 import { type FakeDrive, newId, SPREADSHEET_MIME } from "./drive";
 import type { FakeGoogle } from "./server";
-import { newSpreadsheet, putValues } from "./sheets";
+import { newSpreadsheet } from "./sheets";
+import { putValues } from "./values";
 
 /**
  * A spreadsheet in `folderId` with `appProperties`, holding the default sheet and then one sheet

@@ -20,7 +20,8 @@ import {
   sheetsQuota,
   unauthenticated,
 } from "./errors";
-import { batchGet, batchUpdate, type FakeSpreadsheetModel, getSpreadsheet } from "./sheets";
+import { batchUpdate, type FakeSpreadsheetModel, getSpreadsheet } from "./sheets";
+import { batchGet } from "./values";
 
 export interface Faults {
   /** Every n-th API request answers 429 without doing anything (0: never). */
