@@ -15,6 +15,7 @@ export default defineConfig({
           include: [
             "tests/shared/**/*.test.ts",
             "tests/addon/**/*.test.ts",
+            "tests/district/**/*.test.ts",
             "tests/scripts/**/*.test.ts",
             "tests/worker/**/*.node.test.ts",
           ],

@@ -5,10 +5,11 @@
  * `BENCH_ONLY=name[,name…]` runs only those ("core" names the measures of main.ts).
  */
 import { bundleSection } from "./addon-bundle";
+import { provisionSection } from "./provision";
 import type { BenchSection } from "./section";
 import { unitsSection } from "./units";
 
 export type { BenchContext, BenchSection } from "./section";
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [bundleSection, unitsSection];
+export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection];

@@ -4,8 +4,9 @@
  * A code once written is never changed; new numbers continue after the highest one in use.
  * Pure.
  */
+
+import { isBlank } from "../../shared/sheet-model";
 import { nfc } from "../../shared/text";
-import { isBlank } from "./sheet-model";
 
 const CODE_RE = /^[A-Z0-9][A-Z0-9._-]{0,39}$/;
 

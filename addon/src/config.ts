@@ -1,7 +1,7 @@
 /** Names and constants the add-on shares between its modules. Everything a user sees is Vietnamese. */
 
-/** The settings sheet: commune code and name, shown to the clerk (never the URL or the token). */
-export const SETTINGS_SHEET = "Cài đặt";
+/** Layout constants shared with tools/district (the settings sheet's name, header style and protection). */
+export { HEADER_BACKGROUND, HEADER_PROTECTION, SETTINGS_SHEET } from "../../shared/template-plan";
 
 /** Document property keys. */
 export const PROP = {
@@ -25,12 +25,6 @@ export const AUTO_HANDLER = "autoSubmitWeekly";
 
 /** Cell colours of check marks. Only cells with exactly these colours are cleared by a later check. */
 export const MARK_COLORS = { error: "#f4cccc", warning: "#fff2cc" } as const;
-
-/** Header row style. */
-export const HEADER_BACKGROUND = "#d9ead3";
-
-/** Description of the warning-only protection of header rows (to find it again). */
-export const HEADER_PROTECTION = "Dân vận: dòng tiêu đề của mẫu";
 
 /** Notes the check writes start with one of these; a later check removes only such lines. */
 export const NOTE_PREFIX = { error: "[Kiểm tra] Lỗi: ", warning: "[Kiểm tra] Cảnh báo: " } as const;

@@ -3,7 +3,7 @@
  * by fuzzy header matching: texts are folded (no case, no diacritics) and matched by keywords, so
  * "Họ và tên chủ hộ", "HỌ VÀ TÊN CHỦ HỘ" and "Ho va ten chu ho" all match. Pure.
  */
-import { norm } from "./sheet-model";
+import { norm } from "../../shared/sheet-model";
 
 export type Mau02Key = "group" | "responsible" | "no" | "head" | "birth" | "count" | "note";
 export type Mau01Key = "tt" | "village" | "team" | "no" | "name" | "position" | "role";

@@ -11,9 +11,9 @@
  * rows ("...", numbered empty rows) and blank rows are skipped. Pure.
  */
 import { splitNames } from "../../shared/cells";
+import { isBlank } from "../../shared/sheet-model";
 import { nfc } from "../../shared/text";
 import { findMau02, type Layout, type Mau02Key } from "./import-layout";
-import { isBlank } from "./sheet-model";
 
 export interface ImportProblem {
   /** Row of the source sheet (1-based), or null for the whole sheet. */

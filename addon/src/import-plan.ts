@@ -6,11 +6,11 @@
  */
 import { readNumber } from "../../shared/cells";
 import { TEAM_ROLES } from "../../shared/enums";
+import { norm, type RawRow } from "../../shared/sheet-model";
 import { UNKNOWN_LABEL } from "../../shared/unknown";
 import { asCode, CodeAllocator } from "./codes";
 import type { Mau01 } from "./import-mau01";
 import type { ImportProblem, Mau02 } from "./import-mau02";
-import { norm, type RawRow } from "./sheet-model";
 
 export type Row = Record<string, unknown>;
 

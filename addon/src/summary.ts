@@ -1,8 +1,8 @@
 /** The check's summary as the sidebar shows it: counts per sheet and clickable problems. Pure. */
 import { describeIssue, type Issue, type Severity } from "../../shared/issues";
+import { a1 } from "../../shared/sheet-model";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { SIDEBAR_ISSUES_PER_SHEET } from "./config";
-import { a1 } from "./sheet-model";
 import { UNKNOWN_FILL } from "./unknown-fill";
 
 export interface SummaryItem {

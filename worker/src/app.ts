@@ -2,7 +2,7 @@
  * The Hono app: routes are mounted here; the entry file only exports it.
  *   GET  /health
  *   POST /api/submissions            commune write token (../api/submissions)
- *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import}   ADMIN_SECRET (../admin)
+ *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import,commune-records[/query]}   ADMIN_SECRET (../admin)
  *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (../rollup/routes)
  * Every error answers `{error: {code, message, details}}` (../http/errors).
  */

@@ -4,11 +4,11 @@
  * setBackgrounds/setNotes per sheet). The number of Sheets calls does not grow with the rows.
  */
 import type { Issue } from "../../../shared/issues";
-import { type CheckResult, checkWorkbook } from "../../../shared/rules/index";
-import { headerOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
+import type { CheckResult } from "../../../shared/rules/index";
+import { SHEET_KEYS, type SheetKey } from "../../../shared/templates";
+import { readWorkbook } from "../../../shared/workbook-read";
 import { PROP } from "../config";
 import { applyMarks, marksOf } from "../marks";
-import { type RawRow, rowsToObjects } from "../sheet-model";
 import { type CheckSummary, summarize } from "../summary";
 import { fillMissingCodes } from "./fill-codes";
 import type { KV } from "./props";
@@ -20,40 +20,6 @@ export interface CheckRun {
   result: CheckResult;
   summary: CheckSummary;
   data: Record<SheetKey, SheetData>;
-}
-
-/** Sheet-level problems: a template sheet or a required column is missing. */
-function structureIssues(data: Record<SheetKey, SheetData>): { issues: Issue[]; unreadable: Set<SheetKey> } {
-  const issues: Issue[] = [];
-  const unreadable = new Set<SheetKey>();
-  for (const key of SHEET_KEYS) {
-    const d = data[key];
-    if (!d.sheet || !d.map) {
-      issues.push({
-        sheet: key,
-        row: null,
-        column: null,
-        code: "missing_sheet",
-        severity: "error",
-        message_vi: `Chưa có trang "${SHEETS[key].title}". Hãy chạy Dân vận → Thiết lập mẫu.`,
-      });
-      unreadable.add(key);
-      continue;
-    }
-    const required = d.map.missing.filter((c) => c.required);
-    for (const c of d.map.missing) {
-      issues.push({
-        sheet: key,
-        row: null,
-        column: c.key,
-        code: "missing_column",
-        severity: c.required ? "error" : "warning",
-        message_vi: `Trang "${SHEETS[key].title}" thiếu cột "${headerOf(key, c.key)}". Hãy chạy Dân vận → Thiết lập mẫu.`,
-      });
-    }
-    if (required.length) unreadable.add(key);
-  }
-  return { issues, unreadable };
 }
 
 interface Extent {
@@ -114,19 +80,8 @@ export interface CheckOptions {
 export function runCheck(ss: Spreadsheet, kv: KV, opts: CheckOptions): CheckRun {
   const data = readSheets(ss);
   const generated = fillMissingCodes(data);
-  const toIso = dateToIsoIn(ss.getSpreadsheetTimeZone());
-  const { issues: structural, unreadable } = structureIssues(data);
-  const raw: Record<string, RawRow[]> = {};
-  const rows: Record<string, number> = {};
-  for (const key of SHEET_KEYS) {
-    const d = data[key];
-    if (unreadable.has(key) || !d.map) continue;
-    raw[key] = rowsToObjects(d.values, d.map, { dateToIso: toIso });
-    rows[key] = raw[key]!.length;
-  }
-  const result = checkWorkbook(raw, { today: opts.today });
-  result.issues.unshift(...structural);
-  result.ok = !result.issues.some((i) => i.severity === "error");
+  // The shared reader (also used by tools/district's pull): structure issues, rows, rules.
+  const { result, rows } = readWorkbook(data, { today: opts.today, read: { dateToIso: dateToIsoIn(ss.getSpreadsheetTimeZone()) } });
   if (opts.mark !== false) writeMarks(data, result.issues, kv);
   const colOf: Partial<Record<SheetKey, Record<string, number>>> = {};
   for (const key of SHEET_KEYS) if (data[key].map) colOf[key] = data[key].map!.colOf;

@@ -2,8 +2,9 @@
  * Writes generated codes into rows that lack one (households, ad-hoc reports): one setValues of
  * the code column per sheet, only when something was generated. Updates `values` in place.
  */
+
+import { isBlank } from "../../../shared/sheet-model";
 import { adhocCodes, asCode, householdCodes } from "../codes";
-import { isBlank } from "../sheet-model";
 import type { SheetData } from "./read";
 
 function rowsFor(d: SheetData, codeKey: string, teamKey: string) {

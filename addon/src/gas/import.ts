@@ -3,13 +3,14 @@
  * of this spreadsheet and append what is new to the standard sheets — one getValues of the source,
  * one getValues and at most one setValues per standard sheet.
  */
+
+import { objectToRow, rowsToObjects } from "../../../shared/sheet-model";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import { SETTINGS_SHEET } from "../config";
 import { detectLayout } from "../import-layout";
 import { parseMau01 } from "../import-mau01";
 import { type ImportProblem, parseMau02 } from "../import-mau02";
 import { type ImportPlan, type Mau02Target, planMau01, planMau02, type Row } from "../import-plan";
-import { objectToRow, rowsToObjects } from "../sheet-model";
 import { dateToIsoIn, readSheets, type SheetData } from "./read";
 import { applyValidations, ensureTemplates } from "./setup";
 

@@ -1,8 +1,9 @@
 /**
  * Reading the template sheets: one getValues per sheet (getDataRange), whatever the number of rows.
  */
+
+import { type HeaderMap, mapHeaders } from "../../../shared/sheet-model";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
-import { type HeaderMap, mapHeaders } from "../sheet-model";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

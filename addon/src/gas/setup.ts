@@ -5,10 +5,19 @@
  * moved or deleted, so running it again on a filled spreadsheet is safe.
  */
 import { SCHEMA_VERSION } from "../../../shared/schemas";
+import type { HeaderMap } from "../../../shared/sheet-model";
+import {
+  headerNote,
+  numberFormatOf,
+  planHeaders,
+  SETTINGS_FORMATS,
+  SETTINGS_WIDTHS,
+  settingsRows,
+  type ValidationPlan,
+  validationOf,
+} from "../../../shared/template-plan";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import { HEADER_BACKGROUND, HEADER_PROTECTION, SETTINGS_SHEET } from "../config";
-import type { HeaderMap } from "../sheet-model";
-import { headerNote, numberFormatOf, planHeaders, type ValidationPlan, validationOf } from "../template-plan";
 import { fillMissingCodes } from "./fill-codes";
 import { readSheets } from "./read";
 
@@ -142,27 +151,19 @@ export function ensureSettingsSheet(ss: Spreadsheet, commune: CommuneSettings): 
   const range = sheet.getRange(1, 1, 7, 2);
   const old = range.getValues() as unknown[][];
   const keep = (r: number) => (old[r]?.[1] ?? "") as unknown;
-  range.setNumberFormats([
-    ["@", "@"],
-    ["@", "@"],
-    ["@", "@"],
-    ["@", "0"],
-    ["@", "@"],
-    ["@", "@"],
-    ["@", "@"],
-  ]);
-  range.setValues([
-    ["Mục", "Giá trị"],
-    ["Mã xã (5 chữ số)", commune.communeCode],
-    ["Tên xã", commune.communeName],
-    ["Phiên bản mẫu", SCHEMA_VERSION],
-    ["Lần gửi gần nhất", keep(4)],
-    ["Kết quả lần gửi gần nhất", keep(5)],
-    ["Ghi chú", "Địa chỉ máy chủ và mã truy cập được lưu trong Cài đặt kết nối (menu Dân vận), không ghi vào bảng tính."],
-  ]);
+  range.setNumberFormats(SETTINGS_FORMATS.map((r) => [...r]));
+  range.setValues(
+    settingsRows({
+      communeCode: commune.communeCode,
+      communeName: commune.communeName,
+      schemaVersion: SCHEMA_VERSION,
+      lastSubmission: keep(4),
+      lastResult: keep(5),
+    }),
+  );
   sheet.getRange(1, 1, 1, 2).setFontWeight("bold").setBackground(HEADER_BACKGROUND);
-  sheet.setColumnWidth(1, 200);
-  sheet.setColumnWidth(2, 420);
+  sheet.setColumnWidth(1, SETTINGS_WIDTHS[0]);
+  sheet.setColumnWidth(2, SETTINGS_WIDTHS[1]);
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === HEADER_PROTECTION);
   if (!protection) range.protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);

@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { adminAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
+import { communeRecordRoutes } from "./commune-records";
 import { importRoutes } from "./import";
 import { tokenRoutes } from "./tokens";
 import { unitRoutes } from "./units";
@@ -14,4 +15,5 @@ export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .use(adminAuth, limitBody(), jsonBody)
   .route("/", unitRoutes)
   .route("/", tokenRoutes)
-  .route("/", importRoutes);
+  .route("/", importRoutes)
+  .route("/", communeRecordRoutes);
