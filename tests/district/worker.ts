@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
+import { unstable_splitSqlQuery } from "wrangler";
 import type { Unit } from "../../shared/units";
 import type { FetchHandler } from "../addon/double/url-fetch";
 import { ROOT } from "../e2e/server";
@@ -33,20 +34,13 @@ function workerScript(): Promise<string> {
   return bundled;
 }
 
+/** The worker's SQL migrations, statement by statement, split as wrangler splits them (triggers hold `;`). */
 function migrationStatements(): string[] {
   const dir = path.join(ROOT, "worker/migrations");
   return readdirSync(dir)
     .filter((f) => f.endsWith(".sql"))
     .sort()
-    .flatMap((f) =>
-      readFileSync(path.join(dir, f), "utf8")
-        .split("\n")
-        .map((l) => l.replace(/--.*$/, ""))
-        .join("\n")
-        .split(/;\s*(?:\n|$)/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    );
+    .flatMap((f) => unstable_splitSqlQuery(readFileSync(path.join(dir, f), "utf8")));
 }
 
 export interface TestWorker {

@@ -7,32 +7,18 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unstable_splitSqlQuery } from "wrangler";
 import { PILOT } from "../../shared/data/units";
 
 const DIR = path.resolve(import.meta.dirname, "../../worker/migrations");
 const COMMUNE = PILOT.quySon;
 
-/**
- * The statements of the migrations whose number passes `which`, in order (comments dropped). A
- * statement ends at a `;` at the end of a line, except inside a trigger's BEGIN … END (0006).
- */
+/** The statements of the migrations whose number passes `which`, in order, split as wrangler splits them (triggers hold `;`). */
 function statements(which: (n: number) => boolean): string[] {
   return readdirSync(DIR)
     .filter((f) => /^\d{4}_.*\.sql$/.test(f) && which(Number(f.slice(0, 4))))
     .sort()
-    .flatMap((f) => {
-      const out: string[] = [];
-      let open = "";
-      for (const part of readFileSync(path.join(DIR, f), "utf8")
-        .replace(/--.*$/gm, "")
-        .split(/;\s*(?:\n|$)/)) {
-        open = open ? `${open};\n${part}` : part;
-        if (/\bBEGIN\b/i.test(open) && !/\bEND\s*$/i.test(open.trim())) continue;
-        if (open.trim()) out.push(open.trim());
-        open = "";
-      }
-      return out;
-    });
+    .flatMap((f) => unstable_splitSqlQuery(readFileSync(path.join(DIR, f), "utf8")));
 }
 
 let mf: Miniflare;
