@@ -33,7 +33,7 @@ describe("communes file", () => {
       expect((e as CommunesFileError).problems).toEqual([
         `Dòng 2: không tìm thấy xã mã ${pilot.code} đang có hiệu lực trong danh mục đơn vị; hãy ghi cột unit_id.`,
         `Dòng 3: không tìm thấy xã mã ${pilot.code} đang có hiệu lực trong danh mục đơn vị; hãy ghi cột unit_id.`,
-        "Dòng 4: Mã truy cập không đúng dạng (dvc_…).",
+        "Dòng 4: Mã truy cập không đúng dạng (dvc_ và 32 chữ số/chữ cái a–f).",
       ]);
     }
     expect(() => parseCommunes(`unit_id,Tên xã\n${PILOT.quySon},A\n${PILOT.quySon},A\n`, UNITS)).toThrow(/Dòng 3: xã .* đã có ở dòng 2/);

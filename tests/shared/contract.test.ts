@@ -1,6 +1,6 @@
 /**
  * The API contract (shared/contract.ts) is the only definition of the receipt, the sheet counts, the
- * error body, the error codes and the token format: no module of the worker or the add-on declares
+ * error body, the error codes and the token format: no module of the worker, the add-on or the district tool declares
  * them again, every code the worker can answer is in it, and every code in it is answered somewhere.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
@@ -36,7 +36,12 @@ function sources(dir: string): { file: string; text: string }[] {
   return out;
 }
 
-const PARTS = [...sources("worker/src"), ...sources("addon/src"), ...sources("shared").filter((s) => s.file !== "shared/contract.ts")];
+const PARTS = [
+  ...sources("worker/src"),
+  ...sources("addon/src"),
+  ...sources("tools"),
+  ...sources("shared").filter((s) => s.file !== "shared/contract.ts"),
+];
 
 describe("the API contract is defined once", () => {
   it.each([
@@ -48,7 +53,7 @@ describe("the API contract is defined once", () => {
     ["the counts' fields", /inserted\??:\s*number;[\s\S]{0,80}updated\??:\s*number;/],
     ["the token format", /dv\[cl\]_|dvc_\[0-9a-f\]|dvl_\[0-9a-f\]|\[0-9a-f\]\{32\}/],
     ["a list of error codes", /"stale_schema_version"\s*\|\s*"/],
-  ])("no worker, add-on or other shared module declares %s by hand", (_what, pattern) => {
+  ])("no worker, add-on, tool or other shared module declares %s by hand", (_what, pattern) => {
     const found = PARTS.filter((s) => pattern.test(s.text)).map((s) => s.file);
     expect(found).toEqual([]);
   });

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { COMMUNE_TOKEN_PATTERN } from "../../shared/contract";
 import { todayVi } from "../../shared/periods";
 import { fold, nfc } from "../../shared/text";
 import { isValidOn, type Unit } from "../../shared/units";
@@ -39,10 +40,7 @@ const row = z.object({
   name: z.string().min(1, { error: "Thiếu tên xã." }).max(100),
   clerkEmail: z.email({ error: "Email văn thư không hợp lệ." }).optional(),
   unitId: z.string().min(1).max(100).optional(),
-  token: z
-    .string()
-    .regex(/^dvc_[0-9a-f]{32,}$/i, { error: "Mã truy cập không đúng dạng (dvc_…)." })
-    .optional(),
+  token: z.string().regex(COMMUNE_TOKEN_PATTERN, { error: "Mã truy cập không đúng dạng (dvc_ và 32 chữ số/chữ cái a–f)." }).optional(),
   spreadsheetId: z
     .string()
     .regex(/^[\w-]{10,200}$/, { error: "Mã bảng tính không hợp lệ." })

@@ -3,8 +3,9 @@
  * token, or the admin import POST /api/admin/import), and the commune records
  * (POST /api/admin/commune-records[/query]). Errors keep the worker's `{error: {code, message,
  * details}}`; 429/5xx and network failures are retried (a submission keeps its id, so the worker
- * counts a retried one once).
+ * counts a retried one once). A receipt is read with the API contract (shared/contract.ts).
  */
+import { type Receipt, receiptSchema } from "../../shared/contract";
 import type { Envelope } from "../../shared/schemas";
 import { DEFAULT_RETRY, type RetryEvents, type RetryPolicy, retrying } from "./retry";
 
@@ -19,14 +20,7 @@ export class WorkerError extends Error {
   }
 }
 
-export interface WorkerReceipt {
-  submission_id: string;
-  commune_id: string;
-  received_at: string;
-  duplicate: boolean;
-  counts: Record<string, { inserted?: number; updated?: number; unchanged?: number; deleted?: number }>;
-  warnings_total?: number;
-}
+export type WorkerReceipt = Receipt;
 
 export interface CommuneRecord {
   unit_id: string;
@@ -87,10 +81,10 @@ export function workerClient(o: WorkerOptions) {
 
   return {
     async submit(envelope: Envelope, token: string): Promise<WorkerReceipt> {
-      return (await request("/api/submissions", envelope, token)).body.receipt as WorkerReceipt;
+      return receiptSchema.parse((await request("/api/submissions", envelope, token)).body.receipt);
     },
     async importSubmission(unitId: string, envelope: Envelope): Promise<WorkerReceipt> {
-      return (await request("/api/admin/import", { commune_id: unitId, envelope }, admin())).body.receipt as WorkerReceipt;
+      return receiptSchema.parse((await request("/api/admin/import", { commune_id: unitId, envelope }, admin())).body.receipt);
     },
     async upsertRecords(records: CommuneRecord[]): Promise<void> {
       for (let i = 0; i < records.length; i += 500)
