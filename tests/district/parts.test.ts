@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { PILOT, UNITS } from "../../shared/data/units";
 import { SETTINGS_SHEET } from "../../shared/template-plan";
 import { columnsOf, SHEET_KEYS, SHEETS } from "../../shared/templates";
-import { type CommunesFileError, parseCommunes } from "../../tools/district/communes";
+import { type CommunesFileError, knownUnits, parseCommunes } from "../../tools/district/communes";
 import { type ExistingSheet, planLayout } from "../../tools/district/layout";
 import { formatDuration, progressLine, startProgress } from "../../tools/district/progress";
 import { isRetryable } from "../../tools/district/retry";
@@ -22,6 +22,18 @@ describe("communes file", () => {
       token: `dvc_${"a".repeat(32)}`,
       line: 2,
     });
+  });
+
+  it("finds any commune of the country by its code, in the unit list of the day (shared/data/vn)", () => {
+    const units = knownUnits();
+    const ids = (csv: string, day: string) => parseCommunes(csv, units, day).map((c) => c.unitId);
+    expect(ids("Mã xã,Tên xã\n00004,Phường Ba Đình\n07525,Phường Chũ\n", "2026-01-01")).toEqual(["C:00004@2025-07-01", PILOT.chu]);
+    expect(ids(`Mã xã,Tên xã\n00004,Phường Ba Đình\n${pilot.code},${pilot.name}\n`, "2022-01-01")).toEqual([
+      "C:00004@2021-02-03",
+      PILOT.quySon,
+    ]);
+    // The pilot's villages are kept (the national lists stop at communes).
+    expect(units.some((u) => u.id === PILOT.quyThinh)).toBe(true);
   });
 
   it("a code no longer valid on the day, a duplicate and a bad token are refused with their line", () => {

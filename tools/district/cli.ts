@@ -5,9 +5,8 @@
  * did not, 2 for a usage or configuration error.
  */
 import { parseArgs } from "node:util";
-import { UNITS } from "../../shared/data/units";
 import { AuthError, makeAuth, SCOPES } from "./auth";
-import { type Commune, CommunesFileError, readCommunesFile } from "./communes";
+import { type Commune, CommunesFileError, knownUnits, readCommunesFile } from "./communes";
 import { type CommuneFile, googleApi } from "./google";
 import { login } from "./login";
 import { startProgress } from "./progress";
@@ -113,7 +112,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (!["provision", "pull", "status"].includes(command)) throw new UsageError(`Không có lệnh "${command}".`);
 
     const state = new StateStore(o.state ?? io.env.DISTRICT_STATE ?? "district-state.json");
-    const communes: Commune[] = o.communes ? readCommunesFile(o.communes, UNITS) : [];
+    const communes: Commune[] = o.communes ? readCommunesFile(o.communes, knownUnits()) : [];
     const workerUrl = io.env.DAN_VAN_WORKER_URL;
     const adminSecret = io.env.DAN_VAN_ADMIN_SECRET;
     const worker = workerUrl

@@ -7,6 +7,8 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { COMMUNE_TOKEN_PATTERN } from "../../shared/contract";
+import { UNITS } from "../../shared/data/units";
+import VN from "../../shared/data/vn/units.json";
 import { todayVi } from "../../shared/periods";
 import { fold, nfc } from "../../shared/text";
 import { isValidOn, type Unit } from "../../shared/units";
@@ -53,6 +55,17 @@ export class CommunesFileError extends Error {
   }
 }
 
+/**
+ * The units a communes file is read against: the country's unit history (shared/data/vn, from the
+ * statistics office's lists: `npm run units:build`) and the pilot's units (shared/data/units.ts: the
+ * same ids, and the pilot's villages).
+ */
+export function knownUnits(): Unit[] {
+  const byId = new Map<string, Unit>();
+  for (const u of [...(VN as Unit[]), ...UNITS]) byId.set(u.id, u);
+  return [...byId.values()];
+}
+
 /** Parse and check the communes CSV; every problem is reported with its line, nothing half-read. */
 export function parseCommunes(csv: string, units: readonly Unit[], today = todayVi()): Commune[] {
   const records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
@@ -69,6 +82,8 @@ export function parseCommunes(csv: string, units: readonly Unit[], today = today
   if (index.name === undefined) problems.push('Thiếu cột "Tên xã" ở dòng tiêu đề.');
   if (problems.length) throw new CommunesFileError(problems);
 
+  const communesByCode = new Map<string, Unit[]>();
+  for (const u of units) if (u.level === "commune") communesByCode.set(u.code, [...(communesByCode.get(u.code) ?? []), u]);
   const out: Commune[] = [];
   const seen = new Map<string, number>();
   lines.forEach((cells, i) => {
@@ -95,7 +110,7 @@ export function parseCommunes(csv: string, units: readonly Unit[], today = today
     const c = parsed.data;
     let unitId = c.unitId;
     if (!unitId) {
-      const found = units.filter((u) => u.level === "commune" && u.code === c.code && isValidOn(u, today));
+      const found = (communesByCode.get(c.code) ?? []).filter((u) => isValidOn(u, today));
       if (found.length !== 1) {
         problems.push(`Dòng ${line}: không tìm thấy xã mã ${c.code} đang có hiệu lực trong danh mục đơn vị; hãy ghi cột unit_id.`);
         return;
