@@ -24,12 +24,13 @@ const commune = (id: string, code: string, name: string, parent: string, from: s
   valid_to: to,
   successor_ids: successors,
 });
-const U = { split: "C:09901@2021-02-03", whole: "C:09902@2021-02-03", east: "C:09911@2025-07-01", west: "C:09912@2025-07-01" };
+// Invented communes: codes 999xx are above every GSO commune code (shared/data/vn/units.json ends at 32248).
+const U = { split: "C:99901@2021-02-03", whole: "C:99902@2021-02-03", east: "C:99911@2025-07-01", west: "C:99912@2025-07-01" };
 const UNITS: Unit[] = [
-  commune(U.split, "09901", "Xã Tách Đôi", PILOT.lucNgan, "2021-02-03", REFORM, [U.east, U.west]),
-  commune(U.whole, "09902", "Xã Nhập Hết", PILOT.lucNgan, "2021-02-03", REFORM, [U.east]),
-  commune(U.east, "09911", "Phường Đông", PILOT.bacNinh, REFORM, null, []),
-  commune(U.west, "09912", "Xã Tây", PILOT.bacNinh, REFORM, null, []),
+  commune(U.split, "99901", "Xã Tách Đôi", PILOT.lucNgan, "2021-02-03", REFORM, [U.east, U.west]),
+  commune(U.whole, "99902", "Xã Nhập Hết", PILOT.lucNgan, "2021-02-03", REFORM, [U.east]),
+  commune(U.east, "99911", "Phường Đông", PILOT.bacNinh, REFORM, null, []),
+  commune(U.west, "99912", "Xã Tây", PILOT.bacNinh, REFORM, null, []),
 ];
 
 const workbook = (code: string, name: string, village: string, seed: number) =>
@@ -41,8 +42,8 @@ const workbook = (code: string, name: string, village: string, seed: number) =>
     founded_on: "2021-10-15",
     until: "2022-06-30",
   });
-const split = workbook("09901", "Xã Tách Đôi", "TD", 1);
-const whole = workbook("09902", "Xã Nhập Hết", "NH", 2);
+const split = workbook("99901", "Xã Tách Đôi", "TD", 1);
+const whole = workbook("99902", "Xã Nhập Hết", "NH", 2);
 
 async function load(unitId: string, code: string, name: string, wb: ReturnType<typeof workbook>) {
   const envelope = buildEnvelope(
@@ -67,8 +68,8 @@ let west: string;
 beforeAll(async () => {
   await seed();
   expect((await adminPost("/units", { units: UNITS })).status).toBe(200);
-  await load(U.split, "09901", "Xã Tách Đôi", split);
-  await load(U.whole, "09902", "Xã Nhập Hết", whole);
+  await load(U.split, "99901", "Xã Tách Đôi", split);
+  await load(U.whole, "99902", "Xã Nhập Hết", whole);
   east = await linkOf(U.east);
   west = await linkOf(U.west);
 });
