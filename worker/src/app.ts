@@ -3,7 +3,7 @@
  *   GET  /health
  *   POST /api/submissions            commune write token (../api/submissions)
  *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import,commune-records[/query]}   ADMIN_SECRET (../admin)
- *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (../rollup/routes)
+ *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (./links/routes)
  * Every error answers `{error: {code, message, details}}` (../http/errors).
  */
 import { Hono } from "hono";
@@ -11,7 +11,7 @@ import { adminRoutes } from "./admin/routes";
 import { submissionRoutes } from "./api/submissions";
 import type { AppEnv } from "./http/env";
 import { handleError, handleNotFound } from "./http/errors";
-import { rollupRoutes } from "./rollup/routes";
+import { rollupRoutes } from "./links/routes";
 
 export const app = new Hono<AppEnv>()
   .get("/health", (c) => c.json({ ok: true }))
