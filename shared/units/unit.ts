@@ -34,7 +34,7 @@ const CODE_HINT: Record<UnitLevel, string> = {
 
 /** A real calendar day, "yyyy-MM-dd". */
 const isoDate = z.iso.date();
-/** Text stored as NFC, trimmed, single spaces (see `nfc` in ./text). */
+/** Text stored as NFC, trimmed, single spaces (see `nfc` in ../text). */
 const nfcText = (max: number) =>
   z
     .string()
