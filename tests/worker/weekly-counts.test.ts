@@ -28,6 +28,10 @@ describe("the migrations hold the template spec", () => {
     const have = await tableColumns(TABLE_OF[sheet]);
     expect(have.length).toBeGreaterThan(0);
     expect(Object.keys(SHEETS[sheet].columns).filter((c) => !have.includes(c))).toEqual([]);
+    // What the ingest writes beside the columns: the commune, and for a log its versions and withdrawal.
+    const extra =
+      SHEETS[sheet].part === "log" ? ["commune_id", "revision", "first_received_at", "submission_id", "withdrawn_at"] : ["commune_id"];
+    expect(extra.filter((c) => !have.includes(c))).toEqual([]);
   });
 
   it("every weekly count is a column of agg_team_weeks", async () => {
