@@ -1,9 +1,13 @@
 /**
- * The submission envelope: what the add-on sends and the worker receives. Both sides call
- * `checkEnvelope`, so the worker never trusts the client's own check.
+ * The submission envelope: what the add-on sends and the worker receives. Both sides check it, so the
+ * worker never trusts the client's own check: `checkEnvelope` whole, or, in the worker, the head (version,
+ * fields, hashes computed again) first and the sheets after, against what the commune already has
+ * (worker/src/ingest/delta.ts).
  */
 import type { DeletionCounts, EnvelopeErrorCode } from "./contract";
 import { contentHash } from "./hash";
+import { type Digest, type EnvelopeHashes, envelopeHashes } from "./sheet-hash";
+import { sha256Hex } from "./sha256";
 import { type Issue, issuesFromZod } from "./issues";
 import { checkRules, type RuleOptions } from "./rules/index";
 import { type Envelope, envelopeSchema, MIN_SCHEMA_VERSION, SCHEMA_VERSION, type Workbook } from "./schemas";
@@ -21,10 +25,13 @@ export interface EnvelopeMeta {
   confirm_deletions?: DeletionCounts;
 }
 
-/** Wrap checked sheets into an envelope, with the content hash over their canonical JSON. */
-export function buildEnvelope(meta: EnvelopeMeta, sheets: Workbook): Envelope {
-  return { schema_version: SCHEMA_VERSION, ...meta, content_hash: contentHash(sheets), sheets };
+/** Wrap checked sheets into an envelope, with the hash of each sheet and the content hash over them. */
+export function buildEnvelope(meta: EnvelopeMeta, sheets: Workbook, digest: Digest = sha256Hex): Envelope {
+  const { content_hash, sheet_hashes } = envelopeHashes(sheets, digest);
+  return { schema_version: SCHEMA_VERSION, ...meta, content_hash, sheet_hashes, sheets };
 }
+
+export type EnvelopeRefusal = { ok: false; code: EnvelopeErrorCode; issues: Issue[] };
 
 export type EnvelopeCheck =
   | {
@@ -33,8 +40,19 @@ export type EnvelopeCheck =
       issues: Issue[];
       /** The sheets the envelope holds: a log sheet left out is not touched (a register sheet left out is refused). */
       present: ReadonlySet<SheetKey>;
+      hashes: EnvelopeHashes;
     }
-  | { ok: false; code: EnvelopeErrorCode; issues: Issue[] };
+  | EnvelopeRefusal;
+
+/** An envelope whose fields and hashes are right; its sheets are not checked yet. */
+export interface EnvelopeHead {
+  ok: true;
+  /** The envelope's fields (its `sheets` as received, unchecked). */
+  input: Record<string, unknown> & { sheets: Record<string, unknown>; submission_id: string; content_hash: string };
+  present: ReadonlySet<SheetKey>;
+  /** Computed here, equal to the ones sent. */
+  hashes: EnvelopeHashes;
+}
 
 export type { EnvelopeErrorCode };
 
@@ -47,12 +65,24 @@ const envelopeIssue = (column: string, code: string, message_vi: string): Issue 
   message_vi,
 });
 
+const hashMismatch = (column: string): EnvelopeRefusal => ({
+  ok: false,
+  code: "hash_mismatch",
+  issues: [
+    envelopeIssue(column, "hash_mismatch", "Nội dung gửi lên không khớp mã băm; dữ liệu có thể bị hỏng trên đường truyền. Hãy gửi lại."),
+  ],
+});
+
+/** Everything but the sheets, parsed alone (cheap). */
+const headSchema = envelopeSchema.omit({ sheets: true });
+
 /**
- * Check a received envelope: version, every register sheet present (an absent sheet must never read
- * as an empty one: that would delete the register), shape and every cell (zod), content hash, then
- * the cross-row rules. Warnings pass; any error refuses the whole envelope.
+ * The head of a received envelope: version, every register sheet present (an absent sheet must never
+ * read as an empty one: that would delete the register), every field but the sheets' cells, and the
+ * hashes — computed again with `digest`, never taken on trust: with `sheet_hashes`, each sent sheet's
+ * and the content hash over them; without (versions 1–2), the content hash over the sheets' canonical JSON.
  */
-export function checkEnvelope(input: unknown, opts: RuleOptions): EnvelopeCheck {
+export function checkEnvelopeHead(input: unknown, digest: Digest = sha256Hex): EnvelopeHead | EnvelopeRefusal {
   const version = (input as { schema_version?: unknown } | null)?.schema_version;
   if (typeof version === "number" && version < MIN_SCHEMA_VERSION) {
     return {
@@ -92,28 +122,43 @@ export function checkEnvelope(input: unknown, opts: RuleOptions): EnvelopeCheck 
         message_vi: `Thiếu trang "${SHEETS[k].title}" trong dữ liệu gửi lên. Trang không có mặt không được hiểu là trang trống; hãy gửi lại đủ các trang.`,
       }))
     : [];
-  const parsed = envelopeSchema.safeParse(input);
-  if (!parsed.success || missing.length) {
+  const unknownSheet = given ? [...given].some((k) => !(k in SHEETS)) : true;
+  const { sheets: _, ...fields } = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+  if (missing.length || unknownSheet || !headSchema.safeParse(fields).success) {
+    // The whole parse, for every issue at once (only on the way to a refusal).
+    const parsed = envelopeSchema.safeParse(input);
     return {
       ok: false,
       code: "invalid_envelope",
       issues: [...missing, ...(parsed.success ? [] : issuesFromZod(parsed.error, sheets, ["sheets"]))],
     };
   }
-  if (contentHash(sheets) !== parsed.data.content_hash) {
-    return {
-      ok: false,
-      code: "hash_mismatch",
-      issues: [
-        envelopeIssue(
-          "content_hash",
-          "hash_mismatch",
-          "Nội dung gửi lên không khớp mã băm; dữ liệu có thể bị hỏng trên đường truyền. Hãy gửi lại.",
-        ),
-      ],
-    };
-  }
+  const hashes = envelopeHashes(sheets, digest);
+  const sent = fields.sheet_hashes as Record<string, string> | undefined;
+  if (sent) {
+    const keys = Object.keys(hashes.sheet_hashes);
+    if (Object.keys(sent).length !== keys.length || keys.some((k) => sent[k] !== hashes.sheet_hashes[k])) return hashMismatch("sheet_hashes");
+    if (fields.content_hash !== hashes.content_hash) return hashMismatch("content_hash");
+  } else if (contentHash(sheets) !== fields.content_hash) return hashMismatch("content_hash");
+  return {
+    ok: true,
+    input: input as EnvelopeHead["input"],
+    present: new Set(SHEET_KEYS.filter((k) => given?.has(k))),
+    hashes,
+  };
+}
+
+/** The sheets of an envelope whose head passed: every cell (zod), then the cross-row rules. Warnings pass. */
+export function checkEnvelopeSheets(head: EnvelopeHead, opts: RuleOptions): EnvelopeCheck {
+  const parsed = envelopeSchema.safeParse(head.input);
+  if (!parsed.success) return { ok: false, code: "invalid_envelope", issues: issuesFromZod(parsed.error, head.input.sheets, ["sheets"]) };
   const issues = checkRules(parsed.data.sheets, opts);
   if (issues.some((i) => i.severity === "error")) return { ok: false, code: "rule_violation", issues };
-  return { ok: true, envelope: parsed.data, issues, present: new Set(SHEET_KEYS.filter((k) => given?.has(k))) };
+  return { ok: true, envelope: parsed.data, issues, present: head.present, hashes: head.hashes };
+}
+
+/** Check a received envelope whole: its head, then its sheets. Any error refuses the whole envelope. */
+export function checkEnvelope(input: unknown, opts: RuleOptions, digest: Digest = sha256Hex): EnvelopeCheck {
+  const head = checkEnvelopeHead(input, digest);
+  return head.ok ? checkEnvelopeSheets(head, opts) : head;
 }

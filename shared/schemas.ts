@@ -60,12 +60,14 @@ export type Workbook = z.output<typeof workbookSchema>;
 export type WorkbookInput = z.input<typeof workbookSchema>;
 
 /**
- * Version of the envelope format. 2 adds `confirm_deletions`; a version-1 envelope (older add-ons,
- * which always send every sheet) is still accepted. Older than MIN_SCHEMA_VERSION: 409
+ * Version of the envelope format. 2 adds `confirm_deletions`; 3 adds `sheet_hashes` (and the content
+ * hash is taken over them); version-1 and -2 envelopes (older add-ons) are still accepted. Older than MIN_SCHEMA_VERSION: 409
  * `stale_schema_version`; newer than SCHEMA_VERSION: 409 `schema_version_too_new`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const MIN_SCHEMA_VERSION = 1;
+
+const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: "Mã băm nội dung không hợp lệ." });
 
 /** A submission as the add-on sends it and the worker receives it. */
 export const envelopeSchema = z.strictObject({
@@ -75,7 +77,13 @@ export const envelopeSchema = z.strictObject({
   spreadsheet_id: z.string().min(1).max(200),
   submission_id: z.uuid({ error: "Mã lần gửi không hợp lệ." }),
   generated_at: z.iso.datetime({ offset: true, error: "Thời điểm tạo không hợp lệ." }),
-  content_hash: z.string().regex(/^[0-9a-f]{64}$/, { error: "Mã băm nội dung không hợp lệ." }),
+  /**
+   * With `sheet_hashes`: the SHA-256 of their canonical JSON; without (versions 1–2): of the canonical
+   * JSON of `sheets` (shared/hash.ts). Either way the worker computes it again (shared/envelope.ts).
+   */
+  content_hash: hashSchema,
+  /** Per sheet sent, the SHA-256 of its rows' text (shared/sheet-hash.ts): the worker skips a sheet it already holds. */
+  sheet_hashes: z.record(z.string(), hashSchema).optional(),
   sheets: workbookSchema,
   /**
    * The register deletions the clerk confirmed, exactly as the worker counted them in its

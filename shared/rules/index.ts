@@ -17,6 +17,13 @@ import { memberInOneTeam, rosterReferences, teamComposition } from "./roster";
 export type { RuleOptions } from "./context";
 export { HOUSEHOLDS_PER_TEAM } from "./households";
 
+/**
+ * The version of the checks (cell schemas and RULES). The worker skips rows it accepted before under
+ * the same version (worker/src/ingest/delta.ts); raise it when a check gets stricter, so every
+ * commune's next submission is checked whole again.
+ */
+export const CHECK_VERSION = 1;
+
 export const RULES: readonly Rule[] = [
   uniqueKeys,
   teamComposition,

@@ -15,7 +15,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PILOT, UNITS } from "../../shared/data/units";
 import { buildEnvelope } from "../../shared/envelope";
-import { contentHash } from "../../shared/hash";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { pilotWorkbooks } from "../../shared/sample/pilot";
 import { call, node22, OFFLINE_ENV, ROOT, startWorker, type WorkerServer } from "./server";
 
@@ -123,7 +123,7 @@ describe("wrangler dev after probing", () => {
 
   it("refuses an envelope without sheets (correct hash) and the register stays", async () => {
     const before = await call(s.base, `/r/${detail}.json?period=2022-Q1&mode=as_was`);
-    const e = { ...envelope(), sheets: {}, content_hash: contentHash({}) };
+    const e = { ...envelope(), sheets: {}, ...envelopeHashes({}) };
     const res = await call(s.base, "/api/submissions", { token, body: e });
     expect(res.status).toBe(422);
     expect(res.json.error.code).toBe("invalid_envelope");

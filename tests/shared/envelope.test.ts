@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildEnvelope, checkEnvelope } from "../../shared/envelope";
 import { canonicalJson, contentHash, sha256Hex } from "../../shared/hash";
 import { SCHEMA_VERSION } from "../../shared/schemas";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { TODAY, validWorkbook } from "./fixtures";
 
 const meta = {
@@ -54,7 +55,7 @@ describe("checkEnvelope", () => {
     const env = wire(buildEnvelope(meta, wb));
     env.sheets.households[5].birth_year = 75;
     env.sheets.households[5]._row = 12;
-    env.content_hash = contentHash(env.sheets);
+    Object.assign(env, envelopeHashes(env.sheets));
     const res = checkEnvelope(env, { today: TODAY });
     expect(res).toMatchObject({ ok: false, code: "invalid_envelope" });
     expect(res.issues).toEqual([expect.objectContaining({ sheet: "households", row: 12, column: "birth_year", code: "out_of_range" })]);
@@ -77,7 +78,7 @@ describe("checkEnvelope", () => {
     const env = wire(buildEnvelope(meta, validWorkbook()));
     env.extra = 1;
     env.sheets.teams[0].secret = "x";
-    env.content_hash = contentHash(env.sheets);
+    Object.assign(env, envelopeHashes(env.sheets));
     const res = checkEnvelope(env, { today: TODAY });
     expect(res.ok).toBe(false);
     expect(res.issues.map((i) => i.code).sort()).toEqual(["unknown_field", "unknown_field"]);

@@ -19,7 +19,8 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { canonicalJson, contentHash } from "../../shared/hash";
+import { canonicalJson } from "../../shared/hash";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { generateCommune } from "../../shared/sample/generate";
 import { MIN_SCHEMA_VERSION, SCHEMA_VERSION, type Workbook } from "../../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
@@ -492,7 +493,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
       fc.asyncProperty(sheetsNewHash, async (m) => {
         const e = fresh();
         m.apply(e);
-        e.content_hash = contentHash(e.sheets);
+        Object.assign(e, envelopeHashes(e.sheets));
         await refusedAndNothingWritten(m.label, () => direct(toJson(e)));
       }),
       runs(RUNS.newHash),
@@ -639,7 +640,7 @@ describe("fuzzing POST /api/submissions: malformed envelopes get a 4xx and write
         body: () => {
           const e = fresh();
           m.apply(e);
-          e.content_hash = contentHash(e.sheets);
+          Object.assign(e, envelopeHashes(e.sheets));
           return toJson(e);
         },
       })),

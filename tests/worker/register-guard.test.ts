@@ -5,7 +5,7 @@
  * confirms exactly those deletions; log sheets left out are left as they are.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { contentHash } from "../../shared/hash";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { MIN_SCHEMA_VERSION } from "../../shared/schemas";
 import { MAX_UNCONFIRMED_DELETE_SHARE } from "../../worker/src/ingest/deletions";
 import { communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, snapshot, submit } from "./helpers";
@@ -22,7 +22,7 @@ beforeAll(async () => {
 /** An envelope whose `sheets` is exactly `sheets` (a correct hash over it). */
 function raw(sheets: Record<string, unknown>, extra: Record<string, unknown> = {}) {
   const e = JSON.parse(JSON.stringify(envelope(quySon, quySon.workbook))) as Record<string, unknown>;
-  return { ...e, sheets, content_hash: contentHash(sheets), ...extra };
+  return { ...e, sheets, ...envelopeHashes(sheets), ...extra };
 }
 
 async function refused(res: Response, status: number, code: string): Promise<ErrorJson["error"]> {

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { buildEnvelope } from "../../shared/envelope";
-import { contentHash } from "../../shared/hash";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { todayVi } from "../../shared/periods";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { readWorkbook, type SheetValues, sheetValues } from "../../shared/workbook-read";
@@ -88,7 +88,8 @@ export async function pullCommune(ctx: PullContext, c: Commune): Promise<PullRes
   }
   if (ctx.dryRun) return { status: "checked", spreadsheetId, rows, issues: [], warnings };
 
-  const hash = contentHash(result.workbook);
+  // The envelope's content hash (over its sheet hashes, shared/sheet-hash.ts): a retry of the same content keeps its id.
+  const hash = envelopeHashes(result.workbook).content_hash;
   const pending =
     st?.pending?.content_hash === hash ? st.pending : { submission_id: randomUUID(), content_hash: hash, generated_at: now.toISOString() };
   const envelope = buildEnvelope(

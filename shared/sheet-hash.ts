@@ -1,0 +1,62 @@
+/**
+ * Content hashes per sheet, so the worker can skip a sheet it already holds and diff a changed log
+ * sheet row by row (worker/src/ingest/delta.ts). One definition for the add-on, the district tool and
+ * the worker; only the SHA-256 primitive differs (`Digest`: ./sha256.ts here, Apps Script's
+ * `Utilities.computeDigest` in the add-on's build, `node:crypto` in the worker).
+ *
+ * A row's text is its values in the sheet's column order (shared/templates.ts), `_row` (where the row
+ * sat) left out, any other key after them, sorted: cheap to make (no key sorting of known columns) and
+ * the same for the same row wherever it moved. A template that gains a column changes every row's text,
+ * so the next submission is diffed in full, as it must be.
+ */
+import { canonicalJson } from "./hash";
+import { sha256Hex } from "./sha256";
+import { SHEETS, type SheetKey } from "./templates";
+
+/** SHA-256 of a text's UTF-8 bytes, lowercase hex. */
+export type Digest = (text: string) => string;
+
+const COLUMNS = new Map<string, readonly string[]>(Object.entries(SHEETS).map(([k, s]) => [k, Object.keys(s.columns)]));
+const isPlainObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+
+/** One cell as text: blank (`undefined`) is empty, an object its canonical JSON, anything else its JSON. */
+const cell = (v: unknown) => (v === undefined ? "" : v !== null && typeof v === "object" ? canonicalJson(v) : JSON.stringify(v));
+
+/** The text of one row of `sheet` (any value: what is not a row gets a text no row can have). */
+export function rowText(sheet: string, row: unknown): string {
+  if (!isPlainObject(row)) return `!${canonicalJson(row) ?? "undefined"}`;
+  const cols = COLUMNS.get(sheet) ?? [];
+  let out = "[";
+  for (let i = 0; i < cols.length; i++) out += (i ? "," : "") + cell(row[cols[i]!]);
+  out += "]";
+  const extra = Object.keys(row).filter((k) => k !== "_row" && row[k] !== undefined && !cols.includes(k));
+  if (extra.length) out += `+${canonicalJson(Object.fromEntries(extra.sort().map((k) => [k, row[k]])))}`;
+  return out;
+}
+
+/** The text of a sheet: its rows' texts, one a line (JSON never holds a raw line break). */
+export function sheetText(sheet: string, rows: unknown): string {
+  return Array.isArray(rows) ? rows.map((r) => rowText(sheet, r)).join("\n") : `!${canonicalJson(rows) ?? "undefined"}`;
+}
+
+export interface EnvelopeHashes {
+  /** Per sheet the envelope carries: the SHA-256 of its text. */
+  sheet_hashes: Record<string, string>;
+  /** The SHA-256 of the canonical JSON of `sheet_hashes`: the submission's content. */
+  content_hash: string;
+}
+
+/** The hashes of an envelope's `sheets` (any value; a sheet key outside the templates is hashed too). */
+export function envelopeHashes(sheets: unknown, digest: Digest = sha256Hex): EnvelopeHashes {
+  if (!isPlainObject(sheets)) return { sheet_hashes: {}, content_hash: digest(`!${canonicalJson(sheets) ?? "undefined"}`) };
+  const sheet_hashes = Object.fromEntries(
+    Object.keys(sheets)
+      .filter((k) => sheets[k] !== undefined)
+      .sort()
+      .map((k) => [k, digest(sheetText(k, sheets[k]))]),
+  );
+  return { sheet_hashes, content_hash: digest(canonicalJson(sheet_hashes)) };
+}
+
+/** Short row hashes (128 bits of the SHA-256 of the row's text), as stored per commune and sheet. */
+export const rowHash = (sheet: SheetKey, row: unknown, digest: Digest = sha256Hex): string => digest(rowText(sheet, row)).slice(0, 32);
