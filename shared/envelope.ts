@@ -6,11 +6,11 @@
  */
 import type { DeletionCounts, EnvelopeErrorCode } from "./contract";
 import { contentHash } from "./hash";
-import { type Digest, type EnvelopeHashes, envelopeHashes } from "./sheet-hash";
-import { sha256Hex } from "./sha256";
 import { type Issue, issuesFromZod } from "./issues";
 import { checkRules, type RuleOptions } from "./rules/index";
 import { type Envelope, envelopeSchema, MIN_SCHEMA_VERSION, SCHEMA_VERSION, type Workbook } from "./schemas";
+import { sha256Hex } from "./sha256";
+import { type Digest, type EnvelopeHashes, envelopeHashes } from "./sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "./templates";
 
 export interface EnvelopeMeta {
@@ -47,8 +47,12 @@ export type EnvelopeCheck =
 /** An envelope whose fields and hashes are right; its sheets are not checked yet. */
 export interface EnvelopeHead {
   ok: true;
-  /** The envelope's fields (its `sheets` as received, unchecked). */
-  input: Record<string, unknown> & { sheets: Record<string, unknown>; submission_id: string; content_hash: string };
+  /** The envelope as received. */
+  input: unknown;
+  /** Its fields but the sheets, parsed. */
+  fields: Omit<Envelope, "sheets">;
+  /** Its sheets as received: not checked yet. */
+  sheets: Record<string, unknown>;
   present: ReadonlySet<SheetKey>;
   /** Computed here, equal to the ones sent. */
   hashes: EnvelopeHashes;
@@ -124,7 +128,8 @@ export function checkEnvelopeHead(input: unknown, digest: Digest = sha256Hex): E
     : [];
   const unknownSheet = given ? [...given].some((k) => !(k in SHEETS)) : true;
   const { sheets: _, ...fields } = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
-  if (missing.length || unknownSheet || !headSchema.safeParse(fields).success) {
+  const head = headSchema.safeParse(fields);
+  if (missing.length || unknownSheet || !head.success) {
     // The whole parse, for every issue at once (only on the way to a refusal).
     const parsed = envelopeSchema.safeParse(input);
     return {
@@ -137,12 +142,15 @@ export function checkEnvelopeHead(input: unknown, digest: Digest = sha256Hex): E
   const sent = fields.sheet_hashes as Record<string, string> | undefined;
   if (sent) {
     const keys = Object.keys(hashes.sheet_hashes);
-    if (Object.keys(sent).length !== keys.length || keys.some((k) => sent[k] !== hashes.sheet_hashes[k])) return hashMismatch("sheet_hashes");
+    if (Object.keys(sent).length !== keys.length || keys.some((k) => sent[k] !== hashes.sheet_hashes[k]))
+      return hashMismatch("sheet_hashes");
     if (fields.content_hash !== hashes.content_hash) return hashMismatch("content_hash");
   } else if (contentHash(sheets) !== fields.content_hash) return hashMismatch("content_hash");
   return {
     ok: true,
-    input: input as EnvelopeHead["input"],
+    input,
+    fields: head.data,
+    sheets: sheets as Record<string, unknown>,
     present: new Set(SHEET_KEYS.filter((k) => given?.has(k))),
     hashes,
   };
@@ -151,7 +159,7 @@ export function checkEnvelopeHead(input: unknown, digest: Digest = sha256Hex): E
 /** The sheets of an envelope whose head passed: every cell (zod), then the cross-row rules. Warnings pass. */
 export function checkEnvelopeSheets(head: EnvelopeHead, opts: RuleOptions): EnvelopeCheck {
   const parsed = envelopeSchema.safeParse(head.input);
-  if (!parsed.success) return { ok: false, code: "invalid_envelope", issues: issuesFromZod(parsed.error, head.input.sheets, ["sheets"]) };
+  if (!parsed.success) return { ok: false, code: "invalid_envelope", issues: issuesFromZod(parsed.error, head.sheets, ["sheets"]) };
   const issues = checkRules(parsed.data.sheets, opts);
   if (issues.some((i) => i.severity === "error")) return { ok: false, code: "rule_violation", issues };
   return { ok: true, envelope: parsed.data, issues, present: head.present, hashes: head.hashes };

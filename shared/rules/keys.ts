@@ -34,7 +34,9 @@ export const uniqueKeys: Rule = (ctx) => {
       }
       const firstRow = (ctx.wb[sheet] as { _row?: number }[])[first];
       const where = firstRow?._row ?? first + 2;
-      out.push(ctx.issue(sheet, row as { _row?: number }, i, duplicateColumn(sheet), "duplicate_key", "error", duplicateMessage(sheet, where)));
+      out.push(
+        ctx.issue(sheet, row as { _row?: number }, i, duplicateColumn(sheet), "duplicate_key", "error", duplicateMessage(sheet, where)),
+      );
     });
   }
   return out;

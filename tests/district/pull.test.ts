@@ -9,9 +9,9 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { benchUnits } from "../../bench/data";
-import { envelopeHashes } from "../../shared/sheet-hash";
 import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { SHEET_KEYS, SHEETS } from "../../shared/templates";
 import { putWorkbook, setCommune, setConnection, sheetValues } from "../addon/fixtures";
 import { type Bundle, buildBundle, plain, setupEnv } from "../addon/harness";

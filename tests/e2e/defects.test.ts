@@ -15,8 +15,8 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PILOT, UNITS } from "../../shared/data/units";
 import { buildEnvelope } from "../../shared/envelope";
-import { envelopeHashes } from "../../shared/sheet-hash";
 import { pilotWorkbooks } from "../../shared/sample/pilot";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { call, node22, OFFLINE_ENV, ROOT, startWorker, type WorkerServer } from "./server";
 
 const [, hongGiang] = pilotWorkbooks();

@@ -19,14 +19,12 @@ import { env } from "cloudflare:workers";
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import type { Receipt } from "../../shared/contract";
 import { PILOT } from "../../shared/data/units";
-import { checkEnvelope } from "../../shared/envelope";
-import { todayVi } from "../../shared/periods";
 import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
 import type { Unit } from "../../shared/units";
 import { app } from "../../worker/src/app";
 import { ingestOrThrow as ingest } from "../../worker/src/http/ingest";
-import { adminPost, communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, submit } from "./helpers";
+import { adminPost, communeToken, copy, count, type ErrorJson, envelope, ingestRequest, pilot, receiptOf, seed, submit } from "./helpers";
 
 const COMMUNES = 10;
 const REPEATS_A = 3;
@@ -388,21 +386,6 @@ describe("one submission id, racing senders", () => {
     tokenHG = await communeToken(hongGiang.unit_id);
   });
 
-  const ingestRequest = (c: typeof quySon, wb: Workbook, id: string) => {
-    const check = checkEnvelope(JSON.parse(JSON.stringify(envelope(c, wb, id))), { today: todayVi() });
-    if (!check.ok) throw new Error(check.code);
-    return {
-      envelope: check.envelope,
-      present: check.present,
-      payload: "{}",
-      communeId: c.unit_id,
-      receivedAt: new Date().toISOString(),
-      actor: "test",
-      action: "submission" as const,
-      warnings: [],
-    };
-  };
-
   it("two communes, one id, both past the early check: one is accepted, the other gets 409 and writes nothing", async () => {
     const id = crypto.randomUUID();
     const versionsBefore = {
@@ -411,8 +394,8 @@ describe("one submission id, racing senders", () => {
     };
     const auditBefore = await count("audit_log");
     const [a, b] = await Promise.allSettled([
-      ingest(env.DB, ingestRequest(quySon, quySon.workbook, id)),
-      ingest(env.DB, ingestRequest(hongGiang, hongGiang.workbook, id)),
+      ingest(env.DB, ingestRequest(quySon.unit_id, envelope(quySon, quySon.workbook, id))),
+      ingest(env.DB, ingestRequest(hongGiang.unit_id, envelope(hongGiang, hongGiang.workbook, id))),
     ]);
     const won = [a, b].filter((r) => r.status === "fulfilled");
     const lost = [a, b].filter((r): r is PromiseRejectedResult => r.status === "rejected");

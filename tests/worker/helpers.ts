@@ -5,10 +5,12 @@
 import { env, exports } from "cloudflare:workers";
 import type { ErrorBody, Receipt } from "../../shared/contract";
 import { PILOT } from "../../shared/data/units";
-import { buildEnvelope } from "../../shared/envelope";
+import { buildEnvelope, checkEnvelopeHead } from "../../shared/envelope";
+import { todayVi } from "../../shared/periods";
 import { type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
 import type { Envelope, Workbook } from "../../shared/schemas";
 import { seedUnits } from "../../worker/src/db/units";
+import type { IngestRequest } from "../../worker/src/ingest/ingest";
 
 export const ADMIN = "test-admin-secret";
 export { PILOT };
@@ -118,3 +120,23 @@ export async function count(table: string, communeId?: string): Promise<number> 
 
 /** A deep copy, so a test can change a workbook without touching another's. */
 export const copy = <T>(x: T): T => structuredClone(x);
+
+/**
+ * What `accept` hands the ingest (worker/src/ingest/accept.ts) for an envelope, after a JSON round trip:
+ * its head checked; the ingest checks the sheets. For tests that call the ingest directly.
+ */
+export function ingestRequest(communeId: string, e: Envelope): IngestRequest {
+  const head = checkEnvelopeHead(JSON.parse(JSON.stringify(e)));
+  if (!head.ok) throw new Error(head.code);
+  return {
+    head,
+    rules: { today: todayVi() },
+    unit: { label: "test", valid_from: "1900-01-01", valid_to: null },
+    payload: "{}",
+    communeId,
+    receivedAt: new Date().toISOString(),
+    actor: "test",
+    action: "submission",
+    notices: [],
+  };
+}

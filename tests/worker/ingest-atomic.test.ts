@@ -4,10 +4,8 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { checkEnvelope } from "../../shared/envelope";
-import { todayVi } from "../../shared/periods";
 import { ingestOrThrow as ingest } from "../../worker/src/http/ingest";
-import { communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, snapshot, submit } from "./helpers";
+import { communeToken, copy, count, type ErrorJson, envelope, ingestRequest, pilot, receiptOf, seed, snapshot, submit } from "./helpers";
 
 const households = async (communeId: string) =>
   (
@@ -66,18 +64,7 @@ describe("atomic ingest", () => {
   it("identical submissions that both pass the early duplicate check: the batch fails whole, the stored receipt answers", async () => {
     const wb = copy(quySon.workbook);
     wb.weekly[2]!.zalo_posts = 77;
-    const check = checkEnvelope(JSON.parse(JSON.stringify(envelope(quySon, wb))), { today: todayVi() });
-    if (!check.ok) throw new Error(check.code);
-    const req = {
-      envelope: check.envelope,
-      present: check.present,
-      payload: "{}",
-      communeId: quySon.unit_id,
-      receivedAt: new Date().toISOString(),
-      actor: "test",
-      action: "submission" as const,
-      warnings: [],
-    };
+    const req = ingestRequest(quySon.unit_id, envelope(quySon, wb));
     const submissionsBefore = await count("submissions");
     const revisionsBefore = await count("revisions");
     const [a, b] = await Promise.all([ingest(env.DB, req), ingest(env.DB, req)]);

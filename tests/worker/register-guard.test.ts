@@ -5,8 +5,8 @@
  * confirms exactly those deletions; log sheets left out are left as they are.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { envelopeHashes } from "../../shared/sheet-hash";
 import { MIN_SCHEMA_VERSION } from "../../shared/schemas";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { MAX_UNCONFIRMED_DELETE_SHARE } from "../../worker/src/ingest/deletions";
 import { communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, snapshot, submit } from "./helpers";
 

@@ -8,8 +8,8 @@
  */
 import { randomUUID } from "node:crypto";
 import { buildEnvelope } from "../../shared/envelope";
-import { envelopeHashes } from "../../shared/sheet-hash";
 import { todayVi } from "../../shared/periods";
+import { envelopeHashes } from "../../shared/sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import { readWorkbook, type SheetValues, sheetValues } from "../../shared/workbook-read";
 import type { Commune } from "./communes";

@@ -3,13 +3,15 @@
  * token) and `POST /api/admin/import` (the admin, loading history). Nothing is written unless the
  * envelope passes every check; a submission id seen before answers with its stored receipt. A
  * refusal is returned (./refusal.ts), never thrown: the HTTP layer maps it (../http/ingest.ts).
+ * Here the envelope's head (fields, version, hashes computed again); its sheets are checked by the
+ * ingest against what the commune holds (./check.ts), since what is unchanged needs no check.
  */
-import { checkEnvelope, type EnvelopeErrorCode } from "../../../shared/envelope";
-import type { Issue } from "../../../shared/issues";
-import { lateCorrectionNotice, outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
+import { checkEnvelopeHead } from "../../../shared/envelope";
+import { lateCorrectionNotice, type UnitValidity } from "../../../shared/rules/validity";
+import { sha256 } from "./digest";
 import { duplicateReceipt, type IngestOutcome, type IngestRequest, ingest } from "./ingest";
 import { findSubmission } from "./receipt";
-import { refuse, submissionIdConflict } from "./refusal";
+import { envelopeMessage, MAX_DETAILS, refuse, submissionIdConflict } from "./refusal";
 
 export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor" | "action" | "audit"> {
   /** The parsed body and its raw text. */
@@ -20,18 +22,6 @@ export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor
   /** 'yyyy-MM-dd' in Vietnam time: the day rules like "not in the future" are judged against. */
   today: string;
 }
-
-/** At most this many issues go back in `details` (the message gives the total). */
-const MAX_DETAILS = 1000;
-
-const REFUSAL: Record<EnvelopeErrorCode, (issues: Issue[]) => string> = {
-  stale_schema_version: (i) => i[0]?.message_vi ?? "Phiên bản mẫu đã cũ; hãy cập nhật tiện ích.",
-  schema_version_too_new: (i) => i[0]?.message_vi ?? "Phiên bản mẫu mới hơn máy chủ này.",
-  invalid_envelope: (i) => `Dữ liệu gửi lên có ${errors(i)} lỗi; xem chi tiết từng trang, từng dòng.`,
-  hash_mismatch: (i) => i[0]?.message_vi ?? "Nội dung gửi lên không khớp mã băm. Hãy gửi lại.",
-  rule_violation: (i) => `Dữ liệu vi phạm ${errors(i)} quy định; xem chi tiết từng trang, từng dòng.`,
-};
-const errors = (issues: Issue[]) => issues.filter((i) => i.severity === "error").length;
 
 const field = (body: unknown, key: string): unknown =>
   body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
@@ -55,22 +45,18 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     }
   }
 
-  const check = checkEnvelope(req.body, { today: req.today });
-  if (!check.ok) return refuse(check.code, REFUSAL[check.code](check.issues), check.issues.slice(0, MAX_DETAILS));
-  // Rows of periods when the commune did not exist (a merged commune's late corrections included).
-  const outside = outsideValidity(check.envelope.sheets, req.commune);
-  if (outside.length) return refuse("rule_violation", REFUSAL.rule_violation(outside), outside.slice(0, MAX_DETAILS));
-  const warnings = check.issues.filter((i) => i.severity === "warning");
+  const check = checkEnvelopeHead(req.body, sha256);
+  if (!check.ok) return refuse(check.code, envelopeMessage(check.code, check.issues), check.issues.slice(0, MAX_DETAILS));
   return ingest(db, {
-    envelope: check.envelope,
-    present: check.present,
-    unitValidTo: req.commune.valid_to,
+    head: check,
+    rules: { today: req.today },
+    unit: req.commune,
     payload: req.raw,
     communeId: req.commune.id,
     receivedAt: req.receivedAt,
     actor: req.actor,
     action: req.action,
     audit: req.audit,
-    warnings: req.commune.valid_to ? [lateCorrectionNotice(req.commune), ...warnings] : warnings,
+    notices: req.commune.valid_to ? [lateCorrectionNotice(req.commune)] : [],
   });
 }

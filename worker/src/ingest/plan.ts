@@ -28,7 +28,18 @@ export interface SheetPlan {
   rows: StoredRow[];
 }
 
-const isWithdrawn = (r: StoredRow) => r.withdrawn_at !== null && r.withdrawn_at !== undefined;
+export const isWithdrawn = (r: StoredRow) => r.withdrawn_at !== null && r.withdrawn_at !== undefined;
+
+/** A plan that changes nothing (a sheet not sent; counts filled in by the caller). */
+export const emptyPlan = (sheet: SheetKey): SheetPlan => ({
+  sheet,
+  inserted: [],
+  updated: [],
+  unchanged: 0,
+  missing: [],
+  withdrawn: [],
+  rows: [],
+});
 
 /**
  * `incoming` is undefined for a sheet the envelope did not carry (only a log sheet can be absent:
@@ -39,7 +50,7 @@ export function planSheet(
   stored: readonly StoredRow[],
   incoming: readonly Record<string, unknown>[] | undefined,
 ): SheetPlan {
-  const plan: SheetPlan = { sheet, inserted: [], updated: [], unchanged: 0, missing: [], withdrawn: [], rows: [] };
+  const plan = emptyPlan(sheet);
   if (incoming === undefined) return plan;
   const log = SHEETS[sheet].part === "log";
   const byKey = new Map(stored.map((r) => [naturalKeyOf(sheet, r), r]));

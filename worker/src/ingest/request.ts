@@ -1,0 +1,26 @@
+/** What the ingest (./ingest.ts) is asked to write; its own module so ./write.ts reads it without a cycle. */
+import type { EnvelopeHead } from "../../../shared/envelope";
+import type { Issue } from "../../../shared/issues";
+import type { RuleOptions } from "../../../shared/rules/index";
+import type { UnitValidity } from "../../../shared/rules/validity";
+
+export interface IngestRequest {
+  /** The envelope, its head checked (shared/envelope.ts `checkEnvelopeHead`); its sheets are checked here. */
+  head: EnvelopeHead;
+  /** Today, for the rules. */
+  rules: RuleOptions;
+  /** The commune's validity: rows outside it are refused; with an end date the receipt says so (late corrections). */
+  unit: UnitValidity;
+  /** The request body exactly as received. */
+  payload: string;
+  communeId: string;
+  /** ISO instant; the import may set an earlier one. */
+  receivedAt: string;
+  /** audit_log actor: 'commune:<unit id>' or 'admin'. */
+  actor: string;
+  action: "submission" | "import";
+  /** Extra facts for the audit_log row (e.g. that received_at was set by the admin). */
+  audit?: Record<string, unknown>;
+  /** Notices ahead of the check's warnings in the receipt (a late correction). */
+  notices: Issue[];
+}

@@ -1,0 +1,57 @@
+/**
+ * What the worker last accepted of each sheet of a commune (worker/migrations/0026_sheet_states.sql):
+ * the sheet's hash and, for a log sheet, each row's hash with its natural key. Read with the commune's
+ * version before planning, written in the submission's batch.
+ */
+import { SHEETS, type SheetKey } from "../../../shared/templates";
+import type { DbValue } from "../db/sql";
+
+export interface SheetState {
+  hash: string;
+  /** Log sheets: row hash → natural key (./tables.ts naturalKeyOf) of each stored row not withdrawn. */
+  rowHashes: Record<string, string> | null;
+  checkVersion: number;
+}
+export type SheetStates = Partial<Record<SheetKey, SheetState>>;
+
+/** A sheet's new state, to write. */
+export interface StateUpdate {
+  sheet: SheetKey;
+  hash: string;
+  rowHashes: Record<string, string> | null;
+}
+
+export const statesQuery = (db: D1Database, communeId: string) =>
+  db.prepare("SELECT sheet, sheet_hash, row_hashes, check_version FROM sheet_states WHERE commune_id = ?").bind(communeId);
+
+export function parseStates(rows: Record<string, DbValue>[]): SheetStates {
+  const out: SheetStates = {};
+  for (const r of rows) {
+    const sheet = String(r.sheet);
+    if (!(sheet in SHEETS)) continue;
+    out[sheet as SheetKey] = {
+      hash: String(r.sheet_hash),
+      rowHashes: typeof r.row_hashes === "string" ? (JSON.parse(r.row_hashes) as Record<string, string>) : null,
+      checkVersion: Number(r.check_version),
+    };
+  }
+  return out;
+}
+
+export function stateStatements(
+  db: D1Database,
+  communeId: string,
+  submissionId: string,
+  checkVersion: number,
+  updates: readonly StateUpdate[],
+): D1PreparedStatement[] {
+  return updates.map((u) =>
+    db
+      .prepare(
+        `INSERT INTO sheet_states (commune_id, sheet, sheet_hash, row_hashes, check_version, submission_id) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (commune_id, sheet) DO UPDATE SET sheet_hash = excluded.sheet_hash, row_hashes = excluded.row_hashes,
+           check_version = excluded.check_version, submission_id = excluded.submission_id`,
+      )
+      .bind(communeId, u.sheet, u.hash, u.rowHashes ? JSON.stringify(u.rowHashes) : null, checkVersion, submissionId),
+  );
+}
