@@ -5,6 +5,7 @@
  * `BENCH_ONLY=name[,name…]` runs only those ("core" names the measures of main.ts).
  */
 import { bundleSection } from "./addon-bundle";
+import { deltaSection } from "./ingest-delta";
 import { provisionSection } from "./provision";
 import type { BenchSection } from "./section";
 import { unitsSection } from "./units";
@@ -12,4 +13,4 @@ import { unitsSection } from "./units";
 export type { BenchContext, BenchSection } from "./section";
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection];
+export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection, deltaSection];

@@ -12,7 +12,7 @@
  * Every child runs in its own process group and is killed as a group (wrangler starts workerd):
  * on stop(), on a timeout, and when this process exits or is interrupted. Only loopback is used.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { closeSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import net from "node:net";
@@ -171,6 +171,8 @@ export interface StartOptions {
   workDir?: string;
   /** Milliseconds to wait for /health (default 120 s). */
   startTimeoutMs?: number;
+  /** Run the sources of this git commit instead (`git archive`; bench baselines of an earlier version). */
+  ref?: string;
 }
 
 /** Migrations + `wrangler dev` on a free 127.0.0.1 port with a throwaway persist dir. */
@@ -183,7 +185,11 @@ export async function startWorker(opts: StartOptions = {}): Promise<WorkerServer
   const envFile = path.join(workDir, "secrets.env");
   writeFileSync(envFile, `ADMIN_SECRET=${adminSecret}\n`, { mode: 0o600 });
 
-  const cwd = opts.snapshot === false ? ROOT : snapshotSources(path.join(workDir, "src"));
+  const cwd = opts.ref
+    ? sourcesAt(opts.ref, path.join(workDir, "src"))
+    : opts.snapshot === false
+      ? ROOT
+      : snapshotSources(path.join(workDir, "src"));
   const migrate = await runGroup(
     [WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", persistDir],
     { CI: "true" },
@@ -270,6 +276,18 @@ function snapshotSources(dir: string): string {
   for (const file of ["wrangler.toml", "package.json", "tsconfig.json"]) {
     if (existsSync(path.join(ROOT, file))) cpSync(path.join(ROOT, file), path.join(dir, file));
   }
+  symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
+  return dir;
+}
+
+/** The worker's sources as of a git commit, beside this checkout's node_modules. */
+function sourcesAt(ref: string, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const tar = execFileSync("git", ["archive", "--format=tar", ref, "worker", "shared", "wrangler.toml", "package.json", "tsconfig.json"], {
+    cwd: ROOT,
+    maxBuffer: 1 << 30,
+  });
+  execFileSync("tar", ["-x", "-C", dir], { input: tar });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
   return dir;
 }
