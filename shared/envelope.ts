@@ -10,7 +10,7 @@ import { type Issue, issuesFromZod } from "./issues";
 import { checkRules, type RuleOptions } from "./rules/index";
 import { type Envelope, envelopeSchema, MIN_SCHEMA_VERSION, SCHEMA_VERSION, type Workbook } from "./schemas";
 import { sha256Hex } from "./sha256";
-import { type Digest, type EnvelopeHashes, envelopeHashes } from "./sheet-hash";
+import { type Digest, type EnvelopeHashes, envelopeHashes, hashesOfTexts, sheetRowTexts } from "./sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "./templates";
 
 export interface EnvelopeMeta {
@@ -56,6 +56,8 @@ export interface EnvelopeHead {
   present: ReadonlySet<SheetKey>;
   /** Computed here, equal to the ones sent. */
   hashes: EnvelopeHashes;
+  /** Each row's text per sheet (shared/sheet-hash.ts), as hashed. */
+  rowTexts: Record<string, string[] | null>;
 }
 
 export type { EnvelopeErrorCode };
@@ -138,7 +140,8 @@ export function checkEnvelopeHead(input: unknown, digest: Digest = sha256Hex): E
       issues: [...missing, ...(parsed.success ? [] : issuesFromZod(parsed.error, sheets, ["sheets"]))],
     };
   }
-  const hashes = envelopeHashes(sheets, digest);
+  const rowTexts = sheetRowTexts(sheets as Record<string, unknown>);
+  const hashes = hashesOfTexts(sheets as Record<string, unknown>, rowTexts, digest);
   const sent = fields.sheet_hashes as Record<string, string> | undefined;
   if (sent) {
     const keys = Object.keys(hashes.sheet_hashes);
@@ -153,6 +156,7 @@ export function checkEnvelopeHead(input: unknown, digest: Digest = sha256Hex): E
     sheets: sheets as Record<string, unknown>,
     present: new Set(SHEET_KEYS.filter((k) => given?.has(k))),
     hashes,
+    rowTexts,
   };
 }
 

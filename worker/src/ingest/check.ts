@@ -11,7 +11,7 @@ import { checkEnvelopeSheets, type EnvelopeCheck, type EnvelopeHead } from "../.
 import type { Issue } from "../../../shared/issues";
 import type { RuleOptions } from "../../../shared/rules/index";
 import { outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
-import { rowHash } from "../../../shared/sheet-hash";
+import { textHash } from "../../../shared/sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
 import { guardDeletions } from "./deletions";
@@ -71,13 +71,13 @@ async function planWhole(db: D1Database, req: CheckRequest, cache: WholeCache): 
   ) as DeletionCounts;
   const unconfirmed = guardDeletions(plans as Record<RegisterSheetKey, SheetPlan>, counts, req.confirmed);
   if (unconfirmed) return unconfirmed;
-  const raw = req.head.sheets as Record<string, unknown[]>;
+  const texts = req.head.rowTexts;
   const states = [...check.present].map((s) => ({
     sheet: s,
     hash: req.head.hashes.sheet_hashes[s]!,
     rowHashes:
       SHEETS[s].part === "log"
-        ? Object.fromEntries(raw[s]!.map((r, i) => [rowHash(s, r, sha256), naturalKeyOf(s, dbRow(s, sent[s][i]!))]))
+        ? Object.fromEntries(texts[s]!.map((t, i) => [textHash(t, sha256), naturalKeyOf(s, dbRow(s, sent[s][i]!))]))
         : null,
   }));
   return { ok: true, how: "whole", plans, warnings: check.issues.filter((i) => i.severity === "warning"), states };

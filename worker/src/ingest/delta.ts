@@ -18,7 +18,7 @@ import { CHECK_VERSION, checkRules, type RuleOptions } from "../../../shared/rul
 import { duplicateColumn, duplicateMessage, keyText } from "../../../shared/rules/keys";
 import { outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
 import { MAX_ROWS_PER_SHEET, ROW_SCHEMAS, type Workbook } from "../../../shared/schemas";
-import { type Digest, rowHash } from "../../../shared/sheet-hash";
+import { type Digest, textHash } from "../../../shared/sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import type { SheetStates } from "./sheet-state";
 import { dbRow, naturalKeyOf } from "./tables";
@@ -68,8 +68,9 @@ export function checkDelta(
     if (SHEETS[sheet].part !== "log" || st.hash === head.hashes.sheet_hashes[sheet]) continue;
     const stored = st.rowHashes!;
     const d = { sheet, unchanged: 0, changed: [], gone: [], rowHashes: {}, parsed: [], keptAt: new Map() } as (typeof logs)[number];
+    const texts = head.rowTexts[sheet]!;
     sheets[sheet]!.forEach((raw, i) => {
-      const h = rowHash(sheet, raw, digest);
+      const h = textHash(texts[i]!, digest);
       const key = stored[h];
       if (key !== undefined && !d.keptAt.has(key)) {
         d.keptAt.set(key, i);
