@@ -3,6 +3,13 @@
  * cookie), pages with that cookie, forms posted from the console's own origin (hono/csrf checks it),
  * a CSV uploaded as multipart. Units: the national list's units are loaded by the tests that need them.
  */
+import { env } from "cloudflare:workers";
+import VN from "../../shared/data/vn/units.json";
+import { isoWeekKey, todayVi } from "../../shared/periods";
+import { generateCommune } from "../../shared/sample/generate";
+import type { Workbook } from "../../shared/schemas";
+import type { Unit } from "../../shared/units";
+import { upsertUnitStatements } from "../../worker/src/db/units";
 import { ADMIN, call } from "./helpers";
 
 export const ORIGIN = "http://127.0.0.1:8787";
@@ -70,3 +77,53 @@ export function text(html: string): string {
 }
 
 export { ADMIN };
+
+export const NATIONAL = VN as Unit[];
+
+/** The whole country's unit history in D1 (without the admin API's checks: the data is the project's own). */
+export async function loadNational(): Promise<void> {
+  await env.DB.batch(upsertUnitStatements(env.DB, NATIONAL));
+}
+
+/** Today's commune with this GSO code. */
+export function current(code: string): Unit {
+  const today = todayVi();
+  const u = NATIONAL.find((x) => x.level === "commune" && x.code === code && x.valid_from <= today && (!x.valid_to || today < x.valid_to));
+  if (!u) throw new Error(`no current commune ${code}`);
+  return u;
+}
+
+/**
+ * A commune of today founded after the reform, with `teams` teams, and this week's report from the
+ * first `reporting` of them (all by default).
+ */
+export function thisWeekWorkbook(code: string, name: string, teams = 2, reporting = teams): Workbook {
+  const today = todayVi();
+  const wb = generateCommune({
+    seed: Number(code),
+    commune_code: code,
+    commune_name: name,
+    villages: [{ village_code: "V1", village_name: "Thôn Một", ethnic_identity: false, teams }],
+    founded_on: "2025-08-04",
+    until: today,
+    registerOnly: true,
+  });
+  const week = isoWeekKey(today);
+  wb.weekly = wb.teams.slice(0, reporting).map((t) => ({
+    week,
+    team_code: t.team_code,
+    reporter: wb.members.find((m) => m.team_code === t.team_code)!.full_name,
+    submitted_on: today,
+    broadcasts: 2,
+    zalo_posts: 3,
+    households_visited: 10,
+  }));
+  return wb;
+}
+
+/** Every row of the tables the console writes or guards. */
+export async function consoleSnapshot(): Promise<Record<string, unknown[]>> {
+  const tables = ["operators", "commune_records", "console_uploads", "tokens", "audit_log", "submission_refusals", "submissions"];
+  const results = await env.DB.batch(tables.map((t) => env.DB.prepare(`SELECT * FROM ${t} ORDER BY 1, 2`)));
+  return Object.fromEntries(tables.map((t, i) => [t, results[i]!.results]));
+}
