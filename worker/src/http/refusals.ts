@@ -38,12 +38,17 @@ export const recordRefusals = createMiddleware<{ Bindings: Bindings }>(async (c,
   await next();
   const status = c.res.status;
   if (status < 400) return;
-  const res = c.res.clone();
+  // The error body is read now (small; a refusal's details are capped), the log is written after the answer.
+  const body = errorBodySchema.safeParse(
+    await c.res
+      .clone()
+      .json()
+      .catch(() => null),
+  );
   const presented = bearerToken(c);
   const done = (async () => {
     const now = new Date();
     const db = dbFor(c.env);
-    const body = errorBodySchema.safeParse(await res.json().catch(() => null));
     const code = body.success ? body.data.error.code : "http_error";
     const issueCodes: Record<string, number> = {};
     for (const i of body.success ? body.data.error.details : []) issueCodes[i.code] = (issueCodes[i.code] ?? 0) + 1;
