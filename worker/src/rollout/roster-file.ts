@@ -104,7 +104,8 @@ function csvProblem(e: CsvError): string {
   const line = (e as CsvError & { lines?: number }).lines;
   const at = line ? `Dòng ${line}: ` : "";
   if (e.code === "CSV_QUOTE_NOT_CLOSED") return `${at}dấu ngoặc kép (") mở mà không đóng; tệp không đọc được đến hết.`;
-  if (e.code === "CSV_INVALID_CLOSING_QUOTE") return `${at}dấu ngoặc kép (") đặt sai chỗ trong một ô.`;
+  if (e.code === "CSV_INVALID_CLOSING_QUOTE" || e.code === "INVALID_OPENING_QUOTE")
+    return `${at}dấu ngoặc kép (") đặt sai chỗ trong một ô.`;
   return `${at}tệp CSV không đúng định dạng (${e.code}).`;
 }
 
@@ -139,6 +140,8 @@ export function readRosterFile(bytes: Uint8Array, fileName = "tệp"): RosterFil
     records = parse(text, {
       delimiter: separatorOf(text),
       info: true,
+      // A quote inside an unquoted cell (Nguyễn Văn "Tư" typed in a text editor) is read as a character.
+      relax_quotes: true,
       relax_column_count: true,
       skip_empty_lines: true,
     }) as unknown as { record: string[]; info: { lines: number } }[];

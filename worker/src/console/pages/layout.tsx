@@ -46,6 +46,7 @@ tr.refused td { background: #fff7f6; }
   table.cards tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; background: #fff; }
   table.cards td { border: 0; border-bottom: 1px solid #eef1f4; }
   table.cards td[data-h]::before { content: attr(data-h) ": "; color: var(--muted); font-size: .85em; }
+  table.cards td:empty { display: none; }
 }
 @media print { header.console, .noprint, form { display: none !important; } main { padding: 0; } }
 `;
