@@ -4,7 +4,7 @@
  * Forms mẫu 01 (members) and mẫu 02 (households) follow the forms attached to the district plan (huyện Lục Ngạn, 2021).
  */
 
-import { bool, type ColumnSpec, choice, code, date, int, name, names, period, phone, text } from "./cells";
+import { bool, type ColumnSpec, choice, code, count, date, int, name, names, period, phone, text } from "./cells";
 import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
 import { boolOrUnknown } from "./unknown";
 import type * as z from "./zod-vi";
@@ -28,9 +28,6 @@ export interface SheetSpec<K extends string = string, C extends Columns = Column
 function sheet<K extends string, C extends Columns>(spec: SheetSpec<K, C>): SheetSpec<K, C> {
   return spec;
 }
-
-const count = (key: string, header: string, note?: string) =>
-  int(key, false, { header, min: 0, max: 100000, width: 90, ...(note ? { note } : {}) });
 
 export const villagesSheet = sheet({
   key: "villages",
@@ -154,26 +151,29 @@ export const weeklySheet = sheet({
     team_code: code("team_code", true, { header: "Mã tổ", width: 90 }),
     reporter: name("reporter", true, { header: "Người báo cáo", width: 160 }),
     submitted_on: date("submitted_on", true, { header: "Ngày báo cáo", width: 100 }),
-    broadcasts: count("broadcasts", "Số lần tuyên truyền trên loa"),
-    zalo_posts: count("zalo_posts", "Số tin đăng nhóm Zalo"),
-    households_visited: count("households_visited", "Số hộ đến tận nhà"),
-    covid_new_cases: count("covid_new_cases", "Covid-19: ca mắc mới"),
-    covid_violations: count("covid_violations", "Covid-19: vi phạm quy định"),
-    covid_vaccination: count("covid_vaccination", "Covid-19: người được vận động tiêm vắc xin"),
-    antt_incidents: count("antt_incidents", "ANTT: vụ việc phát hiện"),
-    antt_disputes_mediated: count("antt_disputes_mediated", "ANTT: mâu thuẫn được hòa giải"),
-    antt_police_reports: count("antt_police_reports", "ANTT: tin báo công an"),
-    env_violations: count("env_violations", "Môi trường: vi phạm"),
-    env_cleanups: count("env_cleanups", "Môi trường: buổi tổng vệ sinh"),
-    env_waste_sorting: count("env_waste_sorting", "Môi trường: hộ phân loại rác"),
+    // Counts: each summed by the rollup under its `group` (./weekly-counts.ts derives every list of them).
+    broadcasts: count("broadcasts", "Số lần tuyên truyền trên loa", { group: "propaganda", short: "Loa", chart: true }),
+    zalo_posts: count("zalo_posts", "Số tin đăng nhóm Zalo", { group: "propaganda", short: "Tin Zalo", chart: true }),
+    households_visited: count("households_visited", "Số hộ đến tận nhà", { group: "propaganda", short: "Hộ đến tận nhà" }),
+    covid_new_cases: count("covid_new_cases", "Covid-19: ca mắc mới", { group: "covid" }),
+    covid_violations: count("covid_violations", "Covid-19: vi phạm quy định", { group: "covid" }),
+    covid_vaccination: count("covid_vaccination", "Covid-19: người được vận động tiêm vắc xin", { group: "covid" }),
+    antt_incidents: count("antt_incidents", "ANTT: vụ việc phát hiện", { group: "antt" }),
+    antt_disputes_mediated: count("antt_disputes_mediated", "ANTT: mâu thuẫn được hòa giải", { group: "antt" }),
+    antt_police_reports: count("antt_police_reports", "ANTT: tin báo công an", { group: "antt" }),
+    env_violations: count("env_violations", "Môi trường: vi phạm", { group: "env" }),
+    env_cleanups: count("env_cleanups", "Môi trường: buổi tổng vệ sinh", { group: "env" }),
+    env_waste_sorting: count("env_waste_sorting", "Môi trường: hộ phân loại rác", { group: "env" }),
     ethnic_activities: count(
       "ethnic_activities",
       "Bản sắc dân tộc: hoạt động văn hóa",
+      { group: "ethnic" },
       "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc.",
     ),
     ethnic_participants: count(
       "ethnic_participants",
       "Bản sắc dân tộc: người tham gia",
+      { group: "ethnic" },
       "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc.",
     ),
     difficulties: text("difficulties", false, { header: "Khó khăn, vướng mắc", max: 2000, width: 220 }),

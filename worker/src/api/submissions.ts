@@ -13,8 +13,8 @@ import { communeAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
 import { unauthorized } from "../http/errors";
+import { acceptOrThrow } from "../http/ingest";
 import { recordRefusals } from "../http/refusals";
-import { accept } from "../ingest/accept";
 
 type SubmissionEnv = { Bindings: Bindings; Variables: { token: TokenRow; rawBody: string; body: unknown } };
 
@@ -24,7 +24,7 @@ export const submissionRoutes = new Hono<SubmissionEnv>().post("/", recordRefusa
   const unit = await getUnit(db, token.unit_id);
   if (unit?.level !== "commune") throw unauthorized();
   const now = new Date();
-  const { receipt, created } = await accept(db, {
+  const { receipt, created } = await acceptOrThrow(db, {
     body: c.get("body"),
     raw: c.get("rawBody"),
     commune: writerOf(unit),

@@ -21,16 +21,18 @@ import { dbFor } from "../db/shard";
 import { logAccess, tokenPrefix } from "../http/access";
 import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
+import { rollupCsv } from "../rollup/csv";
+import { loadForms } from "../rollup/forms";
+import { resolveCommune } from "../rollup/groups";
+import { lastWeekWithData } from "../rollup/read";
+import { rollup } from "../rollup/rollup";
+import type { RollupMode, RollupScope } from "../rollup/types";
+import { loadUnitTree, type UnitRow, type UnitTree } from "../rollup/units";
 import { midSentence } from "../views/format";
 import { Mau01Page, Mau02Page } from "../views/forms";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
-import { rollupCsv } from "./csv";
-import { loadForms } from "./forms";
 import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, resolvePeriod, suggestedPeriods } from "./period";
-import { lastWeekWithData, resolveCommune, rollup } from "./query";
-import type { RollupMode, RollupScope } from "./types";
-import { loadUnitTree, type UnitRow, type UnitTree } from "./units";
 
 type LinkEnv = AppEnv & { Variables: { link?: TokenRow } };
 
