@@ -34,7 +34,7 @@ async function whose(
   return { communeId: row.unit_id, reason, prefix };
 }
 
-export const recordRefusals = createMiddleware<{ Bindings: Bindings }>(async (c, next) => {
+export const recordRefusals = createMiddleware<{ Bindings: Bindings; Variables: { token?: TokenRow } }>(async (c, next) => {
   await next();
   const status = c.res.status;
   if (status < 400) return;
@@ -46,13 +46,17 @@ export const recordRefusals = createMiddleware<{ Bindings: Bindings }>(async (c,
       .catch(() => null),
   );
   const presented = bearerToken(c);
+  // A token the auth accepted (refused later: a bad envelope, the rules…) is known already: no lookup.
+  const accepted = c.get("token");
   const done = (async () => {
     const now = new Date();
     const db = dbFor(c.env);
     const code = body.success ? body.data.error.code : "http_error";
     const issueCodes: Record<string, number> = {};
     for (const i of body.success ? body.data.error.details : []) issueCodes[i.code] = (issueCodes[i.code] ?? 0) + 1;
-    const who = await whose(db, presented, now);
+    const who = accepted
+      ? { communeId: accepted.unit_id, reason: "unknown" as const, prefix: accepted.token_hash.slice(0, HASH_PREFIX_LENGTH) }
+      : await whose(db, presented, now);
     // An accepted token that was refused later (bad envelope, rules…): its commune, no token reason.
     await writeSubmissionRefusal(db, {
       at: now.toISOString(),
