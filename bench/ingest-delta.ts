@@ -17,6 +17,7 @@ import { randomUUID } from "node:crypto";
 import { buildEnvelope } from "../shared/envelope";
 import { contentHash } from "../shared/hash";
 import type { Workbook } from "../shared/schemas";
+import { WEEKLY_COUNTS } from "../shared/weekly-counts";
 import { call, startWorker, type WorkerServer } from "../tests/e2e/server";
 import { type BenchCommune, benchUnits, benchWorkbook, rowCount } from "./data";
 import { goal } from "./goals";
@@ -28,6 +29,8 @@ import { BenchWorker } from "./worker-bench";
 const FIRST = Math.max(2, Number(process.env.BENCH_DELTA_COMMUNES ?? 6));
 const WEEKS = Math.max(5, Number(process.env.BENCH_DELTA_WEEKS ?? 20));
 const SQLITE_RUNS = 5;
+/** The weekly count edited (the first of shared/weekly-counts.ts). */
+const COUNT = WEEKLY_COUNTS[0]!;
 
 /** The commit before per-sheet hashes: "today" for this section. */
 function baselineRef(root: string): string {
@@ -70,7 +73,7 @@ function oneWeekChanged(wb: Workbook, w: number): { wb: Workbook; changed: Workb
   const changed = Object.fromEntries(Object.keys(wb).map((k) => [k, []])) as unknown as Workbook;
   for (const r of next.weekly) {
     if (r.week !== week) continue;
-    r.households_visited = (r.households_visited ?? 0) + 1 + w;
+    r[COUNT] = (r[COUNT] ?? 0) + 1 + w;
     changed.weekly.push(r);
   }
   return { wb: next, changed };

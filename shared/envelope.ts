@@ -10,7 +10,7 @@ import { type Issue, issuesFromZod } from "./issues";
 import { checkRules, type RuleOptions } from "./rules/index";
 import { type Envelope, envelopeSchema, MIN_SCHEMA_VERSION, SCHEMA_VERSION, type Workbook } from "./schemas";
 import { sha256Hex } from "./sha256";
-import { type Digest, type EnvelopeHashes, envelopeHashes, hashesOfTexts, sheetRowTexts } from "./sheet-hash";
+import { type Digest, type EnvelopeHashes, envelopeHashes, hashesOfTexts, plainRowTexts } from "./sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "./templates";
 
 export interface EnvelopeMeta {
@@ -57,7 +57,7 @@ export interface EnvelopeHead {
   /** Computed here, equal to the ones sent. */
   hashes: EnvelopeHashes;
   /** Each row's text per sheet (shared/sheet-hash.ts), as hashed. */
-  rowTexts: Record<string, string[] | null>;
+  rowTexts: Record<string, string[]>;
 }
 
 export type { EnvelopeErrorCode };
@@ -131,16 +131,17 @@ export function checkEnvelopeHead(input: unknown, digest: Digest = sha256Hex): E
   const unknownSheet = given ? [...given].some((k) => !(k in SHEETS)) : true;
   const { sheets: _, ...fields } = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const head = headSchema.safeParse(fields);
-  if (missing.length || unknownSheet || !head.success) {
+  const rowTexts = given && !unknownSheet ? plainRowTexts(sheets as Record<string, unknown>) : null;
+  if (missing.length || !rowTexts || !head.success) {
     // The whole parse, for every issue at once (only on the way to a refusal).
     const parsed = envelopeSchema.safeParse(input);
+    const issues = [...missing, ...(parsed.success ? [] : issuesFromZod(parsed.error, sheets, ["sheets"]))];
     return {
       ok: false,
       code: "invalid_envelope",
-      issues: [...missing, ...(parsed.success ? [] : issuesFromZod(parsed.error, sheets, ["sheets"]))],
+      issues: issues.length ? issues : [envelopeIssue("sheets", "invalid_type", "Dữ liệu các trang không đúng dạng danh sách dòng.")],
     };
   }
-  const rowTexts = sheetRowTexts(sheets as Record<string, unknown>);
   const hashes = hashesOfTexts(sheets as Record<string, unknown>, rowTexts, digest);
   const sent = fields.sheet_hashes as Record<string, string> | undefined;
   if (sent) {

@@ -49,6 +49,32 @@ export function rowText(sheet: string, row: unknown): string {
   return out;
 }
 
+/**
+ * The rows' texts of every sheet when each sheet is a list of rows of its columns holding plain values
+ * (a cell a primitive or a list of primitives) — every envelope a clerk can send; else null, and the
+ * envelope is refused by its schema before anything is hashed (nothing here recurses into what was sent).
+ */
+export function plainRowTexts(sheets: Record<string, unknown>): Record<string, string[]> | null {
+  const out: Record<string, string[]> = {};
+  for (const [sheet, rows] of Object.entries(sheets)) {
+    const known = KNOWN.get(sheet);
+    if (!known || !Array.isArray(rows)) return null;
+    const texts: string[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      if (!isPlainObject(row)) return null;
+      for (const k in row) {
+        const v = row[k];
+        if (k === "_row" ? isObject(v) : known.has(k) ? isObject(v) && (!Array.isArray(v) || v.some(isObject)) : v !== undefined)
+          return null;
+      }
+      texts[i] = JSON.stringify(row, COLUMNS.get(sheet));
+    }
+    out[sheet] = texts;
+  }
+  return out;
+}
+
 /** Each row's text of each sheet an envelope carries (null: the sheet is not a list of rows). */
 export function sheetRowTexts(sheets: Record<string, unknown>): Record<string, string[] | null> {
   return Object.fromEntries(

@@ -37,6 +37,8 @@ function migrationStatements(): string[] {
 
 const FETCH_SCRIPT = `
 let input = "";
+// Decoded as a stream: a character split between two chunks must not become U+FFFD.
+process.stdin.setEncoding("utf8");
 process.stdin.on("data", (d) => (input += d));
 process.stdin.on("end", async () => {
   const req = JSON.parse(input);

@@ -77,6 +77,8 @@ async function context(width: number): Promise<BrowserContext> {
 /** UrlFetchApp is synchronous: the request runs in a child process and is waited for. */
 const FETCH_SCRIPT = `
 let input = "";
+// Decoded as a stream: a character split between two chunks must not become U+FFFD.
+process.stdin.setEncoding("utf8");
 process.stdin.on("data", (d) => (input += d));
 process.stdin.on("end", async () => {
   const req = JSON.parse(input);
