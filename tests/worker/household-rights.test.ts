@@ -117,7 +117,7 @@ describe("a household's export and erasure", () => {
     expect(rec.revisions).toHaveLength(1); // the first version of the change (2 people)
     expect(rec.revisions[0].data.people).toBe(2);
     expect(rec.submissions.map((s: { households: unknown[] }) => s.households.length)).toEqual([1, 1]);
-    const audit = await env.DB.prepare("SELECT actor, detail FROM audit_log WHERE action = 'household_export'").all();
+    const audit = await env.DB.prepare("SELECT actor, detail FROM audit_log WHERE action = 'household.export'").all();
     expect(audit.results).toEqual([{ actor: "ho@lucngan.gov.vn", detail: JSON.stringify({ household_code: CODE }) }]);
   });
 
@@ -149,7 +149,7 @@ describe("a household's export and erasure", () => {
       .bind(PILOT.quySon, CODE)
       .first();
     expect(row).toMatchObject({ members_count: quySon.workbook.households[0]!.members_count, ethnicity: null, note: null });
-    const audit = await env.DB.prepare("SELECT actor, detail FROM audit_log WHERE action = 'household_erase'").all<{ detail: string }>();
+    const audit = await env.DB.prepare("SELECT actor, detail FROM audit_log WHERE action = 'household.erase'").all<{ detail: string }>();
     expect(audit.results).toHaveLength(1);
     expect(audit.results[0]!.detail).not.toContain("Xoaxoa");
     expect(JSON.parse(audit.results[0]!.detail)).toEqual({ household_code: CODE, payloads: 2 });

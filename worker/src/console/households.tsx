@@ -68,7 +68,7 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     const db = dbFor(c.env);
     const record = await householdRecord(db, t.commune, t.code);
     if (!record) return notFound(c, t.code);
-    await auditStatement(db, c.get("operator").email, "household_export", t.commune, { household_code: t.code }).run();
+    await auditStatement(db, c.get("operator").email, "household.export", t.commune, { household_code: t.code }).run();
     c.header("Content-Disposition", `attachment; filename="ho-${t.code}.json"`);
     c.header("Cache-Control", "no-store");
     return c.json({ exported_at: new Date().toISOString(), ...record });

@@ -122,7 +122,7 @@ export async function eraseHousehold(
     ...rewrites,
     erasureStatement(db, communeId, code, actor, at),
     // The act, without the erased data: the code, and how much was changed.
-    auditStatement(db, actor, "household_erase", communeId, { household_code: code, payloads: payloads.length }),
+    auditStatement(db, actor, "household.erase", communeId, { household_code: code, payloads: payloads.length }),
   ]);
   const rows: Record<string, number> = {};
   labelled.forEach(([table], i) => {
