@@ -9,9 +9,6 @@
 /** Months raw submissions and row revisions are kept (wrangler.toml `RETENTION_MONTHS`; README, "Personal data"). */
 export const DEFAULT_RETENTION_MONTHS = 24;
 
-/** The smallest count an aggregate (district, province) figure about a group of households or people may show. */
-export const SMALL_COUNT_THRESHOLD = 5;
-
 /** The warning a receipt carries when a submission still holds a household whose data was erased on request. */
 export const ERASED_HOUSEHOLD_WARNING = "hộ đã yêu cầu xóa dữ liệu";
 
