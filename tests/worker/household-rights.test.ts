@@ -135,7 +135,7 @@ describe("a household's export and erasure", () => {
     expect((await form("/admin/ho/xoa", body, cookie, "https://evil.example")).status).toBe(403);
     expect((await form("/admin/ho/xoa", { ...body, "xac-nhan": "sai" }, cookie)).status).toBe(422);
     expect(await snapshot()).toEqual(before);
-  });
+  }, 30_000);
 
   it("erases: name and birth year nowhere in D1 or any payload, figures unchanged, the act audited without them", async () => {
     expect(new Set(await found())).toEqual(new Set(["households", "changes", "revisions", "adhoc_reports", "submissions"]));
@@ -153,7 +153,7 @@ describe("a household's export and erasure", () => {
     expect(audit.results).toHaveLength(1);
     expect(audit.results[0]!.detail).not.toContain("Xoaxoa");
     expect(JSON.parse(audit.results[0]!.detail)).toEqual({ household_code: CODE, payloads: 2 });
-  });
+  }, 30_000);
 
   it("a later submission still holding the household is accepted and the clerk is told", async () => {
     const res = await submit(envelope(quySon, planted(3)), await communeToken(quySon.unit_id));
