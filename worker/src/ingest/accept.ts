@@ -7,7 +7,11 @@
  * ingest against what the commune holds (./check.ts), since what is unchanged needs no check.
  */
 import { checkEnvelopeHead } from "../../../shared/envelope";
+import { type Issue, sheetRow } from "../../../shared/issues";
+import { ERASED_HOUSEHOLD_WARNING } from "../../../shared/privacy";
 import { lateCorrectionNotice, type UnitValidity } from "../../../shared/rules/validity";
+import { SHEETS } from "../../../shared/templates";
+import { erasedHouseholds } from "../db/erasures";
 import { sha256 } from "./digest";
 import { duplicateReceipt, type IngestOutcome, type IngestRequest, ingest } from "./ingest";
 import { findSubmission } from "./receipt";
@@ -47,6 +51,7 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
 
   const check = checkEnvelopeHead(req.body, sha256);
   if (!check.ok) return refuse(check.code, envelopeMessage(check.code, check.issues), check.issues.slice(0, MAX_DETAILS));
+  const erased = erasedStill(check.sheets.households, await erasedHouseholds(db, req.commune.id));
   return ingest(db, {
     head: check,
     rules: { today: req.today },
@@ -57,6 +62,34 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     actor: req.actor,
     action: req.action,
     audit: req.audit,
-    notices: req.commune.valid_to ? [lateCorrectionNotice(req.commune)] : [],
+    notices: [...(req.commune.valid_to ? [lateCorrectionNotice(req.commune)] : []), ...erased],
+  });
+}
+
+/**
+ * A household erased on request (worker/src/privacy/erase.ts) that the sheet still holds: accepted,
+ * and the clerk is told on the row so that the name and birth year are removed from the sheet too.
+ */
+function erasedStill(rows: unknown, erased: ReadonlySet<string>): Issue[] {
+  if (!erased.size || !Array.isArray(rows)) return [];
+  // The sheet is not checked yet (it may be skipped as unchanged): each code read as its cell reads it.
+  const code = SHEETS.households.columns.household_code.schema;
+  return rows.flatMap((raw, i) => {
+    const h = {
+      household_code: code.safeParse((raw as Record<string, unknown> | null)?.household_code).data,
+      _row: (raw as { _row?: number } | null)?._row,
+    };
+    return h.household_code !== undefined && erased.has(h.household_code)
+      ? [
+          {
+            sheet: "households" as const,
+            row: sheetRow(h, i),
+            column: "head_name",
+            code: "household_erased",
+            severity: "warning" as const,
+            message_vi: `Hộ ${h.household_code}: ${ERASED_HOUSEHOLD_WARNING}. Hãy xóa họ tên, năm sinh, dân tộc của hộ này trên trang tính.`,
+          },
+        ]
+      : [];
   });
 }
