@@ -63,10 +63,14 @@ function stableUuid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The workbook as it stood on `day`: the register, and the log rows dated on or before it. */
+/**
+ * The workbook as it stood on `day`: the register (a team's dissolution only from its date: the
+ * commune writes it when it decides it), and the log rows dated on or before it.
+ */
 export function asOf(wb: Workbook, day: string): Workbook {
   return {
     ...wb,
+    teams: wb.teams.map(({ dissolved_on, ...team }) => (dissolved_on && dissolved_on <= day ? { ...team, dissolved_on } : team)),
     changes: wb.changes.filter((r) => r.change_date <= day),
     weekly: wb.weekly.filter((r) => r.submitted_on <= day),
     adhoc: wb.adhoc.filter((r) => r.report_date <= day),
@@ -76,9 +80,10 @@ export function asOf(wb: Workbook, day: string): Workbook {
   };
 }
 
-/** The days a commune sent something: each day a weekly report came in, then the last day. */
+/** The days a commune sent something: each day a weekly report came in, each team's dissolution, then the last day. */
 export function sendingDays(wb: Workbook, until: string): string[] {
   const days = new Set(wb.weekly.map((r) => r.submitted_on).filter((d) => d <= until));
+  for (const t of wb.teams) if (t.dissolved_on && t.dissolved_on <= until) days.add(t.dissolved_on);
   days.add(until);
   return [...days].sort();
 }
@@ -203,8 +208,12 @@ export function printLinks(r: DemoResult, ms: number): void {
     ` Đường dẫn ${r.district.name} (số liệu tổng hợp):`,
     `   ${r.district.link.url}`,
     "",
-    " Đường dẫn xã (chi tiết, có danh sách hộ):",
-    ...r.communes.map((c) => `   ${c.name.padEnd(pad)}  ${c.link.url}`),
+    " Đường dẫn xã (chi tiết, có danh sách hộ) và trang in mẫu 01 (danh sách thành viên), mẫu 02 (hộ phụ trách):",
+    ...r.communes.flatMap((c) => [
+      `   ${c.name.padEnd(pad)}  ${c.link.url}`,
+      `   ${"".padEnd(pad)}  ${c.link.url}/mau-01`,
+      `   ${"".padEnd(pad)}  ${c.link.url}/mau-02`,
+    ]),
     "",
     " Mã truy cập để tiện ích gửi báo cáo (Dân vận → Cài đặt kết nối):",
     ...r.communes.map((c) => `   ${c.name.padEnd(pad)}  ${c.write_token}`),

@@ -32,7 +32,7 @@ import { midSentence } from "../views/format";
 import { Mau01Page, Mau02Page } from "../views/forms";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
-import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, resolvePeriod, suggestedPeriods } from "./period";
+import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, lastCompleteWeek, resolvePeriod, suggestedPeriods } from "./period";
 
 type LinkEnv = AppEnv & { Variables: { link?: TokenRow } };
 
@@ -130,13 +130,9 @@ rollupRoutes.get("/:name", async (c) => {
     if (!group) return notFound(c);
     if (unit.level !== "commune") commune = group;
   }
-  const fallback = defaultPeriodKey(
-    today,
-    await lastWeekWithData(
-      db,
-      tree.communesOf(unit.id, mode, today).map((u) => u.id),
-    ),
-  );
+  const upTo = lastCompleteWeek(today);
+  const communeIds = tree.communesOf(unit.id, mode, today).map((u) => u.id);
+  const fallback = defaultPeriodKey(today, upTo ? await lastWeekWithData(db, communeIds, upTo) : null);
   const { period, invalid } = resolvePeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today, fallback);
   if (invalid && ext) {
     return c.json(errorBody("invalid_period", "Kỳ báo cáo không hợp lệ. Ví dụ: 2022-W03, 2022-01, 2022-Q1, 2022-H1, 2022, P1."), 400);

@@ -16,6 +16,7 @@ import type {
   CountRow,
   EvalRow,
   MeetingRow,
+  MeetingTeamRow,
   MilestoneRow,
   NoteRow,
   OpenRow,
@@ -28,11 +29,17 @@ import type { UnitRow } from "./units";
 
 const IN_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1))";
 
-/** The last week with a weekly report among the given communes (for the default period). */
-export async function lastWeekWithData(db: D1Database, communeIds: string[]): Promise<string | null> {
+/**
+ * The last week up to `upTo` with a weekly report among the given communes (for the default
+ * period): one index seek per commune on agg_team_weeks' key (commune_id, week, team_code).
+ */
+export async function lastWeekWithData(db: D1Database, communeIds: string[], upTo: string): Promise<string | null> {
   const row = await db
-    .prepare(`SELECT max(last_week) AS week FROM agg_communes WHERE ${IN_COMMUNES}`)
-    .bind(JSON.stringify(communeIds))
+    .prepare(
+      `SELECT max((SELECT week FROM agg_team_weeks w WHERE w.commune_id = c.value AND w.week <= ?2 ORDER BY week DESC LIMIT 1)) AS week
+       FROM json_each(?1) c`,
+    )
+    .bind(JSON.stringify(communeIds), upTo)
     .first<{ week: string | null }>();
   return row?.week ?? null;
 }
@@ -47,6 +54,8 @@ export interface ReadRequest {
   now: string;
   /** The weekly count columns to sum (shared/weekly-counts.ts). */
   counts: readonly string[];
+  /** Meetings per team are read from this day (the first quarter checked, ./meetings.ts); default the period's start. */
+  meetingsFrom?: string;
 }
 
 export interface AggregateRows {
@@ -59,6 +68,8 @@ export interface AggregateRows {
   open: OpenRow[];
   openCounts: CountRow[];
   meetings: MeetingRow[];
+  /** Each team's meetings from `meetingsFrom` to the period's end. */
+  meetingTeams: MeetingTeamRow[];
   evaluations: EvalRow[];
   /** Teams proposed for commendation (depth "team"), or how many per commune (depth "commune"). */
   commendations: CommendationRow[];
@@ -140,6 +151,11 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
       `SELECT kind, sum(n) AS n, sum(members_present) AS members_present FROM agg_meetings
        WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3 GROUP BY kind`,
     ),
+    meetingTeams: q(
+      `SELECT commune_id, team_code, meeting_date, kind, n FROM agg_meetings WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3`,
+      r.meetingsFrom && r.meetingsFrom < period.start ? r.meetingsFrom : period.start,
+      period.end,
+    ),
     evaluations: inPeriod(
       `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations FROM agg_evaluations
        WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating`,
@@ -204,6 +220,7 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
     open: perCommune ? [] : rows<OpenRow>("open"),
     openCounts: perCommune ? rows<CountRow>("open") : [],
     meetings: rows<MeetingRow>("meetings"),
+    meetingTeams: rows<MeetingTeamRow>("meetingTeams"),
     evaluations: rows<EvalRow>("evaluations"),
     commendations: perCommune ? [] : rows<CommendationRow>("commendations"),
     commendationCounts: perCommune ? rows<CountRow>("commendations") : [],

@@ -77,6 +77,15 @@ export interface MeetingRow {
   members_present: number;
 }
 
+/** One team's meetings of a kind on a day (agg_meetings), for ./meetings.ts. */
+export interface MeetingTeamRow {
+  commune_id: string;
+  team_code: string;
+  meeting_date: string;
+  kind: MeetingKind;
+  n: number;
+}
+
 export interface EvalRow {
   period: string;
   rating: Rating;
