@@ -11,6 +11,7 @@ import { type CountColumn, WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-c
 import { figureMath, weeklyFigures } from "./figures";
 import { communeGroups } from "./groups";
 import { teamLabel } from "./labels";
+import { meetingsByCommune, quartersToCheck } from "./meetings";
 import { readAggregates } from "./read";
 import { adhocSummary, evaluationSummary, meetingSummary, milestoneSummary, type SummaryContext } from "./summaries";
 import { buildTree } from "./tree";
@@ -58,7 +59,16 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const counts = p.counts ?? WEEKLY_COUNT_COLUMNS;
   const math = counts === WEEKLY_COUNT_COLUMNS ? weeklyFigures : figureMath(counts);
 
-  const rows = await readAggregates(db, { communes, period, detail, depth, now, counts: counts.map((c) => c.key) });
+  const quarters = quartersToCheck(period, p.today);
+  const rows = await readAggregates(db, {
+    communes,
+    period,
+    detail,
+    depth,
+    now,
+    counts: counts.map((c) => c.key),
+    ...(quarters[0] ? { meetingsFrom: quarters[0].start } : {}),
+  });
   const built = buildTree(tree, communes, { mode: p.mode, today: p.today, now, depth, period, math }, rows);
   const ctx: SummaryContext = {
     depth,
@@ -89,7 +99,16 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
     missing_reports: built.missing,
     missing_by_commune: built.missingByCommune,
     adhoc: adhocSummary(rows, ctx),
-    meetings: meetingSummary(rows.meetings),
+    meetings: {
+      ...meetingSummary(rows.meetings),
+      quarters: quarters.map((q) => q.key),
+      by_commune: meetingsByCommune(rows.teams, rows.meetingTeams, {
+        ...ctx,
+        period,
+        quarters,
+        communeEnd: (id) => tree.get(id)?.valid_to ?? null,
+      }),
+    },
     evaluations: evaluationSummary(rows, ctx),
     milestones: milestoneSummary(rows.milestones, p.today, detail),
     ...(detail

@@ -83,7 +83,7 @@ export function adhocSummary(rows: Pick<AggregateRows, "adhoc" | "open" | "openC
   return adhoc;
 }
 
-export function meetingSummary(rows: AggregateRows["meetings"]): MeetingSummary {
+export function meetingSummary(rows: AggregateRows["meetings"]): Pick<MeetingSummary, "total" | "members_present" | "by_kind"> {
   const meetings = { total: 0, members_present: 0, by_kind: zeroes(MEETING_KINDS) };
   for (const r of rows) {
     meetings.total += r.n;

@@ -167,6 +167,22 @@ export interface MeetingSummary {
   total: number;
   members_present: number;
   by_kind: Record<MeetingKind, number>;
+  /** The quarters checked for periodic meetings: those ending in the period, before today (./meetings.ts). */
+  quarters: string[];
+  /** Per commune (as grouped in the mode), in the order of the breakdown. */
+  by_commune: MeetingsOfCommune[];
+}
+
+/** One commune's meetings in the period, and its teams' periodic meetings owed and skipped. */
+export interface MeetingsOfCommune {
+  commune_id: string;
+  commune: string;
+  total: number;
+  by_kind: Record<MeetingKind, number>;
+  /** Team-quarters owing a periodic (quarterly, 6-month or yearly) meeting. */
+  owed: number;
+  /** Those without one: the team (by code on an aggregate link) and the quarter's key. */
+  skipped: { team_code: string; team_name: string; quarter: string }[];
 }
 
 export interface EvaluationSummary {

@@ -75,7 +75,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly C
         <Propaganda r={r} counts={counts.propaganda} />
         <Tasks f={r.totals} counts={counts} />
         <Adhoc r={r} nav={nav} />
-        <Meetings r={r} />
+        <Meetings r={r} nav={nav} />
         <Evaluations r={r} nav={nav} />
         <Milestones r={r} />
         {r.notes ? <Notes r={r} /> : null}
