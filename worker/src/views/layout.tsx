@@ -56,7 +56,7 @@ td.weeks { min-width: 14em; }
  * tables set their lines two by two. Screens only: printed pages keep their tables.
  */
 @media screen and (max-width: 600px) {
-  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+  table.stack thead { display: none; }
   table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; }
   table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 8px; background: #fff; }
   table.stack td, table.stack tr td { border: 0; padding: 2px 0; background: none; display: flex; justify-content: space-between; align-items: baseline; gap: 10px; text-align: right; white-space: normal; min-width: 0; }
