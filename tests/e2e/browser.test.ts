@@ -246,6 +246,33 @@ describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
     await ctx.close();
   });
 
+  it("names on the district page the teams that skipped a quarterly meeting in 2022, as the fixture has them", async () => {
+    const ctx = await newContext(1280);
+    const page = await ctx.newPage();
+    await page.goto(`${w!.demo.district.link.url}?period=2022`, { waitUntil: "load" });
+    const rows = await page.evaluate(() => {
+      const h3 = [...document.querySelectorAll("h3")].find((h) => h.textContent === "Họp định kỳ theo xã");
+      const table = h3?.nextElementSibling?.querySelector("table");
+      return [...(table?.querySelectorAll("tbody tr") ?? [])].map((tr) =>
+        [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim()),
+      );
+    });
+    // Quarters ending in 2022 with the teams alive on their last day: Q1–Q3 (dissolved 31/10/2022).
+    const quarters = ["2022-Q1", "2022-Q2", "2022-Q3"];
+    let skipped = 0;
+    for (const e of expected) {
+      const row = rows.find((r) => r[0]!.includes(e.name.replace(/^Xã /, "")));
+      expect(row, `meetings row of ${e.name}`).toBeDefined();
+      const missed = e.skippedMeetings(quarters);
+      skipped += missed.length;
+      expect(n(row![2]), `${e.name} team-quarters owed`).toBe(e.teams * quarters.length);
+      expect(n(row![3]), `${e.name} skipped`).toBe(missed.length);
+      for (const m of missed) expect(row![4]).toContain(`${m.team_code} (${parsePeriodKey(m.quarter)!.label_vi})`);
+    }
+    expect(skipped, "the demo has some skipped meetings to show").toBeGreaterThan(0);
+    await ctx.close();
+  });
+
   /** Every page a link opens, at 390 px: none scrolls sideways, as a whole or in any box. */
   const phonePages = (): [string, string][] => {
     const district = w!.demo.district.link.url;

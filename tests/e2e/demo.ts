@@ -45,6 +45,8 @@ export interface Expected {
   expected(periodKey: string): number;
   /** The last week any team reported. */
   lastWeek: string;
+  /** Team-quarters among `quarters` without a quarterly, 6-month or yearly meeting dated in them. */
+  skippedMeetings(quarters: string[]): { team_code: string; quarter: string }[];
 }
 
 /** Register and weekly figures per pilot commune, from the fixture alone. */
@@ -74,6 +76,15 @@ export function expectedPilot(): Expected[] {
         );
       },
       lastWeek: wb.weekly.reduce((max, w) => (w.week > max ? w.week : max), ""),
+      skippedMeetings(quarters: string[]) {
+        const periodic = wb.meetings.filter((m) => m.kind !== "extraordinary");
+        return wb.teams.flatMap((t) =>
+          quarters
+            .map((q) => parsePeriodKey(q)!)
+            .filter((q) => !periodic.some((m) => m.team_code === t.team_code && m.meeting_date >= q.start && m.meeting_date <= q.end))
+            .map((q) => ({ team_code: t.team_code, quarter: q.key })),
+        );
+      },
       weekly(periodKey: string) {
         const weeks = new Set(weeksInPeriod(periodKey));
         const per = new Map<string, { received: number; broadcasts: number }>();
