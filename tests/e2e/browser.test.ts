@@ -309,6 +309,9 @@ describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
     const watch = watchPage(page);
     await page.goto(url, { waitUntil: "load" });
     await screenshot(page, `${name}-phone-390`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone-390-screen.png`) });
+    const wide = page.locator("section.wide").first();
+    if (await wide.count()) await wide.screenshot({ path: path.join(ARTIFACTS, `${name}-phone-390-breakdown.png`) });
     const fit = await measureFit(page);
     console.info(
       `${name} at 390 px: page ${fit.scrollWidth}px on a ${fit.width}px screen; ${fit.scrollers.length} box(es) scroll sideways`,
