@@ -155,6 +155,11 @@ describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
     }
     const total = t.rows.find((r) => r.cls.includes("total"))!;
     expect(n(total.cells[t.col("Số hộ")])).toBe(expected.reduce((s, e) => s + e.households, 0));
+    // Pink marks only a figure out of range; every pilot team looks after 30–50 households, so no cell is.
+    const pink = await page.evaluate(
+      () => [...document.querySelectorAll("td, tr")].filter((e) => getComputedStyle(e).backgroundColor === "rgb(251, 233, 231)").length,
+    );
+    expect(pink, "pink cells or rows on the district page").toBe(0);
     expect(n(total.cells[t.col("Nhân khẩu")])).toBe(expected.reduce((s, e) => s + e.people, 0));
     await screenshot(page, "district-desktop-1280");
 
@@ -270,6 +275,30 @@ describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
       for (const m of missed) expect(row![4]).toContain(`${m.team_code} (${parsePeriodKey(m.quarter)!.label_vi})`);
     }
     expect(skipped, "the demo has some skipped meetings to show").toBeGreaterThan(0);
+    await ctx.close();
+  });
+
+  it("prints mẫu 02 of a commune whose teams are dissolved as it stood on their last day, with per-team totals", async () => {
+    const e = expected[0]!;
+    const link = w!.demo.communes.find((c) => c.unit_id === e.unit_id)!.link;
+    const ctx = await newContext(1280);
+    const page = await ctx.newPage();
+    await page.goto(`${link.url}/mau-02`, { waitUntil: "load" });
+    expect(await page.locator("main, body").first().textContent()).toContain("(Danh sách tại ngày 30/10/2022; các tổ đã giải thể)");
+    const totals = await page.evaluate(() =>
+      [...document.querySelectorAll("tr.subtotal, tr.total")].map((tr) =>
+        [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim()),
+      ),
+    );
+    for (const [code, team] of e.byTeam) {
+      const row = totals.find((r) => r[0] === `Cộng ${team.team_name}`);
+      expect(row, `totals of ${code}`).toBeDefined();
+      expect(row![1]).toBe(`${team.households} hộ`);
+      expect(n(row![3])).toBe(team.people);
+    }
+    const all = totals.find((r) => r[0]!.startsWith("Tổng cộng"));
+    expect(all?.[1]).toBe(`${e.households} hộ`);
+    expect(n(all?.[3])).toBe(e.people);
     await ctx.close();
   });
 
