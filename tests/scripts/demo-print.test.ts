@@ -21,15 +21,18 @@ const result: DemoResult = {
 afterEach(() => vi.restoreAllMocks());
 
 describe("npm start's printout", () => {
-  it("prints the district link, each commune link and its two print pages, as the README says", () => {
+  it("prints the console's address, the district link, each commune link and its two print pages, as the README says", () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
     printLinks(result, 1234);
     const text = log.mock.calls.map((c) => String(c[0])).join("\n");
+    expect(text).toContain("http://127.0.0.1:8787/admin ");
     expect(text).toContain("http://127.0.0.1:8787/r/dvl_d\n");
     for (const t of ["dvl_a", "dvl_b"]) {
       for (const suffix of ["", "/mau-01", "/mau-02"]) expect(text).toContain(`http://127.0.0.1:8787/r/${t}${suffix}\n`);
     }
     const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
-    expect(readme).toMatch(/prints a \*\*district link\*\*[\s\S]*\*\*commune link\*\*[\s\S]*`…\/mau-01`, `…\/mau-02`/);
+    expect(readme).toMatch(
+      /prints the \*\*console\*\*'s address[\s\S]*\*\*district link\*\*[\s\S]*\*\*commune link\*\*[\s\S]*`…\/mau-01`, `…\/mau-02`/,
+    );
   });
 });
