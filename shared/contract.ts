@@ -103,6 +103,9 @@ export const ERROR_STATUS = {
   unit_level_not_allowed: 422,
   unit_ended: 422,
   invalid_units: 422,
+  /** "Chuyển đổi thôn" (shared/village-moves.ts): the commune was not split, or the mapping has errors (details per cell). */
+  not_split: 422,
+  invalid_village_moves: 422,
   too_many_attempts: 429,
   http_error: 400,
   internal_error: 500,

@@ -99,6 +99,7 @@ export const TABLES = [
   "submissions",
   "submission_payload_parts",
   "commune_versions",
+  "village_successors",
   "tokens",
   "audit_log",
 ] as const;

@@ -2,13 +2,16 @@
  * The Hono app: routes are mounted here; the entry file only exports it.
  *   GET  /health
  *   POST /api/submissions            commune write token (./api/submissions.ts)
- *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import,commune-records[/query]}   ADMIN_SECRET (./admin/)
+ *   GET|PUT /api/village-successors  commune write token: "Chuyển đổi thôn" (./api/village-successors.ts)
+ *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import,commune-records[/query],
+ *                    village-successors[/query]}   ADMIN_SECRET (./admin/)
  *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (./links/routes.ts)
  * Every error answers `{error: {code, message, details}}` (./http/errors.ts).
  */
 import { Hono } from "hono";
 import { adminRoutes } from "./admin/routes";
 import { submissionRoutes } from "./api/submissions";
+import { villageSuccessorRoutes } from "./api/village-successors";
 import type { AppEnv } from "./http/env";
 import { handleError, handleNotFound } from "./http/errors";
 import { rollupRoutes } from "./links/routes";
@@ -16,6 +19,7 @@ import { rollupRoutes } from "./links/routes";
 export const app = new Hono<AppEnv>()
   .get("/health", (c) => c.json({ ok: true }))
   .route("/api/submissions", submissionRoutes)
+  .route("/api/village-successors", villageSuccessorRoutes)
   .route("/api/admin", adminRoutes)
   .route("/r", rollupRoutes);
 

@@ -10,10 +10,12 @@ import { communeRecordRoutes } from "./commune-records";
 import { importRoutes } from "./import";
 import { tokenRoutes } from "./tokens";
 import { unitRoutes } from "./units";
+import { villageSuccessorAdminRoutes } from "./village-successors";
 
 export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .use(adminAuth, limitBody(), jsonBody)
   .route("/", unitRoutes)
   .route("/", tokenRoutes)
   .route("/", importRoutes)
-  .route("/", communeRecordRoutes);
+  .route("/", communeRecordRoutes)
+  .route("/", villageSuccessorAdminRoutes);
