@@ -102,9 +102,26 @@ export interface VillageNode extends Figures {
   teams: TeamNode[];
 }
 
+/**
+ * The pseudo-group of a rollup in "current" mode that holds the data of a split commune whose new
+ * unit is not known: its villages not mapped yet ("Chuyển đổi thôn"), and its rows that belong to no
+ * village (e.g. changes of a household no longer in the register). Shown as one row, clearly labelled,
+ * never under one of the successors; on a successor's own (commune) link it is left out.
+ */
+export const UNDETERMINED: Readonly<UnitRef> = {
+  id: "chua-xac-dinh",
+  code: "",
+  level: "commune",
+  label_vi: "Chưa xác định đơn vị mới",
+  valid_from: "",
+  valid_to: null,
+};
+
 export interface CommuneNode extends Figures {
-  /** The commune the data is shown under: itself (as_was) or today's successor (current). */
+  /** The commune the data is shown under: itself (as_was) or today's successor (current); UNDETERMINED. */
   unit: UnitRef;
+  /** True for the pseudo-group UNDETERMINED (its `sources` are the split communes, its villages theirs). */
+  undetermined?: true;
   /** Its parents, top first (province, district). */
   parents: UnitRef[];
   /** The communes whose data is in this node (several after a merger in current mode). */
