@@ -13,7 +13,6 @@ import * as z from "./zod-vi";
 /** The add-on's sheet. Not a template of ./templates.ts: it is sent on its own, not in the weekly envelope. */
 export const VILLAGE_MOVES_SHEET = {
   title: "Chuyển đổi thôn",
-  description: "Thôn của xã cũ chuyển về xã, phường mới nào (sắp xếp đơn vị hành chính ngày 01/07/2025)",
   columns: {
     village_code: { header: "Mã thôn", width: 90 },
     village_name: { header: "Tên thôn", width: 180 },

@@ -12,3 +12,4 @@ export { getImportOptions, importList, menuImport } from "./menu/import";
 export { onInstall, onOpen } from "./menu/open";
 export { menuSetup } from "./menu/setup";
 export { menuSubmit, type SubmitReport } from "./menu/submit";
+export { menuVillageMoves, type VillageMovesReport } from "./menu/village-moves";

@@ -53,6 +53,7 @@ export const ENTRY_FUNCTIONS = [
   "menuImport",
   "menuSetup",
   "menuSubmit",
+  "menuVillageMoves",
   "onInstall",
   "onOpen",
   "runCheckNow",

@@ -472,6 +472,7 @@ describe("Menu", () => {
       ["Kiểm tra dữ liệu", "menuCheck"],
       ["Gửi báo cáo", "menuSubmit"],
       ["Tạo Quyết định thành lập tổ", "menuDecision"],
+      ["Chuyển đổi thôn (xã bị chia tách)", "menuVillageMoves"],
       ["Cài đặt kết nối", "menuConnection"],
       ["Bật gửi tự động hằng tuần", "menuAutoOn"],
       ["Tắt gửi tự động hằng tuần", "menuAutoOff"],

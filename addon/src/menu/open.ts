@@ -14,6 +14,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem("Gửi báo cáo", "menuSubmit")
     .addSeparator()
     .addItem("Tạo Quyết định thành lập tổ", "menuDecision")
+    .addItem("Chuyển đổi thôn (xã bị chia tách)", "menuVillageMoves")
     .addSeparator()
     .addItem("Cài đặt kết nối", "menuConnection")
     .addItem("Bật gửi tự động hằng tuần", "menuAutoOn")
