@@ -45,6 +45,10 @@ const common = {
   logLevel: "warning",
   charset: "utf8",
   legalComments: "none",
+  // Shorter syntax (folded constants, dead branches dropped, `a ? b : c` for small ifs), same names,
+  // same lines and module comments: 402 KB → 372 KB measured with "Chuyển đổi thôn" (issue 9). Whitespace
+  // and names are not minified, so Apps Script's stack traces still point at readable code.
+  minifySyntax: true,
 };
 
 /** Names exported by main.ts. */
