@@ -26,6 +26,7 @@ export const adhocReportSchema = rowSchemaOf(SHEETS.adhoc);
 export const meetingSchema = rowSchemaOf(SHEETS.meetings);
 export const evaluationSchema = rowSchemaOf(SHEETS.evaluations);
 export const milestoneSchema = rowSchemaOf(SHEETS.milestones);
+export const steeringMemberSchema = rowSchemaOf(SHEETS.steering);
 
 export const ROW_SCHEMAS = {
   villages: villageSchema,
@@ -38,6 +39,7 @@ export const ROW_SCHEMAS = {
   meetings: meetingSchema,
   evaluations: evaluationSchema,
   milestones: milestoneSchema,
+  steering: steeringMemberSchema,
 } as const satisfies Record<SheetKey, z.ZodType>;
 
 export type Village = z.output<typeof villageSchema>;
@@ -50,6 +52,7 @@ export type AdhocReport = z.output<typeof adhocReportSchema>;
 export type Meeting = z.output<typeof meetingSchema>;
 export type Evaluation = z.output<typeof evaluationSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
+export type SteeringMember = z.output<typeof steeringMemberSchema>;
 
 /** At most this many rows per sheet in one submission (a commune of ~50 teams × 50 households fits). */
 export const MAX_ROWS_PER_SHEET = 20000;
@@ -68,11 +71,12 @@ export type Workbook = z.output<typeof workbookSchema>;
 export type WorkbookInput = z.input<typeof workbookSchema>;
 
 /**
- * Version of the envelope format. 2 adds `confirm_deletions`; a version-1 envelope (older add-ons,
- * which always send every sheet) is still accepted. Older than MIN_SCHEMA_VERSION: 409
+ * Version of the envelope format. 2 adds `confirm_deletions`; 3 adds the steering committee sheet
+ * (`steering`, a roster: left as it is when not sent) and the evaluation suggestion columns. Version-1
+ * and -2 envelopes (older add-ons, which send every sheet they know) are still accepted. Older than MIN_SCHEMA_VERSION: 409
  * `stale_schema_version`; newer than SCHEMA_VERSION: 409 `schema_version_too_new`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const MIN_SCHEMA_VERSION = 1;
 
 /** A submission as the add-on sends it and the worker receives it. */

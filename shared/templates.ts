@@ -5,7 +5,18 @@
  */
 
 import { bool, type ColumnSpec, choice, code, date, int, name, names, period, phone, text } from "./cells";
-import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
+import {
+  ADHOC_STATUSES,
+  CHANGE_TYPES,
+  MEETING_KINDS,
+  MILESTONE_STATUSES,
+  RATINGS,
+  STEERING_ROLES,
+  STEERING_SEATS,
+  TASK_AREAS,
+  TEAM_ROLES,
+  URGENCIES,
+} from "./enums";
 import { boolOrUnknown } from "./unknown";
 import type * as z from "./zod-vi";
 
@@ -18,8 +29,13 @@ export interface SheetSpec<K extends string = string, C extends Columns = Column
   title: string;
   /** Heading above the table, as on the plan's forms. */
   description: string;
-  /** Part of the commune register (replaced whole on each submission) or a log (upserted). */
-  part: "register" | "log";
+  /**
+   * "register": the commune register, replaced whole on each submission, which must carry it;
+   * "roster": a small list (the steering committee) replaced whole when its sheet is sent — a sheet
+   * not sent (a spreadsheet set up before the sheet existed) leaves it as it is, and a spreadsheet
+   * without it is warned, not refused; "log": rows upserted by natural key.
+   */
+  part: "register" | "roster" | "log";
   /** Column keys that identify a row (natural key). */
   naturalKey: readonly (keyof C & string)[];
   columns: C;
@@ -234,6 +250,13 @@ export const evaluationsSheet = sheet({
       note: "Ví dụ: Giấy khen của UBND xã. Để trống nếu không đề xuất.",
     }),
     comment: text("comment", false, { header: "Nhận xét", max: 2000, width: 240 }),
+    suggested_rating: choice("suggested_rating", false, {
+      header: "Xếp loại gợi ý",
+      vocab: RATINGS,
+      width: 200,
+      note: "Do tiện ích điền (Dân vận → Dự thảo đánh giá) theo trang Tiêu chí đánh giá. Ban Chỉ đạo sửa ở cột Xếp loại; xếp loại đã sửa không bị ghi đè.",
+    }),
+    suggestion_reasons: text("suggestion_reasons", false, { header: "Lý do gợi ý", max: 1500, width: 320 }),
   },
 });
 
@@ -252,6 +275,23 @@ export const milestonesSheet = sheet({
   },
 });
 
+export const steeringSheet = sheet({
+  key: "steering",
+  title: "Ban Chỉ đạo",
+  description: "Ban Chỉ đạo xây dựng Tổ Dân vận cộng đồng của xã: từ 7 đến 9 đồng chí (kế hoạch, mục II.1.2)",
+  part: "roster",
+  naturalKey: ["full_name"],
+  columns: {
+    member_no: int("member_no", true, { header: "STT", min: 1, max: 99, width: 50 }),
+    full_name: name("full_name", true, { header: "Họ và tên", width: 180 }),
+    current_position: text("current_position", false, { header: "Chức vụ hiện tại", max: 150, width: 200 }),
+    seat: choice("seat", true, { header: "Thành phần", vocab: STEERING_SEATS, width: 230 }),
+    role: choice("role", true, { header: "Chức vụ trong Ban Chỉ đạo", vocab: STEERING_ROLES, width: 140 }),
+    phone: phone("phone", false, { header: "Số điện thoại", width: 110 }),
+    note: text("note", false, { header: "Ghi chú", max: 500, width: 160 }),
+  },
+});
+
 /** Every sheet, in the order the add-on lays them out. */
 export const SHEETS = {
   villages: villagesSheet,
@@ -264,10 +304,14 @@ export const SHEETS = {
   meetings: meetingsSheet,
   evaluations: evaluationsSheet,
   milestones: milestonesSheet,
+  steering: steeringSheet,
 } as const;
 
 export type SheetKey = keyof typeof SHEETS;
 export const SHEET_KEYS = Object.keys(SHEETS) as SheetKey[];
+/** The sheets whose part is "roster" (see SheetSpec.part); tests/shared checks the list against SHEETS. */
+export const ROSTER_SHEET_KEYS = ["steering"] as const satisfies readonly SheetKey[];
+export type RosterSheetKey = (typeof ROSTER_SHEET_KEYS)[number];
 
 /** The columns of a sheet, in order. */
 export function columnsOf(key: SheetKey): ColumnSpec[] {
