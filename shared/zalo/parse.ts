@@ -1,0 +1,296 @@
+/**
+ * "Dán báo cáo Zalo": Zalo messages → weekly reports. Each message (./segment.ts) is read line by
+ * line: "label: value" (or "label value" for a number), labels matched loosely (./match.ts),
+ * figures read exactly or reported unreadable (./values.ts) — never guessed. The team comes from
+ * the message (its code, or its name with the village's), else from a sender who is one of its
+ * members; the week from the message ("Tuần 41/2022", "tuần 41", "10/10–16/10", "tuần này"), else
+ * the week the clerk chose for messages without one. Pure.
+ */
+import { nameProblem, readDate } from "../cells";
+import { isoWeekKey, parsePeriodKey, shiftDate } from "../periods";
+import { fold, nfc } from "../text";
+import { isEthnicFigure, WEEKLY_FIGURES } from "../weekly";
+import { type FieldKey, labelKey } from "./labels";
+import { labelMatcher } from "./match";
+import { splitMessages } from "./segment";
+import { type Figure, plainText, readFigure } from "./values";
+
+export interface ZaloTeam {
+  team_code: string;
+  team_name: string;
+  village_name: string;
+  ethnic: boolean;
+  /** Full names of the team's members. */
+  members: readonly string[];
+}
+
+export interface ZaloContext {
+  teams: readonly ZaloTeam[];
+  /** 'yyyy-MM-dd', Vietnam: the day of the paste ("20:15" alone is today's message). */
+  today: string;
+  /** The week for messages that do not say theirs (chosen by the clerk), '2022-W41'. */
+  defaultWeek?: string;
+}
+
+export interface ZaloReport {
+  /** 1-based, in paste order. */
+  index: number;
+  /** The message as pasted. */
+  original: string;
+  sender: string | null;
+  sentOn: string | null;
+  /** False for a message that is not a report (no team, week or figure in it). */
+  isReport: boolean;
+  team: string | null;
+  week: string | null;
+  reporter: string | null;
+  submitted_on: string | null;
+  /** Figures read, by weekly column key. */
+  figures: Record<string, number>;
+  /** Figures given but not readable: the text as written. */
+  unreadable: Record<string, string>;
+  /** Figures left out on purpose (ethnic figures of a village without that task), with the reason. */
+  ignored: Record<string, string>;
+  texts: { difficulties?: string; proposals?: string };
+  /** How the team, week, reporter and date were found, or why not (Vietnamese). */
+  notes: Partial<Record<"team" | "week" | "reporter" | "date", string>>;
+  /** Lines that name nothing the form knows. */
+  unknownLines: string[];
+  /** Why the report cannot be written (no team, no week), Vietnamese; empty when it can. */
+  problems: string[];
+}
+
+const BULLET = /^\s*(?:[-–—•*+>·]+|\d{1,2}\s*[.)]|[a-d][.)])\s*/;
+/** Words before a number that open a new section of figures ("ANTT:", "Môi trường:"). */
+const SECTIONS = new Set(["covid", "covid 19", "antt", "an ninh trat tu", "moi truong", "ban sac dan toc", "tuyen truyen", "ket qua"]);
+
+const numberish = (v: string) => /^\s*(\d|khong\b|ko\b|chua co|k\b|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)/.test(fold(plainText(v)));
+
+type Match = { key: string; value: string } | null;
+
+/** Split a line into a known label and its value. */
+function splitLine(line: string, match: (l: string) => string | null, section: string): Match {
+  const tryLabel = (label: string) => (section ? (match(`${section} ${label}`) ?? match(label)) : match(label));
+  const first = /^(.*?)\s*[:=]\s*(.*)$/.exec(line);
+  if (first) {
+    const key = tryLabel(first[1]!);
+    if (key) return { key, value: first[2]! };
+    const last = /^(.*)[:=]\s*(.*)$/.exec(line)!;
+    const key2 = last[1] !== first[1] ? tryLabel(last[1]!) : null;
+    if (key2 && (WEEKLY_FIGURES.includes(key2) || numberish(last[2]!))) return { key: key2, value: last[2]! };
+    return null;
+  }
+  // No ":": "Loa 3 lần", "Tuần 41", "Ngày 16/10/2022" — the longest label before a number.
+  const words = line.split(" ");
+  for (let k = words.length - 1; k >= 1; k--) {
+    const value = words.slice(k).join(" ");
+    if (!/\d/.test(value) && !numberish(value)) continue;
+    const key = tryLabel(words.slice(0, k).join(" "));
+    if (key && (WEEKLY_FIGURES.includes(key) || key === "week" || key === "date")) return { key, value };
+  }
+  return null;
+}
+
+/** The team a message names: by code, or by team name with the village's (a village's only team by its name alone). */
+function findTeam(text: string, teams: readonly ZaloTeam[]): ZaloTeam[] {
+  const hay = ` ${labelKey(text)} `;
+  const byCode = teams.filter((t) => hay.includes(` ${labelKey(t.team_code)} `));
+  if (byCode.length) return byCode;
+  const words = (s: string) => ` ${labelKey(s)} `;
+  return teams.filter((t) => {
+    const names = [words(t.team_name), words(t.team_name).replace(" to so ", " to ")];
+    const village = words(t.village_name).replace(/^ (thon|ban|xom|lang|khu|to dan pho) /, " ");
+    const sameVillage = teams.filter((o) => o.village_name === t.village_name).length;
+    return names.some((n) => hay.includes(n)) && (sameVillage === 1 || hay.includes(village));
+  });
+}
+
+/**
+ * The week a message states: '2022-W41', "tuần 41/2022", "tuần 41" (the week 41 nearest to the day
+ * the message was sent, else to the day of the paste), a Monday–Sunday range, "tuần này/trước".
+ */
+function findWeek(text: string, sentOn: string | null, today: string): { week: string | null; note: string } {
+  const s = fold(text);
+  const found: string[] = [];
+  const key = /(\d{4})\s*-?\s*w\s*(\d{1,2})/.exec(s);
+  if (key) found.push(`${key[1]}-W${key[2]!.padStart(2, "0")}`);
+  const num = /tuan\s*(?:so\s*|thu\s*)?(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(s) ?? /^\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(s);
+  if (num) {
+    const n = num[1]!.padStart(2, "0");
+    if (num[2]) found.push(`${num[2]}-W${n}`);
+    else {
+      const ref = Date.parse(sentOn ?? today);
+      const y = Number((sentOn ?? today).slice(0, 4));
+      const near = [y - 1, y, y + 1]
+        .map((yy) => parsePeriodKey(`${yy}-W${n}`))
+        .filter((p) => p !== null)
+        .sort((a, b) => Math.abs(Date.parse(a.start) - ref) - Math.abs(Date.parse(b.start) - ref))[0];
+      if (near) found.push(near.key);
+    }
+  }
+  const range = /(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?\s*(?:-|–|den|toi)\s*(\d{1,2})[/.](\d{1,2})(?:[/.](\d{2,4}))?/.exec(s);
+  if (range) {
+    const year = range[6] ?? range[3] ?? (sentOn ?? today).slice(0, 4);
+    const y = year && year.length === 2 ? `20${year}` : year;
+    const from = y ? readDate(`${range[1]}/${range[2]}/${y}`) : null;
+    const to = y ? readDate(`${range[4]}/${range[5]}/${y}`) : null;
+    if (typeof from === "string" && typeof to === "string" && /^\d{4}-/.test(from) && /^\d{4}-/.test(to)) {
+      const a = isoWeekKey(from);
+      const b = to < from ? isoWeekKey(to.replace(/^\d{4}/, String(Number(y) + 1))) : isoWeekKey(to);
+      if (a !== b) return { week: null, note: `Khoảng ngày ${range[0]} không nằm trong một tuần.` };
+      found.push(a);
+    }
+  }
+  if (/tuan (nay|nay a)\b/.test(s) && sentOn) found.push(isoWeekKey(sentOn));
+  if (/tuan (truoc|qua|vua qua)\b/.test(s) && sentOn) found.push(isoWeekKey(shiftDate(sentOn, -7)));
+  const weeks = [...new Set(found.filter((w) => parsePeriodKey(w)?.kind === "week"))];
+  if (weeks.length === 1) return { week: weeks[0]!, note: "" };
+  if (weeks.length > 1) return { week: null, note: `Tin nhắn ghi các tuần khác nhau (${weeks.join(", ")}).` };
+  return { week: null, note: "" };
+}
+
+/** A member of the team whose name folds to the same as `name`. */
+const memberNamed = (team: ZaloTeam | undefined, name: string | null) =>
+  team && name ? team.members.find((m) => fold(m) === fold(name.replace(/\(.*?\)/g, ""))) : undefined;
+
+/** Read one message. */
+export function readReport(
+  index: number,
+  lines: readonly string[],
+  body: readonly string[],
+  meta: { sender: string | null; sentOn: string | null },
+  ctx: ZaloContext,
+  match: (l: string) => string | null,
+): ZaloReport {
+  const r: ZaloReport = {
+    index,
+    original: lines.join("\n").trim(),
+    sender: meta.sender,
+    sentOn: meta.sentOn,
+    isReport: false,
+    team: null,
+    week: null,
+    reporter: null,
+    submitted_on: null,
+    figures: {},
+    unreadable: {},
+    ignored: {},
+    texts: {},
+    notes: {},
+    unknownLines: [],
+    problems: [],
+  };
+  const fields: Partial<Record<FieldKey, string>> = {};
+  const head: string[] = [];
+  const read: Record<string, Figure[]> = {};
+  let open: "difficulties" | "proposals" | null = null;
+  let section = "";
+  let seenFigure = false;
+  for (const rawLine of body) {
+    const line = nfc(plainText(rawLine).replace(BULLET, ""));
+    // Empty, or a remark in brackets (the form's own instruction line).
+    if (!line || /^\(.*\)$/.test(line)) continue;
+    const m = splitLine(line, match, section);
+    if (!m) {
+      const k = labelKey(line.replace(/[:=]\s*$/, ""));
+      if (SECTIONS.has(k)) section = k;
+      else if (open) r.texts[open] = `${r.texts[open] ? `${r.texts[open]}\n` : ""}${line}`;
+      else if (!seenFigure) head.push(line);
+      else r.unknownLines.push(line);
+      continue;
+    }
+    if (WEEKLY_FIGURES.includes(m.key)) {
+      seenFigure = true;
+      open = null;
+      const list = read[m.key] ?? [];
+      read[m.key] = list;
+      list.push(readFigure(m.value));
+    } else if (m.key === "difficulties" || m.key === "proposals") {
+      open = m.key;
+      r.texts[m.key] = m.value.trim();
+    } else {
+      open = null;
+      fields[m.key as FieldKey] = m.value.trim();
+      if (!seenFigure) head.push(line);
+    }
+  }
+  for (const k of ["difficulties", "proposals"] as const) {
+    const t = r.texts[k]?.trim();
+    if (t === undefined) continue;
+    if (!t || /^(khong|ko|k|khong co|chua co|khong co gi|khong co y kien)\.?$/.test(fold(t))) delete r.texts[k];
+    else r.texts[k] = t;
+  }
+
+  // Team.
+  const teamText = fields.team ?? head.join("\n");
+  let teams = findTeam(teamText, ctx.teams);
+  if (!teams.length && fields.team) teams = findTeam(head.join("\n"), ctx.teams);
+  const bySender = ctx.teams.filter((t) => memberNamed(t, meta.sender));
+  let team: ZaloTeam | undefined;
+  if (teams.length === 1) team = teams[0];
+  else if (teams.length > 1) r.problems.push(`Không rõ tổ nào: tin nhắn hợp với ${teams.map((t) => t.team_code).join(", ")}.`);
+  else if (bySender.length === 1) {
+    team = bySender[0];
+    r.notes.team = `Theo người gửi (${meta.sender}, thành viên tổ ${team!.team_code}).`;
+  } else r.problems.push(fields.team ? `Không nhận ra tổ "${fields.team}".` : "Tin nhắn không ghi tổ nào.");
+  r.team = team?.team_code ?? null;
+
+  // Week.
+  const wk = findWeek(fields.week !== undefined ? `tuan ${fields.week}` : head.join("\n"), meta.sentOn, ctx.today);
+  if (wk.week) r.week = wk.week;
+  else if (wk.note) r.problems.push(wk.note);
+  else if (ctx.defaultWeek) {
+    r.week = ctx.defaultWeek;
+    r.notes.week = "Tin nhắn không ghi tuần: dùng tuần đã chọn khi dán.";
+  } else r.problems.push("Tin nhắn không ghi tuần nào.");
+
+  // Figures: one reading each; the ethnic ones only where the village has that task.
+  for (const [key, list] of Object.entries(read)) {
+    const values = list.filter((f): f is NonNullable<Figure> => f !== null);
+    if (!values.length) continue;
+    const nums = [...new Set(values.map((f) => ("value" in f ? f.value : NaN)))];
+    const bad = values.find((f) => "unreadable" in f);
+    if (bad && "unreadable" in bad) r.unreadable[key] = bad.unreadable;
+    else if (nums.length > 1) r.unreadable[key] = `${nums.join(" và ")} (hai số khác nhau)`;
+    else if (team && !team.ethnic && isEthnicFigure(key)) {
+      if (nums[0]) r.ignored[key] = `${nums[0]}: thôn của tổ không có nhiệm vụ giữ gìn bản sắc dân tộc`;
+    } else r.figures[key] = nums[0]!;
+  }
+
+  // Reporter: as written, matched to a member's spelling; else the sender when a member.
+  const named = fields.reporter
+    ?.replace(/\(.*?\)/g, "")
+    .replace(/[-–,]\s*(tổ trưởng|tổ phó|tt|tp)\s*$/i, "")
+    .trim();
+  if (named) {
+    const member = memberNamed(team, named);
+    const problem = member ? null : nameProblem("Người báo cáo", named);
+    if (problem) r.notes.reporter = `Không đọc được người báo cáo "${named}".`;
+    else r.reporter = member ?? named;
+  } else {
+    const member = memberNamed(team, meta.sender);
+    if (member) {
+      r.reporter = member;
+      r.notes.reporter = "Theo người gửi tin nhắn.";
+    } else r.notes.reporter = "Tin nhắn không ghi người báo cáo.";
+  }
+
+  // Report date: stated, else the day the message was sent.
+  if (fields.date) {
+    const d = readDate(fields.date.replace(/\s+/g, ""));
+    if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) r.submitted_on = d;
+    else r.notes.date = `Không đọc được ngày báo cáo "${fields.date}".`;
+  } else if (meta.sentOn) {
+    r.submitted_on = meta.sentOn;
+    r.notes.date = "Ngày gửi tin nhắn.";
+  } else r.notes.date = "Tin nhắn không có ngày gửi.";
+
+  r.isReport = !!(team || fields.team || fields.week || Object.keys(read).length);
+  return r;
+}
+
+/** Read every message of a paste. */
+export function readZaloPaste(paste: string, ctx: ZaloContext): ZaloReport[] {
+  const match = labelMatcher();
+  return splitMessages(paste, ctx.today).map((m, i) => readReport(i + 1, m.lines, m.body, m, ctx, match));
+}
