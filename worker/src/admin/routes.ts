@@ -6,6 +6,7 @@ import { Hono } from "hono";
 import { adminAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
+import { guidanceRoutes } from "../steering/guidance";
 import { communeRecordRoutes } from "./commune-records";
 import { importRoutes } from "./import";
 import { tokenRoutes } from "./tokens";
@@ -16,4 +17,5 @@ export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .route("/", unitRoutes)
   .route("/", tokenRoutes)
   .route("/", importRoutes)
-  .route("/", communeRecordRoutes);
+  .route("/", communeRecordRoutes)
+  .route("/", guidanceRoutes);

@@ -21,6 +21,7 @@ import { auditStatement } from "../db/audit";
 import { type DbValue, insertRows } from "../db/sql";
 import { ApiError, submissionIdConflict } from "../http/errors";
 import { aggregateStatements } from "../rollup/aggregates";
+import { steeringAggregateStatements } from "../steering/aggregates";
 import { guardDeletions } from "./deletions";
 import { splitPayload } from "./payload";
 import { countsOf, isUnchanged, planSheet, type SheetPlan, type StoredRow } from "./plan";
@@ -103,7 +104,10 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       commune_id: req.communeId,
       received_at: req.receivedAt,
       duplicate: false,
-      counts: Object.fromEntries(SHEET_KEYS.map((s) => [s, countsOf(plans[s])])) as Receipt["counts"],
+      // A roster sheet is counted only when sent (shared/contract.ts): older add-ons read the receipt.
+      counts: Object.fromEntries(
+        SHEET_KEYS.filter((s) => SHEETS[s].part !== "roster" || req.present.has(s)).map((s) => [s, countsOf(plans[s])]),
+      ) as Receipt["counts"],
       warnings: req.warnings.slice(0, RECEIPT_MAX_WARNINGS),
       warnings_total: req.warnings.length,
       ...(req.unitValidTo ? { unit_valid_to: req.unitValidTo } : {}),
@@ -216,7 +220,7 @@ function statements(
     );
   }
 
-  out.push(...aggregateStatements(db, communeId));
+  out.push(...aggregateStatements(db, communeId), ...steeringAggregateStatements(db, communeId));
   out.push(
     auditStatement(db, req.actor, req.action, communeId, {
       ...req.audit,

@@ -17,10 +17,14 @@ export const TABLE_OF: Record<SheetKey, string> = {
   meetings: "meetings",
   evaluations: "evaluations",
   milestones: "milestones",
+  steering: "steering_members",
 };
 
-/** The register: replaced whole by each accepted submission. */
-export const REGISTER_SHEETS = SHEET_KEYS.filter((k) => SHEETS[k].part === "register");
+/**
+ * The register and the rosters: replaced whole by each accepted submission that carries them (a
+ * register sheet always comes; a roster sheet not sent is left as it is, see SheetSpec.part).
+ */
+export const REGISTER_SHEETS = SHEET_KEYS.filter((k) => SHEETS[k].part !== "log");
 /** The logs: upserted by natural key, never deleted by a submission. */
 export const LOG_SHEETS = SHEET_KEYS.filter((k) => SHEETS[k].part === "log");
 

@@ -7,6 +7,7 @@ import type { AdhocStatus, ChangeType, MeetingKind, Rating, TaskArea, Urgency } 
 import type { PeriodKind } from "../../../shared/periods";
 
 import type { RollupMode, UnitLevel } from "../../../shared/units";
+import type { SteeringSummary } from "../steering/types";
 
 export type { RollupMode, UnitLevel };
 export type RollupScope = "aggregate" | "detail";
@@ -234,4 +235,6 @@ export interface Rollup {
   milestones: MilestoneSummary;
   /** Only for detail-scope links. */
   notes?: WeeklyNote[];
+  /** The plan's steering bodies (../steering/summary.ts); added by the link's route. */
+  steering?: SteeringSummary;
 }

@@ -20,6 +20,7 @@ import type { CommuneNode, Figures, RegisterFigures, Rollup, RollupMode, TeamNod
 import { BarChart } from "./chart";
 import { dateTimeVi, dateVi, midSentence, num, pct, weekRangesVi } from "./format";
 import { Layout } from "./layout";
+import { Steering } from "./steering";
 
 export const MODE_LABELS: Record<RollupMode, string> = {
   as_was: "Theo địa giới hành chính tại thời điểm báo cáo",
@@ -47,6 +48,8 @@ export interface PageNav {
   importUrl?: string | undefined;
   mau01?: string | undefined;
   mau02?: string | undefined;
+  /** The teams' weekly report forms as Zalo messages (commune links). */
+  zalo?: string | undefined;
   /** Shown above the figures, e.g. when the requested period could not be read. */
   notice?: string | undefined;
   /** The drill-down address of a commune (a row of a page above commune level). */
@@ -103,6 +106,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
           <a href={nav.json}>Dữ liệu JSON</a>
           {nav.mau01 ? <a href={nav.mau01}>In danh sách thành viên (mẫu 01)</a> : null}
           {nav.mau02 ? <a href={nav.mau02}>In danh sách hộ gia đình (mẫu 02)</a> : null}
+          {nav.zalo ? <a href={nav.zalo}>Mẫu tin nhắn báo cáo tuần (Zalo)</a> : null}
         </nav>
         {nav.importUrl ? (
           <p class="muted noprint">
@@ -135,6 +139,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav }) {
         <Meetings r={r} />
         <Evaluations r={r} nav={nav} />
         <Milestones r={r} />
+        <Steering r={r} />
         {r.notes ? <Notes r={r} /> : null}
         <p class="muted">
           Ngày lập: {dateVi(r.today)}. Tỷ lệ báo cáo = số báo cáo tuần đã nhận / số báo cáo phải nộp; tỷ lệ đúng hạn = số báo cáo nhận đúng
