@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { copyFileSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 /**
@@ -34,9 +34,29 @@ const appsScriptSha256 = {
   },
 };
 
+/**
+ * zod builds JSON Schemas (`z.toJSONSchema`, `schema["~standard"].jsonSchema`, `schema.minLength`…)
+ * with two modules of 33 KB that the add-on never uses: in the bundle each of their exports is a
+ * function returning a function that says so when called. The export names are read from zod's own
+ * files, so the stand-in follows zod's version.
+ */
+const zodJsonSchemaUnused = {
+  name: "zod-json-schema-unused",
+  setup(b) {
+    b.onLoad({ filter: /zod[\\/]v4[\\/]core[\\/](to-json-schema|json-schema-processors)\.js$/ }, (a) => {
+      const names = [...readFileSync(a.path, "utf8").matchAll(/^export (?:function|const|class) (\w+)/gm)].map((m) => m[1]);
+      const body = names.map((n) => `export function ${n}() { return unavailable; }`);
+      return {
+        contents: [`function unavailable() { throw new Error("zod: JSON Schema is not in the add-on bundle"); }`, ...body].join("\n"),
+        loader: "js",
+      };
+    });
+  },
+};
+
 const common = {
   entryPoints: [entry],
-  plugins: [appsScriptSha256],
+  plugins: [appsScriptSha256, zodJsonSchemaUnused],
   bundle: true,
   platform: "neutral",
   mainFields: ["module", "main"],
@@ -45,6 +65,10 @@ const common = {
   logLevel: "warning",
   charset: "utf8",
   legalComments: "none",
+  // Syntax minification only (constant folding, dead branches, shorter literals: ~7% smaller, same
+  // behaviour); the layout stays — one statement a line, names and file path comments kept, as Apps
+  // Script's stack traces and tests/addon/bundle.test.ts read them.
+  minifySyntax: true,
 };
 
 /** Names exported by main.ts. */

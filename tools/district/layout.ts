@@ -10,6 +10,7 @@
  */
 import type { sheets_v4 } from "googleapis";
 import type { ColumnSpec } from "../../shared/cells";
+import { CRITERIA_SHEET, CRITERIA_WIDTHS, criteriaFormats, criteriaRows } from "../../shared/evaluation/criteria";
 import { SCHEMA_VERSION } from "../../shared/schemas";
 import {
   HEADER_BACKGROUND,
@@ -92,6 +93,43 @@ function protect(
   return { addProtectedRange: { protectedRange: { range: { ...r, sheetId }, description: HEADER_PROTECTION, warningOnly: true } } };
 }
 
+/**
+ * The evaluation rule table with its defaults (shared/evaluation/criteria.ts), after the settings
+ * sheet, as "Thiết lập mẫu" creates it; an existing one is the commune's and is not touched.
+ */
+function addCriteriaSheet(requests: Request[], sheetId: number, index: number): void {
+  const rows = criteriaRows();
+  const formats = criteriaFormats();
+  const width = rows[0]!.length;
+  requests.push(
+    { addSheet: { properties: { sheetId, title: CRITERIA_SHEET, index, gridProperties: { ...NEW_SHEET, frozenRowCount: 1 } } } },
+    {
+      updateCells: {
+        range: range(sheetId, 0, rows.length, 0, width),
+        rows: rows.map((r, i) => ({
+          values: r.map((v, j) => ({ userEnteredValue: text(v), userEnteredFormat: { numberFormat: numberFormat(formats[i]![j]!) } })),
+        })),
+        fields: "userEnteredValue,userEnteredFormat.numberFormat",
+      },
+    },
+    {
+      repeatCell: {
+        range: range(sheetId, 0, 1, 0, width),
+        cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: color(HEADER_BACKGROUND) } },
+        fields: "userEnteredFormat(textFormat.bold,backgroundColor)",
+      },
+    },
+    ...CRITERIA_WIDTHS.map((px, i) => ({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: "COLUMNS", startIndex: i, endIndex: i + 1 },
+        properties: { pixelSize: px },
+        fields: "pixelSize",
+      },
+    })),
+    { addProtectedRange: { protectedRange: { range: range(sheetId, 0, 1, 0, width), description: HEADER_PROTECTION, warningOnly: true } } },
+  );
+}
+
 /** Every request that makes the spreadsheet hold the templates; none when it already does (but notes, styles and validations are re-applied, as the add-on does). */
 export function planLayout(input: LayoutInput): LayoutPlan {
   const out: LayoutPlan = { requests: [], created: [], repaired: [], untouched: [], complete: false };
@@ -103,7 +141,7 @@ export function planLayout(input: LayoutInput): LayoutPlan {
   const order = input.sheets.map((s) => s.title);
   let nextId = Math.max(0, ...input.sheets.map((s) => s.sheetId)) + 1;
   const built: Partial<Record<SheetKey, Built>> = {};
-  const templateTitles = new Set([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET]);
+  const templateTitles = new Set([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET, CRITERIA_SHEET]);
   const dropped =
     input.dropDefaultSheet && input.sheets.length === 1 && !templateTitles.has(input.sheets[0]!.title) ? input.sheets[0]! : null;
 
@@ -167,6 +205,11 @@ export function planLayout(input: LayoutInput): LayoutPlan {
       },
     });
   req(protect(settingsId, range(settingsId, 0, 7, 0, 2), settings, false));
+  if (!byTitle.has(CRITERIA_SHEET)) {
+    complete = false;
+    addCriteriaSheet(out.requests, nextId++, order.length);
+    order.push(CRITERIA_SHEET);
+  }
 
   SHEET_KEYS.forEach((key, i) => {
     const spec = SHEETS[key];
