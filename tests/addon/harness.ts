@@ -39,10 +39,12 @@ export function buildBundle(): Promise<Bundle> {
 
 /** The entry functions main.ts exports (the bundle must define exactly these at top level). */
 export const ENTRY_FUNCTIONS = [
+  "applyZaloPaste",
   "autoSubmitWeekly",
   "fillUnknownAndCheck",
   "getConnectionSettings",
   "getImportOptions",
+  "getZaloForms",
   "importList",
   "jumpToCell",
   "menuAutoOff",
@@ -50,11 +52,16 @@ export const ENTRY_FUNCTIONS = [
   "menuCheck",
   "menuConnection",
   "menuDecision",
+  "menuEvaluationDraft",
   "menuImport",
+  "menuNewWeek",
   "menuSetup",
   "menuSubmit",
+  "menuZaloForms",
+  "menuZaloPaste",
   "onInstall",
   "onOpen",
+  "previewZaloPaste",
   "runCheckNow",
   "saveConnectionSettings",
 ] as const;
