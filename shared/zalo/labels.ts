@@ -58,10 +58,13 @@ export const FIELDS = {
 } as const;
 export type FieldKey = keyof typeof FIELDS;
 
-/** A label folded for matching: no case, diacritics or punctuation, single spaces. */
+/** A label folded for matching: no case, diacritics or punctuation, single spaces, one name per task area. */
 export const labelKey = (s: string): string =>
   fold(s)
     .replace(/[^a-z0-9]+/g, " ")
+    .replace(/\b(?:an ninh trat tu|an ninh)\b/g, "antt")
+    .replace(/\bcovid 19\b/g, "covid")
+    .replace(/\bbao ve moi truong\b/g, "moi truong")
     .trim();
 
 /** Every way of writing each figure and field: folded label → what it names. */

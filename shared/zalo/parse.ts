@@ -62,7 +62,7 @@ export interface ZaloReport {
 
 const BULLET = /^\s*(?:[-–—•*+>·]+|\d{1,2}\s*[.)]|[a-d][.)])\s*/;
 /** Words before a number that open a new section of figures ("ANTT:", "Môi trường:"). */
-const SECTIONS = new Set(["covid", "covid 19", "antt", "an ninh trat tu", "moi truong", "ban sac dan toc", "tuyen truyen", "ket qua"]);
+const SECTIONS = new Set(["covid", "antt", "moi truong", "ban sac dan toc", "ban sac", "tuyen truyen", "ket qua"]);
 
 const numberish = (v: string) => /^\s*(\d|khong\b|ko\b|chua co|k\b|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)/.test(fold(plainText(v)));
 
@@ -84,25 +84,27 @@ function splitLine(line: string, match: (l: string) => string | null, section: s
   const words = line.split(" ");
   for (let k = words.length - 1; k >= 1; k--) {
     const value = words.slice(k).join(" ");
-    if (!/\d/.test(value) && !numberish(value)) continue;
-    const key = tryLabel(words.slice(0, k).join(" "));
+    const label = words.slice(0, k).join(" ");
+    if ((!/\d/.test(value) && !numberish(value)) || /\d/.test(labelKey(label).replace(/\bf0\b/, ""))) continue;
+    const key = tryLabel(label);
     if (key && (WEEKLY_FIGURES.includes(key) || key === "week" || key === "date")) return { key, value };
   }
   return null;
 }
 
-/** The team a message names: by code, or by team name with the village's (a village's only team by its name alone). */
+/**
+ * The team a message names: by its code; else by its name ("Tổ 2", "tổ số 2"), narrowed to the
+ * village named when several villages have a team of that name. Several left: the message does not
+ * say which.
+ */
 function findTeam(text: string, teams: readonly ZaloTeam[]): ZaloTeam[] {
   const hay = ` ${labelKey(text)} `;
   const byCode = teams.filter((t) => hay.includes(` ${labelKey(t.team_code)} `));
   if (byCode.length) return byCode;
   const words = (s: string) => ` ${labelKey(s)} `;
-  return teams.filter((t) => {
-    const names = [words(t.team_name), words(t.team_name).replace(" to so ", " to ")];
-    const village = words(t.village_name).replace(/^ (thon|ban|xom|lang|khu|to dan pho) /, " ");
-    const sameVillage = teams.filter((o) => o.village_name === t.village_name).length;
-    return names.some((n) => hay.includes(n)) && (sameVillage === 1 || hay.includes(village));
-  });
+  const byName = teams.filter((t) => [words(t.team_name), words(t.team_name).replace(" to so ", " to ")].some((n) => hay.includes(n)));
+  const inVillage = byName.filter((t) => hay.includes(words(t.village_name).replace(/^ (thon|ban|xom|lang|khu|to dan pho) /, " ")));
+  return inVillage.length ? inVillage : byName;
 }
 
 /**
@@ -114,7 +116,7 @@ function findWeek(text: string, sentOn: string | null, today: string): { week: s
   const found: string[] = [];
   const key = /(\d{4})\s*-?\s*w\s*(\d{1,2})/.exec(s);
   if (key) found.push(`${key[1]}-W${key[2]!.padStart(2, "0")}`);
-  const num = /tuan\s*(?:so\s*|thu\s*)?(\d{1,2})(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(s) ?? /^\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(s);
+  const num = /tuan\s*(?:so\s*|thu\s*)?(\d{1,2})(?!\d)(?:\s*(?:\/|-|nam)\s*(\d{4}))?/.exec(s) ?? /^\s*(\d{1,2})\s*\/\s*(\d{4})/.exec(s);
   if (num) {
     const n = num[1]!.padStart(2, "0");
     if (num[2]) found.push(`${num[2]}-W${n}`);
@@ -183,35 +185,45 @@ export function readReport(
   const fields: Partial<Record<FieldKey, string>> = {};
   const head: string[] = [];
   const read: Record<string, Figure[]> = {};
-  let open: "difficulties" | "proposals" | null = null;
+  let open = null as "difficulties" | "proposals" | null;
   let section = "";
   let seenFigure = false;
+  const addFigure = (key: string, value: string) => {
+    seenFigure = true;
+    open = null;
+    const list = read[key] ?? [];
+    read[key] = list;
+    list.push(readFigure(value));
+  };
   for (const rawLine of body) {
     const line = nfc(plainText(rawLine).replace(BULLET, ""));
     // Empty, or a remark in brackets (the form's own instruction line).
     if (!line || /^\(.*\)$/.test(line)) continue;
-    const m = splitLine(line, match, section);
-    if (!m) {
-      const k = labelKey(line.replace(/[:=]\s*$/, ""));
-      if (SECTIONS.has(k)) section = k;
-      else if (open) r.texts[open] = `${r.texts[open] ? `${r.texts[open]}\n` : ""}${line}`;
-      else if (!seenFigure) head.push(line);
-      else r.unknownLines.push(line);
+    const bare = /^([^:=]*)[:=]?\s*$/.exec(line)?.[1];
+    if (bare !== undefined && SECTIONS.has(labelKey(bare))) {
+      section = labelKey(bare);
       continue;
     }
-    if (WEEKLY_FIGURES.includes(m.key)) {
-      seenFigure = true;
-      open = null;
-      const list = read[m.key] ?? [];
-      read[m.key] = list;
-      list.push(readFigure(m.value));
-    } else if (m.key === "difficulties" || m.key === "proposals") {
+    const m = splitLine(line, match, section);
+    if (m && WEEKLY_FIGURES.includes(m.key)) addFigure(m.key, m.value);
+    else if (m && (m.key === "difficulties" || m.key === "proposals")) {
       open = m.key;
       r.texts[m.key] = m.value.trim();
-    } else {
+    } else if (m) {
       open = null;
       fields[m.key as FieldKey] = m.value.trim();
       if (!seenFigure) head.push(line);
+    } else if (open) r.texts[open] = `${r.texts[open] ? `${r.texts[open]}\n` : ""}${line}`;
+    else {
+      // Several figures on one line: "Tổ 1 tuần 41: loa 2, zalo 3, đến tận nhà 10 hộ".
+      const colon = /^(.*?)[:=]\s*(.+)$/.exec(line);
+      const parts = (colon ? colon[2]! : line).split(/[,;]\s+/).map((p) => [p, splitLine(p, match, section)] as const);
+      const figures = parts.filter(([, x]) => x && WEEKLY_FIGURES.includes(x.key));
+      if (parts.length > 1 && figures.length) {
+        for (const [, x] of figures) addFigure(x!.key, x!.value);
+        if (colon) head.push(colon[1]!);
+      } else if (!seenFigure) head.push(line);
+      else r.unknownLines.push(line);
     }
   }
   for (const k of ["difficulties", "proposals"] as const) {
@@ -276,7 +288,11 @@ export function readReport(
   }
 
   // Report date: stated, else the day the message was sent.
-  if (fields.date) {
+  const said = fields.date ? fold(fields.date) : "";
+  if (meta.sentOn && (said === "hom nay" || said === "hom qua")) {
+    r.submitted_on = said === "hom nay" ? meta.sentOn : shiftDate(meta.sentOn, -1);
+    r.notes.date = `"${fields.date}", theo ngày gửi tin nhắn.`;
+  } else if (fields.date) {
     const d = readDate(fields.date.replace(/\s+/g, ""));
     if (typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d)) r.submitted_on = d;
     else r.notes.date = `Không đọc được ngày báo cáo "${fields.date}".`;
@@ -285,7 +301,8 @@ export function readReport(
     r.notes.date = "Ngày gửi tin nhắn.";
   } else r.notes.date = "Tin nhắn không có ngày gửi.";
 
-  r.isReport = !!(team || fields.team || fields.week || Object.keys(read).length);
+  // A report says which team or week, or gives a figure; a member's "Vâng ạ" is not one.
+  r.isReport = fields.team !== undefined || fields.week !== undefined || Object.keys(read).length > 0;
   return r;
 }
 
