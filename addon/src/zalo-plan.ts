@@ -73,8 +73,8 @@ export function planZalo(reports: readonly ZaloReport[], weekly: { values: reado
     const base = { index: r.index, original: r.original, problems: [...r.problems] };
     if (!r.isReport) return { ...base, status: "skipped", action: "Không phải báo cáo: bỏ qua.", lines: [], problems: [] };
     const lines: ZaloLine[] = [
-      { label: FIELDS.team.label, value: r.team ?? "?", bad: !r.team },
-      { label: FIELDS.week.label, value: r.week ? (parsePeriodKey(r.week)?.label_vi ?? r.week) : "?", bad: !r.week },
+      { label: FIELDS.team.label, value: r.team ?? "?", ...(r.team ? {} : { bad: true }) },
+      { label: FIELDS.week.label, value: r.week ? (parsePeriodKey(r.week)?.label_vi ?? r.week) : "?", ...(r.week ? {} : { bad: true }) },
     ];
     if (r.notes.team) lines[0]!.value += ` — ${r.notes.team}`;
     if (r.notes.week) lines[1]!.value += ` — ${r.notes.week}`;
