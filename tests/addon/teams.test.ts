@@ -32,13 +32,19 @@ function rowsOf(ss: FakeSpreadsheet, key: SheetKey): (Record<string, unknown> & 
   const cols = columnsOf(key);
   const at = cols.map((c) => header!.indexOf(c.header));
   return rows
-    .map((r, i) => ({ _row: i + 2, ...Object.fromEntries(cols.map((c, j) => [c.key, at[j]! >= 0 ? r[at[j]!] : undefined])) }))
+    .map(
+      (r, i) =>
+        ({ _row: i + 2, ...Object.fromEntries(cols.map((c, j) => [c.key, at[j]! >= 0 ? r[at[j]!] : undefined])) }) as Record<
+          string,
+          unknown
+        > & { _row: number },
+    )
     .filter((r) => cols.some((c) => r[c.key] !== "" && r[c.key] !== undefined));
 }
 
 function cellOf(ss: FakeSpreadsheet, key: SheetKey, row: number, column: string) {
   const s = ss._find(SHEETS[key].title)!;
-  const c = (s._dump()[0] as string[]).indexOf(SHEETS[key].columns[column as never]!["header"]);
+  const c = (s._dump()[0] as string[]).indexOf(columnsOf(key).find((x) => x.key === column)!.header);
   return { value: s.values.get(row - 1, c), note: s.notes.get(row - 1, c), background: s.backgrounds.get(row - 1, c) };
 }
 
