@@ -37,7 +37,8 @@ export function writeRows(d: SheetData, w: RowsWrite): number[] {
   const rows = [...w.changes.map((c) => c.row), ...w.added.map((_, i) => firstNew + i)];
   const top = Math.min(...rows);
   const bottom = Math.max(...rows);
-  if (bottom > d.sheet.getMaxRows()) d.sheet.insertRowsAfter(d.sheet.getMaxRows(), bottom - d.sheet.getMaxRows());
+  const max = d.sheet.getMaxRows();
+  if (bottom > max) d.sheet.insertRowsAfter(max, bottom - max);
   const block: unknown[][] = [];
   for (let r = top; r <= bottom; r++)
     block.push(
