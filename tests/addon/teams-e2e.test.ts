@@ -270,12 +270,12 @@ describe("team tools, add-on → worker", () => {
     const forms = plain(addon.getZaloForms("2022-W43")) as { forms: { text: string }[] };
     const detail = await link(COMMUNE.id, "detail");
     const html = await (await fetch(`${base}/r/${detail}/bao-cao-zalo?week=2022-W43`)).text();
-    const unescape = (s: string) =>
+    const unHtml = (s: string) =>
       s
         .replace(/&quot;/g, '"')
         .replace(/&#39;/g, "'")
         .replace(/&amp;/g, "&");
-    const texts = [...html.matchAll(/<pre class="zalo">([\s\S]*?)<\/pre>/g)].map((m) => unescape(m[1]!));
+    const texts = [...html.matchAll(/<pre class="zalo">([\s\S]*?)<\/pre>/g)].map((m) => unHtml(m[1]!));
     expect(texts).toEqual(forms.forms.map((f) => f.text));
     expect(texts).toHaveLength(4);
   }, 120_000);

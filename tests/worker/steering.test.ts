@@ -140,12 +140,12 @@ describe("the commune link's Zalo forms", () => {
     const res = await call(`/r/${detail}/bao-cao-zalo?week=2022-W41`);
     expect(res.status).toBe(200);
     const html = await res.text();
-    const unescape = (s: string) =>
+    const unHtml = (s: string) =>
       s
         .replace(/&quot;/g, '"')
         .replace(/&#39;/g, "'")
         .replace(/&amp;/g, "&");
-    const texts = [...html.matchAll(/<pre class="zalo">([\s\S]*?)<\/pre>/g)].map((m) => unescape(m[1]!));
+    const texts = [...html.matchAll(/<pre class="zalo">([\s\S]*?)<\/pre>/g)].map((m) => unHtml(m[1]!));
     expect(texts).toEqual(
       quySon.workbook.teams.map((t) => weeklyFormText({ team_code: t.team_code, team_name: t.team_name, ethnic: false }, "2022-W41")),
     );
