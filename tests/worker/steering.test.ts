@@ -9,19 +9,13 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Receipt } from "../../shared/contract";
 import { PILOT } from "../../shared/data/units";
+import { PILOT_GUIDANCE } from "../../shared/sample/pilot";
 import type { Workbook } from "../../shared/schemas";
 import { weeklyFormText } from "../../shared/zalo/form";
 import type { Rollup } from "../../worker/src/rollup/types";
 import { adminPost, call, communeToken, copy, envelope, pilot, receiptOf, seed, submit } from "./helpers";
 
-const GUIDANCE = [
-  { member_no: 1, full_name: "Hoàng Văn Quyết", current_position: "Trưởng Ban Dân vận Huyện ủy", seat: "dv_head", role: "head" },
-  { member_no: 2, full_name: "Nguyễn Thị Hằng", current_position: "Phó Trưởng Ban Dân vận Huyện ủy", seat: "dv_deputy", role: "member" },
-  { member_no: 3, full_name: "Trần Văn Lực", current_position: "Phó Trưởng phòng Y tế", seat: "health", role: "member" },
-  { member_no: 4, full_name: "Lê Văn Mạnh", current_position: "Phó Trưởng phòng TN&MT", seat: "environment", role: "member" },
-  { member_no: 5, full_name: "Phạm Văn Cường", current_position: "Phó Trưởng Công an huyện", seat: "police", role: "member" },
-  { member_no: 6, full_name: "Đỗ Thị Vân", current_position: "Phó Trưởng phòng VH&TT", seat: "culture", role: "member" },
-];
+const GUIDANCE = PILOT_GUIDANCE;
 
 const linkOf = async (unit_id: string, scope: "aggregate" | "detail") =>
   ((await (await adminPost("/links", { unit_id, scope })).json()) as { token: string }).token;
