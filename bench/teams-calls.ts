@@ -6,6 +6,7 @@
  */
 import { rmSync } from "node:fs";
 import { shiftDate, weekEnd } from "../shared/periods";
+import { WEEKLY_COUNTS } from "../shared/weekly-counts";
 import { SHEETS_CLASSES } from "../tests/addon/double/counting";
 import { putWorkbook, register, setCommune } from "../tests/addon/fixtures";
 import { buildBundle, plain, setupEnv } from "../tests/addon/harness";
@@ -36,7 +37,7 @@ export async function measureTeamCalls(weekCounts: readonly number[]): Promise<C
           team_code: t.team_code,
           reporter: leader(t.team_code),
           submitted_on: shiftDate(weekEnd(week), 1),
-          broadcasts: 2,
+          [WEEKLY_COUNTS[0]!]: 2,
         })),
       );
       const { gas, ss, addon } = setupEnv(bundle);

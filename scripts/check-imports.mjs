@@ -6,6 +6,8 @@
  *   - shared/ importing the parts that use it or a platform (hono, wrangler, googleapis, Node
  *     built-ins, Apps Script globals are not imports and are caught by the before-stop hook);
  *   - the add-on importing the worker or the other way round (they share code through shared/ only);
+ *   - the worker's layers (LAYERS below): domain code (db, auth, aggregates, ingest, rollup) never
+ *     imports the HTTP side (http, api, admin, links, views, app) and views read the rollup's types only;
  *   - a value import of zod's `z` object (`import { z } from "zod"` or from shared/zod-vi): `z` holds
  *     every export of zod, its 64 locales included, so a bundle cannot drop any of them — import
  *     the namespace instead (`import * as z from ".../zod-vi"`; shared/zod-vi.ts).
@@ -16,14 +18,60 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ROOT = process.env.CHECK_ROOT ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const DIRS = ["shared", "worker/src", "addon/src", "scripts", "bench", "tests", "tools"];
 const SKIP = /(^|\/)(node_modules|dist|\.wrangler)(\/|$)|worker-configuration\.d\.ts$/;
 const EXT = /\.(ts|tsx|mts|mjs|js)$/;
 
-/** `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")`, `require("x")`. */
+/**
+ * `import … from "x"`, `export … from "x"`, `import "x"`, `import("x")`, `require("x")`; groups: 1 `type`
+ * keyword, 2 the import clause, 3–5 the specifier.
+ */
 const IMPORT =
-  /(?:^|[;\s])(?:import|export)\s+(?:type\s+)?(?:[\w*{}\s,$]+?\s+from\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)/g;
+  /(?:^|[;\s])(?:import|export)\s+(type\s+)?(?:([\w*{}\s,$]+?)\s+from\s+)?["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)|\brequire\(\s*["']([^"']+)["']\s*\)/g;
+
+/** `import type { A } from`, or `import { type A, type B } from`: erased when compiled. */
+const typeOnly = (m) =>
+  !!m[1] ||
+  (!!m[2] &&
+    /^\{[^}]*\}$/.test(m[2].trim()) &&
+    m[2]
+      .trim()
+      .slice(1, -1)
+      .split(",")
+      .map((x) => x.trim())
+      .filter(Boolean)
+      .every((x) => x.startsWith("type ")));
+
+/**
+ * The worker's layers, bottom up (ARCHITECTURE.md). A module in `dir` may import its own directory,
+ * the directories in `may`, the ones in `types` with `import type` only, and shared/. Directories not
+ * listed (http, api, admin, links, app.ts, …: the HTTP side) may import any layer.
+ */
+const LAYERS = [
+  { dir: "worker/src/db", may: [] },
+  { dir: "worker/src/auth", may: [] },
+  // Aggregate maintenance: written by the ingest, read by the rollup, so part of neither.
+  { dir: "worker/src/aggregates", may: ["worker/src/db"] },
+  // Domain code returns results (worker/src/ingest/refusal.ts); HTTP maps them.
+  { dir: "worker/src/ingest", may: ["worker/src/aggregates", "worker/src/db"] },
+  { dir: "worker/src/rollup", may: ["worker/src/db"] },
+  // Pages render what they are given: a rollup's types, never a query.
+  { dir: "worker/src/views", may: [], types: ["worker/src/rollup"] },
+];
+const inDir = (file, dir) => file.startsWith(`${dir}/`);
+
+/** Why `file` may not import `to` (`type`: a type-only import), or null. */
+function layerProblem(file, to, type) {
+  const layer = LAYERS.find((l) => inDir(file, l.dir));
+  if (!layer || inDir(to, layer.dir) || !to.startsWith("worker/src/")) return null;
+  if (layer.may.some((d) => inDir(to, d))) return null;
+  if ((layer.types ?? []).some((d) => inDir(to, d))) {
+    return type ? null : `${file}: imports ${to} for values; ${layer.dir} may import only types from it (\`import type\`)`;
+  }
+  const allowed = [...layer.may, ...(layer.types ?? []).map((d) => `${d} (types)`)];
+  return `${file}: ${layer.dir} must not import ${to} (allowed: ${allowed.length ? allowed.join(", ") : "nothing else in worker/src"}, shared/)`;
+}
 
 function* files(dir) {
   const abs = path.join(ROOT, dir);
@@ -63,11 +111,13 @@ for (const dir of DIRS) {
       );
     }
     for (const m of text.matchAll(IMPORT)) {
-      const spec = m[1] ?? m[2] ?? m[3];
+      const spec = m[3] ?? m[4] ?? m[5];
       if (spec.startsWith(".")) {
         const to = resolve(file, spec);
         if (!to) problems.push(`${file}: import "${spec}" resolves to no file`);
         else deps.add(to);
+        const layer = to && layerProblem(file, to, typeOnly(m));
+        if (layer) problems.push(layer);
         if (to && file.startsWith("shared/") && !to.startsWith("shared/"))
           problems.push(`${file}: shared/ imports ${to} (shared/ must not depend on the parts that use it)`);
         if (to && file.startsWith("addon/") && to.startsWith("worker/"))
@@ -124,4 +174,4 @@ if (problems.length) {
   console.error(`check-imports: ${problems.length} problem(s) in ${graph.size} modules.`);
   process.exit(1);
 }
-console.log(`check-imports: ${graph.size} modules, ${edges} imports, no cycle, shared/ pure.`);
+console.log(`check-imports: ${graph.size} modules, ${edges} imports, no cycle, shared/ pure, worker layers kept.`);

@@ -160,3 +160,5 @@ export const errorBodySchema = z.strictObject({
   }),
 });
 export type ErrorBody = z.output<typeof errorBodySchema>;
+/** Fields some refusals add next to code, message and details. */
+export type ErrorExtra = Omit<ErrorBody["error"], "code" | "message" | "details">;

@@ -23,6 +23,16 @@ export const TASK_AREAS = {
 } as const satisfies Vocabulary<string>;
 export type TaskArea = keyof typeof TASK_AREAS;
 
+/**
+ * Where the rollup sums a weekly count (shared/templates.ts weeklySheet, each count's `figure.group`):
+ * propaganda, or one of the task areas. The heading is the page's.
+ */
+export const FIGURE_GROUPS = {
+  propaganda: "Tuyên truyền, vận động",
+  ...TASK_AREAS,
+} as const satisfies Vocabulary<string>;
+export type FigureGroup = keyof typeof FIGURE_GROUPS;
+
 export const CHANGE_TYPES = {
   birth: "Sinh",
   death: "Mất",

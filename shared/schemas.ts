@@ -5,42 +5,33 @@
 
 import type { ColumnSpec } from "./cells";
 import { deletionCountsSchema } from "./contract";
-import { type Columns, SHEETS, type SheetKey, type SheetSpec } from "./templates";
+import { type Columns, SHEET_KEYS, SHEETS, type SheetKey, type SheetSpec } from "./templates";
 import * as z from "./zod-vi";
 
 /** Row schema of a sheet: its columns' schemas plus `_row`, the sheet row the values came from. */
-export function rowSchemaOf<C extends Columns>(spec: SheetSpec<string, C>) {
+export function rowSchemaOf<C extends Columns>(spec: Pick<SheetSpec<string, C>, "columns">) {
   const shape = Object.fromEntries(Object.entries(spec.columns).map(([k, c]) => [k, (c as ColumnSpec).schema])) as {
     [P in keyof C]: C[P]["schema"];
   };
   return z.strictObject({ ...shape, _row: z.number().int().min(1).optional() });
 }
 
-export const villageSchema = rowSchemaOf(SHEETS.villages);
-export const teamSchema = rowSchemaOf(SHEETS.teams);
-export const memberSchema = rowSchemaOf(SHEETS.members);
-export const householdSchema = rowSchemaOf(SHEETS.households);
-export const changeSchema = rowSchemaOf(SHEETS.changes);
-export const weeklyReportSchema = rowSchemaOf(SHEETS.weekly);
-export const adhocReportSchema = rowSchemaOf(SHEETS.adhoc);
-export const meetingSchema = rowSchemaOf(SHEETS.meetings);
-export const evaluationSchema = rowSchemaOf(SHEETS.evaluations);
-export const milestoneSchema = rowSchemaOf(SHEETS.milestones);
-export const steeringMemberSchema = rowSchemaOf(SHEETS.steering);
+/** Every sheet's row schema, derived from SHEETS: a new sheet needs no line here. */
+export const ROW_SCHEMAS = Object.fromEntries(SHEET_KEYS.map((k) => [k, rowSchemaOf<Columns>(SHEETS[k])])) as unknown as {
+  [K in SheetKey]: ReturnType<typeof rowSchemaOf<(typeof SHEETS)[K]["columns"]>>;
+};
 
-export const ROW_SCHEMAS = {
-  villages: villageSchema,
-  teams: teamSchema,
-  members: memberSchema,
-  households: householdSchema,
-  changes: changeSchema,
-  weekly: weeklyReportSchema,
-  adhoc: adhocReportSchema,
-  meetings: meetingSchema,
-  evaluations: evaluationSchema,
-  milestones: milestoneSchema,
-  steering: steeringMemberSchema,
-} as const satisfies Record<SheetKey, z.ZodType>;
+export const villageSchema = ROW_SCHEMAS.villages;
+export const teamSchema = ROW_SCHEMAS.teams;
+export const memberSchema = ROW_SCHEMAS.members;
+export const householdSchema = ROW_SCHEMAS.households;
+export const changeSchema = ROW_SCHEMAS.changes;
+export const weeklyReportSchema = ROW_SCHEMAS.weekly;
+export const adhocReportSchema = ROW_SCHEMAS.adhoc;
+export const meetingSchema = ROW_SCHEMAS.meetings;
+export const evaluationSchema = ROW_SCHEMAS.evaluations;
+export const milestoneSchema = ROW_SCHEMAS.milestones;
+export const steeringMemberSchema = ROW_SCHEMAS.steering;
 
 export type Village = z.output<typeof villageSchema>;
 export type Team = z.output<typeof teamSchema>;

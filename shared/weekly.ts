@@ -1,17 +1,15 @@
 /**
- * The weekly report's figures, derived from the template (./templates.ts weeklySheet): its
- * whole-number columns, in sheet order, and which of them belong to the ethnic-identity task.
+ * What the team tools need of the weekly report beyond ./weekly-counts.ts: which counts belong to the
+ * ethnic-identity task (asked only where the village has it), and the text columns a team writes.
  */
-import type { ColumnSpec } from "./cells";
-import { columnsOf } from "./templates";
+import { WEEKLY_COUNT_GROUPS, WEEKLY_COUNTS } from "./weekly-counts";
 
-/** Column keys of the weekly figures (every int column of the weekly sheet), in sheet order. */
-export const WEEKLY_FIGURES: readonly string[] = columnsOf("weekly")
-  .filter((c: ColumnSpec) => c.type === "int")
-  .map((c) => c.key);
+/** The weekly counts, in sheet order (./weekly-counts.ts). */
+export const WEEKLY_FIGURES: readonly string[] = WEEKLY_COUNTS;
 
-/** Figures reported only where the village has the ethnic-identity task (shared/rules/logs.ts). */
-export const isEthnicFigure = (key: string) => key.startsWith("ethnic_");
+const ETHNIC = new Set<string>(WEEKLY_COUNT_GROUPS.ethnic.map((c) => c.key));
+/** Counts reported only where the village has the ethnic-identity task (shared/rules/logs.ts). */
+export const isEthnicFigure = (key: string) => ETHNIC.has(key);
 
 /** Text columns of the weekly report a team writes in words. */
 export const WEEKLY_TEXTS = ["difficulties", "proposals"] as const;

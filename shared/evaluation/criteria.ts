@@ -9,10 +9,22 @@
 import { readNumber } from "../cells";
 import type { Rating } from "../enums";
 import { nfc } from "../text";
+import { WEEKLY_COUNT_COLUMNS } from "../weekly-counts";
 
 export const CRITERIA_SHEET = "Tiêu chí đánh giá";
 
 export type CriterionCode = "BC" | "DH" | "HOP" | "TT" | "HO";
+/** The criteria that sum weekly counts: each count says which, by its `criterion` (../templates.ts weeklySheet). */
+export type ActivityCriterion = "TT" | "HO";
+
+/** The weekly counts an activity criterion sums, in sheet order. */
+export const countsOfCriterion = (code: ActivityCriterion) => WEEKLY_COUNT_COLUMNS.filter((c) => c.figure.criterion === code);
+
+/** "số lần tuyên truyền trên loa và số tin đăng nhóm Zalo": the criterion's counts, as words in a sentence. */
+const countWords = (code: ActivityCriterion) =>
+  countsOfCriterion(code)
+    .map((c) => c.header.charAt(0).toLocaleLowerCase("vi") + c.header.slice(1))
+    .join(" và ");
 /** The ratings a threshold leads to, best first ("Không hoàn thành" is below the last). */
 export const LEVELS = ["excellent", "good", "done"] as const satisfies readonly Rating[];
 
@@ -49,14 +61,14 @@ export const CRITERIA: readonly {
     label: "Tuyên truyền trên loa và Zalo, bình quân mỗi tuần (lần)",
     unit: "lần/tuần",
     defaults: [4, 2, 1],
-    how: "Tổng số lần tuyên truyền trên loa và tin đăng nhóm Zalo / số tuần phải báo cáo.",
+    how: `Tổng ${countWords("TT")} / số tuần phải báo cáo.`,
   },
   {
     code: "HO",
     label: "Hộ đến tận nhà, bình quân mỗi tuần",
     unit: "hộ/tuần",
     defaults: [5, 3, 1],
-    how: "Tổng số hộ đến tận nhà / số tuần phải báo cáo.",
+    how: `Tổng ${countWords("HO")} / số tuần phải báo cáo.`,
   },
 ];
 
@@ -76,7 +88,7 @@ export const CRITERIA_HEADER = [
 ];
 export const CRITERIA_WIDTHS = [60, 300, 150, 150, 150, 420] as const;
 
-/** The sheet as "Thiết lập mẫu" creates it: header and default rows (7 × 6 cells after the header). */
+/** The sheet as "Thiết lập mẫu" creates it: header and default rows (8 × 6 cells after the header). */
 export function criteriaRows(): unknown[][] {
   return [
     CRITERIA_HEADER,

@@ -1,14 +1,15 @@
 /**
- * A team's suggested rating for a quarter or a year, from its weekly reports and meetings, by the
- * commune's rule table (./criteria.ts), with its reasons in words. Reporting and timeliness are
- * counted as the worker's rollup counts them (../reporting.ts); a report is on time when its
- * "Ngày báo cáo" is no later than the week's deadline — the team's own timeliness, where the
- * district page judges when the commune's submission arrived. Pure.
+ * A team's suggested rating for a quarter or a year, from its weekly reports (reporting, timeliness,
+ * the counts each activity criterion sums) and meetings, by the commune's rule table (./criteria.ts),
+ * with its reasons in words. Reporting and timeliness are counted as the worker's rollup counts them
+ * (../reporting.ts); a report is on time when its "Ngày báo cáo" is no later than the week's
+ * deadline — the team's own timeliness, where the district page judges when the commune's
+ * submission arrived. Pure.
  */
 import { RATINGS, type Rating } from "../enums";
 import { isOnTime, parsePeriodKey, periodKeyOf, todayVi, weeksInPeriod } from "../periods";
 import { teamReporting } from "../reporting";
-import { CRITERIA, type CriteriaTable, type CriterionCode, LEVELS } from "./criteria";
+import { type ActivityCriterion, CRITERIA, type CriteriaTable, type CriterionCode, countsOfCriterion, LEVELS } from "./criteria";
 
 export interface TeamLife {
   team_code: string;
@@ -16,13 +17,14 @@ export interface TeamLife {
   dissolved_on?: string | undefined;
 }
 
-export interface WeeklyFacts {
-  week: string;
-  submitted_on?: string | undefined;
-  broadcasts?: number | undefined;
-  zalo_posts?: number | undefined;
-  households_visited?: number | undefined;
-}
+/** A weekly report as the draft reads it: its week, report date and counts (by column key). */
+export type WeeklyFacts = { week: string; submitted_on?: string | undefined } & Record<string, unknown>;
+
+/** The counts each activity criterion sums (./criteria.ts). */
+const SUMMED: Record<ActivityCriterion, readonly string[]> = {
+  TT: countsOfCriterion("TT").map((c) => c.key),
+  HO: countsOfCriterion("HO").map((c) => c.key),
+};
 
 export interface TeamFigures {
   expected: number;
@@ -32,7 +34,9 @@ export interface TeamFigures {
   on_time_rate: number | null;
   quarters: number;
   quarters_met: number;
+  /** Propaganda on loudspeakers and Zalo per expected week (criterion TT). */
   propaganda: number;
+  /** Households visited per expected week (criterion HO). */
   visits: number;
   values: Partial<Record<CriterionCode, number | null>>;
 }
@@ -58,8 +62,9 @@ export function teamFigures(
   const onTime = new Map(own.map((w) => [w.week, !!w.submitted_on && isOnTime(w.week, new Date(`${w.submitted_on}T12:00:00+07:00`))]));
   const rep = teamReporting(p.key, team, onTime, now);
   const counted = own.filter((w) => rep.weeks.includes(w.week));
-  const sum = (k: "broadcasts" | "zalo_posts" | "households_visited") => counted.reduce((s, w) => s + (w[k] ?? 0), 0);
-  const per = (n: number) => (rep.expected ? n / rep.expected : 0);
+  const num = (v: unknown) => (typeof v === "number" ? v : 0);
+  const perWeek = (c: ActivityCriterion) =>
+    rep.expected ? counted.reduce((s, w) => s + SUMMED[c].reduce((t, k) => t + num(w[k]), 0), 0) / rep.expected : 0;
   // Periodic meetings: one a quarter the team lived in (the plan, II.2).
   const today = todayVi(now);
   const quarters = [...new Set(weeksInPeriod(p.key).map((w) => periodKeyOf("quarter", parsePeriodKey(w)!.end)))].map(
@@ -78,8 +83,8 @@ export function teamFigures(
     ...rep,
     quarters: expectedQ,
     quarters_met: met,
-    propaganda: one(per(sum("broadcasts") + sum("zalo_posts"))),
-    visits: one(per(sum("households_visited"))),
+    propaganda: one(perWeek("TT")),
+    visits: one(perWeek("HO")),
     values: {},
   };
   f.values = {

@@ -2,6 +2,7 @@
 import type { Issue } from "../issues";
 import { weekEnd, weekStart } from "../periods";
 import type { SheetKey } from "../templates";
+import { WEEKLY_COUNT_GROUPS } from "../weekly-counts";
 import { type Rule, type RuleContext, villageOfTeam } from "./context";
 
 /** A population change refers to a household of the register (a row there with errors counts). */
@@ -75,7 +76,7 @@ export const ethnicOnlyWhereEnabled: Rule = (ctx) => {
   const out: Issue[] = [];
   ctx.wb.weekly.forEach((r, i) => {
     if (ethnicEnabled(ctx, r.team_code) !== false) return;
-    for (const col of ["ethnic_activities", "ethnic_participants"] as const) {
+    for (const { key: col } of WEEKLY_COUNT_GROUPS.ethnic) {
       if ((r[col] ?? 0) > 0) {
         out.push(
           ctx.issue(

@@ -6,7 +6,8 @@
  */
 import { addDays, format, parseISO } from "date-fns";
 import type { TeamRole } from "../enums";
-import { isoWeekKey, PLAN_MILESTONES, periodKeyOf, weekEnd } from "../periods";
+import { isoWeekKey, periodKeyOf, weekEnd } from "../periods";
+import { PLAN_MILESTONES } from "../plan";
 import type { Workbook } from "../schemas";
 import { fold } from "../text";
 import { POSITIONS, personName } from "./names";

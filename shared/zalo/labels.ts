@@ -1,51 +1,17 @@
 /**
- * The words of a team's weekly report on Zalo: the short label of each figure in the message the
- * add-on gives the team (./form.ts), and the other ways leaders write it (read by ./parse.ts,
- * compared without case, diacritics or punctuation). A figure without a label here is written and
- * read under its template header (shared/templates.ts weeklySheet).
+ * The words of a team's weekly report on Zalo: each count's label in the message the add-on gives
+ * the team (./form.ts) and the other ways leaders write it — `zalo` and `words` of the count in
+ * shared/templates.ts weeklySheet — read by ./parse.ts, compared without case, diacritics or
+ * punctuation; and the other fields of the form. A count without a `zalo` label goes under its header.
  */
 import { headerOf } from "../templates";
 import { fold } from "../text";
-import { WEEKLY_FIGURES } from "../weekly";
+import { WEEKLY_COUNT_COLUMNS } from "../weekly-counts";
 
-/** Short labels, as the form shows them (no ":" inside: it separates the label from the number). */
-const SHORT: Readonly<Record<string, string>> = {
-  broadcasts: "Tuyên truyền trên loa (lần)",
-  zalo_posts: "Tin đăng nhóm Zalo",
-  households_visited: "Hộ đến tận nhà",
-  covid_new_cases: "Covid - ca mắc mới",
-  covid_violations: "Covid - vi phạm quy định",
-  covid_vaccination: "Covid - vận động tiêm vắc xin (người)",
-  antt_incidents: "ANTT - vụ việc phát hiện",
-  antt_disputes_mediated: "ANTT - mâu thuẫn được hòa giải",
-  antt_police_reports: "ANTT - tin báo công an",
-  env_violations: "Môi trường - vi phạm",
-  env_cleanups: "Môi trường - buổi tổng vệ sinh",
-  env_waste_sorting: "Môi trường - hộ phân loại rác",
-  ethnic_activities: "Bản sắc dân tộc - hoạt động văn hóa",
-  ethnic_participants: "Bản sắc dân tộc - người tham gia",
-};
+const byKey = new Map(WEEKLY_COUNT_COLUMNS.map((c) => [c.key as string, c]));
 
-/** Other ways of writing a label (folded). */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  broadcasts: ["loa", "loa truyen thanh", "tuyen truyen loa", "tuyen truyen tren loa", "phat loa", "phat thanh"],
-  zalo_posts: ["zalo", "tin zalo", "dang zalo", "bai dang zalo", "tin nhom zalo", "dang nhom zalo"],
-  households_visited: ["den tan nha", "den nha", "tham ho", "den ho", "ho den tan noi", "di ho"],
-  covid_new_cases: ["ca mac moi", "ca mac", "mac moi", "f0", "ca covid"],
-  covid_violations: ["vi pham covid", "vi pham phong dich", "vi pham quy dinh phong dich"],
-  covid_vaccination: ["tiem vac xin", "van dong tiem", "van dong tiem vac xin", "tiem chung", "vac xin", "vacxin", "tiem vacxin"],
-  antt_incidents: ["vu viec", "vu viec antt", "vu viec phat hien", "vu viec an ninh trat tu"],
-  antt_disputes_mediated: ["hoa giai", "mau thuan hoa giai", "hoa giai mau thuan", "hoa giai thanh"],
-  antt_police_reports: ["tin bao cong an", "bao cong an", "tin bao"],
-  env_violations: ["vi pham moi truong", "vi pham ve moi truong"],
-  env_cleanups: ["tong ve sinh", "buoi tong ve sinh", "ve sinh moi truong", "don ve sinh"],
-  env_waste_sorting: ["phan loai rac", "ho phan loai rac", "phan loai rac thai"],
-  ethnic_activities: ["hoat dong van hoa", "van hoa dan toc", "hoat dong ban sac"],
-  ethnic_participants: ["nguoi tham gia", "so nguoi tham gia", "tham gia van hoa"],
-};
-
-/** Label of a figure in the form. */
-export const figureLabel = (key: string): string => SHORT[key] ?? headerOf("weekly", key);
+/** Label of a figure in the form: its `zalo` label, else its header. */
+export const figureLabel = (key: string): string => byKey.get(key)?.figure.zalo ?? headerOf("weekly", key);
 
 /** The other fields of the form, with the ways of writing their labels (folded). */
 export const FIELDS = {
@@ -71,8 +37,8 @@ export const labelKey = (s: string): string =>
 export function labelIndex(): Map<string, string> {
   const index = new Map<string, string>();
   for (const [k, f] of Object.entries(FIELDS)) for (const a of [f.label, ...f.aliases]) index.set(labelKey(a), k);
-  for (const k of WEEKLY_FIGURES) {
-    for (const a of [figureLabel(k), headerOf("weekly", k), ...(ALIASES[k] ?? [])]) index.set(labelKey(a), k);
+  for (const c of WEEKLY_COUNT_COLUMNS) {
+    for (const a of [figureLabel(c.key), c.header, ...(c.figure.words ?? [])]) index.set(labelKey(a), c.key);
   }
   return index;
 }

@@ -161,6 +161,11 @@ describe("evaluation drafts", () => {
       'Trang "Tiêu chí đánh giá", dòng 3: mức xuất sắc phải cao hơn hoặc bằng mức tốt, mức tốt cao hơn hoặc bằng mức hoàn thành.',
     ]);
     expect(CRITERIA.map((c) => c.code)).toEqual(["BC", "DH", "HOP", "TT", "HO"]);
+    // The activity criteria name the counts they sum, from the weekly sheet's spec (`criterion`).
+    expect(CRITERIA.slice(3).map((c) => c.how)).toEqual([
+      "Tổng số lần tuyên truyền trên loa và số tin đăng nhóm Zalo / số tuần phải báo cáo.",
+      "Tổng số hộ đến tận nhà / số tuần phải báo cáo.",
+    ]);
   });
 
   it("suggests the rating every criterion reaches, with each criterion's reason in words", () => {

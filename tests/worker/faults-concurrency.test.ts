@@ -25,7 +25,7 @@ import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
 import type { Unit } from "../../shared/units";
 import { app } from "../../worker/src/app";
-import { ingest } from "../../worker/src/ingest/ingest";
+import { ingestOrThrow as ingest } from "../../worker/src/http/ingest";
 import { adminPost, communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, submit } from "./helpers";
 
 const COMMUNES = 10;

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { checkEnvelope } from "../../shared/envelope";
 import { todayVi } from "../../shared/periods";
-import { ingest } from "../../worker/src/ingest/ingest";
+import { ingestOrThrow as ingest } from "../../worker/src/http/ingest";
 import { communeToken, copy, count, type ErrorJson, envelope, pilot, receiptOf, seed, snapshot, submit } from "./helpers";
 
 const households = async (communeId: string) =>

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { isOnTime, isoWeekKey, weekEnd, weeklyDeadline } from "../../shared/periods";
-import { mondayAfterSql, onTimeSql } from "../../worker/src/rollup/deadline-sql";
+import { mondayAfterSql, onTimeSql } from "../../worker/src/aggregates/deadline-sql";
 
 function weeks(fromYear: number, toYear: number): string[] {
   const out = new Set<string>();

@@ -7,7 +7,8 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { communeGroups, resolveCommune, rollup, UnknownUnitError } from "../../worker/src/rollup/query";
+import { communeGroups, resolveCommune } from "../../worker/src/rollup/groups";
+import { rollup, UnknownUnitError } from "../../worker/src/rollup/rollup";
 import type { CommuneNode, Figures, Rollup, RollupMode } from "../../worker/src/rollup/types";
 import { loadUnitTree } from "../../worker/src/rollup/units";
 import { expectFigures } from "./fixtures/rollup-expect";

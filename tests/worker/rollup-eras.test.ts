@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { UNITS } from "../../shared/data/units";
 import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
-import { rollup } from "../../worker/src/rollup/query";
+import { rollup } from "../../worker/src/rollup/rollup";
 import type { RollupMode } from "../../worker/src/rollup/types";
 import { adminPost, envelope, PILOT, pilot, seed } from "./helpers";
 

@@ -7,7 +7,7 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { rollup } from "../../worker/src/rollup/query";
+import { rollup } from "../../worker/src/rollup/rollup";
 import type { Figures, Rollup } from "../../worker/src/rollup/types";
 import { type Expected, expectFigures } from "./fixtures/rollup-expect";
 import { buildFixture, type Fixture, insertUnits, loadFixture, U } from "./fixtures/rollup-fixture";

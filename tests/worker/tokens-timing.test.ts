@@ -139,7 +139,7 @@ describe("read-only links: every token that opens nothing gets the same 404", ()
       `${expired}/mau-01`,
       `${district}/mau-01`,
       `${district}/mau-02`,
-      // A drill-down to a commune outside the link's unit (worker/src/rollup/routes.ts).
+      // A drill-down to a commune outside the link's unit (worker/src/links/routes.ts).
       `${district}?commune=C:99999@2000-01-01`,
       `${district}.json?commune=C:99999@2000-01-01`,
       `${detail}?commune=${encodeURIComponent(quySon.unit_id)}`,

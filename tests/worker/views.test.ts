@@ -45,7 +45,7 @@ function rowsOf(fragment: string): Row[] {
 }
 /** "1.028" → 1028, "–" → null (vi-VN numbers). */
 const viNum = (s: string | undefined) => (s === undefined || s === "–" ? null : Number(s.replace(/\./g, "").replace(",", ".")));
-/** The breakdown's figure columns after the unit's name (worker/src/views/rollup-page.tsx FigureCells). */
+/** The breakdown's figure columns after the unit's name (worker/src/views/rollup/breakdown.tsx FigureCells). */
 const COLS = [
   "teams",
   "members",

@@ -10,7 +10,7 @@
  */
 import type { sheets_v4 } from "googleapis";
 import type { ColumnSpec } from "../../shared/cells";
-import { CRITERIA_SHEET, CRITERIA_WIDTHS, criteriaFormats, criteriaRows } from "../../shared/evaluation/criteria";
+import { CRITERIA_SHEET } from "../../shared/evaluation/criteria";
 import { SCHEMA_VERSION } from "../../shared/schemas";
 import {
   HEADER_BACKGROUND,
@@ -25,7 +25,8 @@ import {
   validationOf,
 } from "../../shared/template-plan";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
-import { type Built, color, numberFormat, range, text, validationRule } from "./sheets-values";
+import { addCriteriaSheet } from "./criteria-layout";
+import { type Built, color, NEW_SHEET, numberFormat, range, text, validationRule } from "./sheets-values";
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -59,8 +60,7 @@ export interface LayoutPlan {
   complete: boolean;
 }
 
-/** A new sheet's grid, as Sheets and Apps Script make it. */
-export const NEW_SHEET = { rowCount: 1000, columnCount: 26 } as const;
+export { NEW_SHEET } from "./sheets-values";
 
 function headerStyle(sheetId: number, width: number): Request {
   return {
@@ -91,43 +91,6 @@ function protect(
       ? { updateProtectedRange: { protectedRange: { protectedRangeId: found.protectedRangeId, range: r }, fields: "range" } }
       : null;
   return { addProtectedRange: { protectedRange: { range: { ...r, sheetId }, description: HEADER_PROTECTION, warningOnly: true } } };
-}
-
-/**
- * The evaluation rule table with its defaults (shared/evaluation/criteria.ts), after the settings
- * sheet, as "Thiết lập mẫu" creates it; an existing one is the commune's and is not touched.
- */
-function addCriteriaSheet(requests: Request[], sheetId: number, index: number): void {
-  const rows = criteriaRows();
-  const formats = criteriaFormats();
-  const width = rows[0]!.length;
-  requests.push(
-    { addSheet: { properties: { sheetId, title: CRITERIA_SHEET, index, gridProperties: { ...NEW_SHEET, frozenRowCount: 1 } } } },
-    {
-      updateCells: {
-        range: range(sheetId, 0, rows.length, 0, width),
-        rows: rows.map((r, i) => ({
-          values: r.map((v, j) => ({ userEnteredValue: text(v), userEnteredFormat: { numberFormat: numberFormat(formats[i]![j]!) } })),
-        })),
-        fields: "userEnteredValue,userEnteredFormat.numberFormat",
-      },
-    },
-    {
-      repeatCell: {
-        range: range(sheetId, 0, 1, 0, width),
-        cell: { userEnteredFormat: { textFormat: { bold: true }, backgroundColor: color(HEADER_BACKGROUND) } },
-        fields: "userEnteredFormat(textFormat.bold,backgroundColor)",
-      },
-    },
-    ...CRITERIA_WIDTHS.map((px, i) => ({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: "COLUMNS", startIndex: i, endIndex: i + 1 },
-        properties: { pixelSize: px },
-        fields: "pixelSize",
-      },
-    })),
-    { addProtectedRange: { protectedRange: { range: range(sheetId, 0, 1, 0, width), description: HEADER_PROTECTION, warningOnly: true } } },
-  );
 }
 
 /** Every request that makes the spreadsheet hold the templates; none when it already does (but notes, styles and validations are re-applied, as the add-on does). */

@@ -1,6 +1,6 @@
 -- Dân Vận D1 schema, part 3: aggregates for rollups (owned by worker/src/rollup).
 -- Every row belongs to ONE commune and is recomputed from that commune's own tables at the end of
--- each ingest batch (worker/src/rollup/aggregates.ts), in the same transaction. District and
+-- each ingest batch (worker/src/aggregates/refresh.ts), in the same transaction. District and
 -- province rollups read only these tables: never households or weekly_reports.
 -- Old data is never rewritten: rows stay keyed by the commune unit that sent them; grouping into
 -- districts/provinces ("as was" or today's successors) happens when reading.

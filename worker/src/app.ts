@@ -1,17 +1,17 @@
 /**
  * The Hono app: routes are mounted here; the entry file only exports it.
  *   GET  /health
- *   POST /api/submissions            commune write token (../api/submissions)
- *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import,commune-records[/query]}   ADMIN_SECRET (../admin)
- *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (../rollup/routes)
- * Every error answers `{error: {code, message, details}}` (../http/errors).
+ *   POST /api/submissions            commune write token (./api/submissions.ts)
+ *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import,commune-records[/query]}   ADMIN_SECRET (./admin/)
+ *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (./links/routes.ts)
+ * Every error answers `{error: {code, message, details}}` (./http/errors.ts).
  */
 import { Hono } from "hono";
 import { adminRoutes } from "./admin/routes";
 import { submissionRoutes } from "./api/submissions";
 import type { AppEnv } from "./http/env";
 import { handleError, handleNotFound } from "./http/errors";
-import { rollupRoutes } from "./rollup/routes";
+import { rollupRoutes } from "./links/routes";
 
 export const app = new Hono<AppEnv>()
   .get("/health", (c) => c.json({ ok: true }))

@@ -11,8 +11,8 @@ import { dbFor } from "../db/shard";
 import { getUnit, writerOf } from "../db/units";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
+import { acceptOrThrow } from "../http/ingest";
 import { validateJson } from "../http/validate";
-import { accept } from "../ingest/accept";
 
 export const importBody = z.strictObject({
   commune_id: z.string().min(1).max(100),
@@ -31,7 +31,7 @@ export const importRoutes = new Hono<{ Bindings: Bindings }>().post("/import", v
   const now = new Date().toISOString();
   const receivedAt = body.received_at ?? now;
   if (receivedAt > now) throw new ApiError("invalid_request", "Thời điểm nhận không được ở tương lai.");
-  const { receipt, created } = await accept(db, {
+  const { receipt, created } = await acceptOrThrow(db, {
     body: body.envelope,
     raw: JSON.stringify(body.envelope),
     commune: writerOf(unit),

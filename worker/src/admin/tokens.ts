@@ -67,7 +67,7 @@ async function issue(
   return token;
 }
 
-/** Where a link token is opened: `/r/<token>` (+ `.json`, `.csv`), served by ../rollup/routes. */
+/** Where a link token is opened: `/r/<token>` (+ `.json`, `.csv`), served by ../links/routes. */
 export function linkUrls(base: string, token: string) {
   const url = `${base.replace(/\/+$/, "")}/r/${token}`;
   return { url, json_url: `${url}.json`, csv_url: `${url}.csv` };

@@ -12,7 +12,7 @@ import { communeAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
 import { unauthorized } from "../http/errors";
-import { accept } from "../ingest/accept";
+import { acceptOrThrow } from "../http/ingest";
 
 type SubmissionEnv = { Bindings: Bindings; Variables: { token: TokenRow; rawBody: string; body: unknown } };
 
@@ -22,7 +22,7 @@ export const submissionRoutes = new Hono<SubmissionEnv>().post("/", communeAuth,
   const unit = await getUnit(db, token.unit_id);
   if (unit?.level !== "commune") throw unauthorized();
   const now = new Date();
-  const { receipt, created } = await accept(db, {
+  const { receipt, created } = await acceptOrThrow(db, {
     body: c.get("body"),
     raw: c.get("rawBody"),
     commune: writerOf(unit),

@@ -7,7 +7,7 @@
  * limit, leaving the rest of it unread. workerd then drops the connection in the middle of the
  * request; under `wrangler dev` the proxy in front of the worker sees "Network connection lost",
  * reports it as a fatal error and wrangler exits (measured: a 9 MB chunked upload killed `npm start`
- * 3 times out of 3; tests/e2e/limits.test.ts). Cancelling the stream does not help; reading it to the
+ * 3 times out of 3; tests/e2e/defects.test.ts). Cancelling the stream does not help; reading it to the
  * end does. So past the limit the rest is read and dropped (nothing is kept) before answering, up to
  * MAX_DRAIN_BYTES, after which the stream is cancelled.
  */

@@ -3,17 +3,15 @@
  * snake_case string for programs (every code and its status: shared/contract.ts ERROR_STATUS),
  * `message` Vietnamese for people, `details` a list of issues {sheet, row, column, code, severity,
  * message_vi} (empty when there are none).
- * Handlers throw `ApiError`; `app.onError` turns it (and anything else) into that JSON.
+ * Handlers throw `ApiError` (a domain refusal becomes one in ./ingest.ts); `app.onError` turns it (and
+ * anything else) into that JSON.
  * https://hono.dev/docs/api/hono#error-handling
  */
 import type { Context, ErrorHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { ERROR_STATUS, type ErrorBody, type ErrorCode } from "../../../shared/contract";
+import { ERROR_STATUS, type ErrorBody, type ErrorCode, type ErrorExtra } from "../../../shared/contract";
 import type { Issue } from "../../../shared/issues";
-
-/** Fields some refusals add next to code, message and details (shared/contract.ts errorBodySchema). */
-export type ErrorExtra = Omit<ErrorBody["error"], "code" | "message" | "details">;
 
 export class ApiError extends Error {
   readonly status: ContentfulStatusCode;
@@ -45,9 +43,6 @@ export function errorResponse(c: Context, e: ApiError): Response {
 
 /** Codes and messages used in more than one place. */
 export const unauthorized = () => new ApiError("unauthorized", "Mã truy cập không hợp lệ, đã hết hạn hoặc đã bị thu hồi.");
-/** A submission id already accepted for another commune or another content (a retry reuses id AND content). */
-export const submissionIdConflict = () =>
-  new ApiError("submission_id_conflict", "Mã lần gửi này đã dùng cho một nội dung khác. Hãy bấm Gửi báo cáo lại để tạo lần gửi mới.");
 export const payloadTooLarge = (maxBytes: number) =>
   new ApiError("payload_too_large", `Dữ liệu gửi lên quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB).`);
 

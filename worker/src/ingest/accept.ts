@@ -1,14 +1,15 @@
 /**
  * From a parsed request body to a receipt — the path shared by `POST /api/submissions` (a commune
  * token) and `POST /api/admin/import` (the admin, loading history). Nothing is written unless the
- * envelope passes every check; a submission id seen before answers with its stored receipt.
+ * envelope passes every check; a submission id seen before answers with its stored receipt. A
+ * refusal is returned (./refusal.ts), never thrown: the HTTP layer maps it (../http/ingest.ts).
  */
 import { checkEnvelope, type EnvelopeErrorCode } from "../../../shared/envelope";
 import type { Issue } from "../../../shared/issues";
 import { lateCorrectionNotice, outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
-import { ApiError, submissionIdConflict } from "../http/errors";
-import { duplicateReceipt, type IngestRequest, type IngestResult, ingest } from "./ingest";
+import { duplicateReceipt, type IngestOutcome, type IngestRequest, ingest } from "./ingest";
 import { findSubmission } from "./receipt";
+import { refuse, submissionIdConflict } from "./refusal";
 
 export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor" | "action" | "audit"> {
   /** The parsed body and its raw text. */
@@ -35,10 +36,10 @@ const errors = (issues: Issue[]) => issues.filter((i) => i.severity === "error")
 const field = (body: unknown, key: string): unknown =>
   body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
 
-export async function accept(db: D1Database, req: AcceptRequest): Promise<IngestResult> {
+export async function accept(db: D1Database, req: AcceptRequest): Promise<IngestOutcome> {
   const code = field(req.body, "commune_code");
   if (typeof code === "string" && code !== req.commune.code) {
-    throw new ApiError("commune_mismatch", `Mã xã trong dữ liệu (${code}) không khớp với xã của mã truy cập (${req.commune.code}).`);
+    return refuse("commune_mismatch", `Mã xã trong dữ liệu (${code}) không khớp với xã của mã truy cập (${req.commune.code}).`);
   }
 
   // A retry of an accepted submission is answered before any check, so it succeeds even if the
@@ -48,17 +49,17 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     const stored = await findSubmission(db, id);
     if (stored) {
       if (stored.commune_id !== req.commune.id || stored.content_hash !== field(req.body, "content_hash")) {
-        throw submissionIdConflict();
+        return submissionIdConflict();
       }
-      return { receipt: duplicateReceipt(stored), created: false };
+      return { ok: true, receipt: duplicateReceipt(stored), created: false };
     }
   }
 
   const check = checkEnvelope(req.body, { today: req.today });
-  if (!check.ok) throw new ApiError(check.code, REFUSAL[check.code](check.issues), check.issues.slice(0, MAX_DETAILS));
+  if (!check.ok) return refuse(check.code, REFUSAL[check.code](check.issues), check.issues.slice(0, MAX_DETAILS));
   // Rows of periods when the commune did not exist (a merged commune's late corrections included).
   const outside = outsideValidity(check.envelope.sheets, req.commune);
-  if (outside.length) throw new ApiError("rule_violation", REFUSAL.rule_violation(outside), outside.slice(0, MAX_DETAILS));
+  if (outside.length) return refuse("rule_violation", REFUSAL.rule_violation(outside), outside.slice(0, MAX_DETAILS));
   const warnings = check.issues.filter((i) => i.severity === "warning");
   return ingest(db, {
     envelope: check.envelope,

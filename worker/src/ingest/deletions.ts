@@ -9,8 +9,8 @@
 import { type DeletionCounts, REGISTER_SHEET_KEYS, type RegisterSheetKey } from "../../../shared/contract";
 import type { Issue } from "../../../shared/issues";
 import { SHEETS } from "../../../shared/templates";
-import { ApiError } from "../http/errors";
 import type { SheetPlan } from "./plan";
+import { type Refusal, refuse } from "./refusal";
 
 /**
  * A weekly submission changes a few register rows; a quarter of a sheet gone at once is what a
@@ -39,17 +39,17 @@ const sameCounts = (a: DeletionCounts | undefined, b: DeletionCounts) =>
   !!a && (REGISTER_SHEET_KEYS as RegisterSheetKey[]).every((k) => a[k] === b[k]);
 
 /**
- * Throws `confirm_deletions_required` (422) when the deletions need a confirmation the envelope does
- * not carry (or carries for other counts: the register changed since the clerk was asked).
+ * A `confirm_deletions_required` refusal (422) when the deletions need a confirmation the envelope does
+ * not carry (or carries for other counts: the register changed since the clerk was asked); null otherwise.
  */
 export function guardDeletions(
   plans: Record<RegisterSheetKey, SheetPlan>,
   stored: DeletionCounts,
   confirmed: DeletionCounts | undefined,
-): void {
+): Refusal | null {
   const deleted = deletedCounts(plans);
   const sheets = needsConfirmation(deleted, stored, plans.teams.rows.length);
-  if (!sheets.length || sameCounts(confirmed, deleted)) return;
+  if (!sheets.length || sameCounts(confirmed, deleted)) return null;
   const details: Issue[] = (REGISTER_SHEET_KEYS as RegisterSheetKey[])
     .filter((k) => deleted[k] > 0)
     .map((k) => ({
@@ -60,7 +60,7 @@ export function guardDeletions(
       severity: sheets.includes(k) ? ("error" as const) : ("warning" as const),
       message_vi: `Lần gửi này xóa ${deleted[k]} trong số ${stored[k]} dòng của trang "${SHEETS[k].title}".`,
     }));
-  throw new ApiError(
+  return refuse(
     "confirm_deletions_required",
     `Lần gửi này xóa nhiều dòng khỏi danh sách của xã (${details.map((d) => d.message_vi.replace(/^Lần gửi này xóa /, "").replace(/\.$/, "")).join("; ")}). ` +
       "Chưa ghi gì. Nếu đúng là xã muốn xóa, hãy xác nhận rồi gửi lại; nếu không, hãy kiểm tra các trang (bộ lọc, dòng bị cắt, dán nhầm).",

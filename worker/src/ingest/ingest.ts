@@ -12,20 +12,21 @@
  * 4. If the batch fails because another write got in first (same submission id → answer with its
  *    receipt if it is the same commune and content, else 409 submission_id_conflict; same commune →
  *    the version lock collides), plan again from the new state.
+ * Refusals are returned (./refusal.ts); only an unexpected failure throws.
  */
 import { type DeletionCounts, type RegisterSheetKey, receiptSchema } from "../../../shared/contract";
 import type { Issue } from "../../../shared/issues";
 import type { Envelope } from "../../../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
+import { aggregateStatements } from "../aggregates/refresh";
+import { steeringAggregateStatements } from "../aggregates/steering";
 import { auditStatement } from "../db/audit";
 import { type DbValue, insertRows } from "../db/sql";
-import { ApiError, submissionIdConflict } from "../http/errors";
-import { aggregateStatements } from "../rollup/aggregates";
-import { steeringAggregateStatements } from "../steering/aggregates";
 import { guardDeletions } from "./deletions";
 import { splitPayload } from "./payload";
 import { countsOf, isUnchanged, planSheet, type SheetPlan, type StoredRow } from "./plan";
 import { findSubmission, RECEIPT_MAX_WARNINGS, type Receipt, type StoredSubmission } from "./receipt";
+import { type Outcome, refuse, submissionIdConflict } from "./refusal";
 import { columnsOf, LOG_SHEETS, REGISTER_SHEETS, TABLE_OF } from "./tables";
 
 export interface IngestRequest {
@@ -52,6 +53,7 @@ export interface IngestResult {
   /** False when the submission id had already been accepted (the stored receipt is returned). */
   created: boolean;
 }
+export type IngestOutcome = Outcome<IngestResult>;
 
 /** How often a batch that lost a race with another write of the same commune is planned again. */
 const MAX_ATTEMPTS = 5;
@@ -89,7 +91,7 @@ const readVersion = async (db: D1Database, communeId: string) => (await versionQ
 export const duplicateReceipt = (stored: StoredSubmission): Receipt =>
   receiptSchema.parse({ ...(JSON.parse(stored.receipt) as Receipt), duplicate: true });
 
-export async function ingest(db: D1Database, req: IngestRequest): Promise<IngestResult> {
+export async function ingest(db: D1Database, req: IngestRequest): Promise<IngestOutcome> {
   for (let attempt = 1; ; attempt++) {
     const state = await readState(db, req.communeId);
     const plans = Object.fromEntries(
@@ -98,7 +100,8 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
         planSheet(s, state.rows[s], req.present.has(s) ? (req.envelope.sheets[s] as Record<string, unknown>[]) : undefined),
       ]),
     ) as Record<SheetKey, SheetPlan>;
-    guardDeletions(plans as Record<RegisterSheetKey, SheetPlan>, storedCounts(state), req.envelope.confirm_deletions);
+    const unconfirmed = guardDeletions(plans as Record<RegisterSheetKey, SheetPlan>, storedCounts(state), req.envelope.confirm_deletions);
+    if (unconfirmed) return unconfirmed;
     const receipt: Receipt = {
       submission_id: req.envelope.submission_id,
       commune_id: req.communeId,
@@ -114,21 +117,21 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
     };
     try {
       await db.batch(statements(db, req, state.version, plans, receipt));
-      return { receipt, created: true };
+      return { ok: true, receipt, created: true };
     } catch (err) {
       const stored = await findSubmission(db, req.envelope.submission_id);
       if (stored) {
         // Another request with this id got in first. Only the same commune sending the same content
         // is a retry; anything else must not be answered with that submission's receipt (it would
         // tell this sender its data was stored, and show it another commune's receipt).
-        if (stored.commune_id !== req.communeId || stored.content_hash !== req.envelope.content_hash) throw submissionIdConflict();
-        return { receipt: duplicateReceipt(stored), created: false };
+        if (stored.commune_id !== req.communeId || stored.content_hash !== req.envelope.content_hash) return submissionIdConflict();
+        return { ok: true, receipt: duplicateReceipt(stored), created: false };
       }
       const lostRace = (await readVersion(db, req.communeId)) !== state.version;
       if (lostRace && attempt < MAX_ATTEMPTS) continue;
       // Still losing to other submissions of this commune after every re-plan: nothing was
       // written, and the same submission id is safe to send again.
-      if (lostRace) throw new ApiError("busy", "Xã đang nhận nhiều lần gửi cùng lúc; chưa ghi gì. Hãy gửi lại sau ít phút.");
+      if (lostRace) return refuse("busy", "Xã đang nhận nhiều lần gửi cùng lúc; chưa ghi gì. Hãy gửi lại sau ít phút.");
       throw err;
     }
   }

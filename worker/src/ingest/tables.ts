@@ -6,19 +6,11 @@
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
 
-export const TABLE_OF: Record<SheetKey, string> = {
-  villages: "villages",
-  teams: "teams",
-  members: "members",
-  households: "households",
-  changes: "changes",
-  weekly: "weekly_reports",
-  adhoc: "adhoc_reports",
-  meetings: "meetings",
-  evaluations: "evaluations",
-  milestones: "milestones",
-  steering: "steering_members",
-};
+/** Tables not named after their sheet's key; every other sheet's table is its key. */
+const RENAMED: Partial<Record<SheetKey, string>> = { weekly: "weekly_reports", adhoc: "adhoc_reports", steering: "steering_members" };
+
+/** Sheet → table (tests/worker/weekly-counts.test.ts checks that each holds its sheet's columns). */
+export const TABLE_OF = Object.fromEntries(SHEET_KEYS.map((k) => [k, RENAMED[k] ?? k])) as Record<SheetKey, string>;
 
 /**
  * The register and the rosters: replaced whole by each accepted submission that carries them (a

@@ -8,11 +8,9 @@
  * Percentages are whole numbers and dates dd/MM/yyyy, so no cell depends on the decimal separator.
  */
 import { CHANGE_TYPES, type ChangeType } from "../../../shared/enums";
-import { headerOf } from "../../../shared/templates";
-import { stripInvisible } from "../../../shared/text";
-import { dateVi } from "../views/format";
-import { WEEKLY_COUNTS } from "./aggregates";
-import type { Rollup, TeamNode } from "./types";
+import { formatDateVi, stripInvisible } from "../../../shared/text";
+import { type CountColumn, WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
+import type { Figures, Rollup } from "./types";
 
 export type Cell = string | number | null;
 
@@ -40,9 +38,11 @@ export function toCsv(rows: Cell[][]): string {
 }
 
 const round = (n: number | null) => (n === null ? null : Math.round(n));
+const dateVi = (iso: string | null) => (iso ? formatDateVi(iso) : "");
 const CHANGE_KEYS = Object.keys(CHANGE_TYPES) as ChangeType[];
 
-export const CSV_HEADER: string[] = [
+/** The header row; one column per weekly count (shared/weekly-counts.ts) after the reporting figures. */
+export const csvHeader = (counts: readonly CountColumn[]): string[] => [
   "Kỳ",
   "Tỉnh",
   "Huyện",
@@ -67,20 +67,20 @@ export const CSV_HEADER: string[] = [
   "Tỷ lệ báo cáo (%)",
   "Tỷ lệ đúng hạn (%)",
   "Các tuần chưa nộp",
-  ...WEEKLY_COUNTS.map((c) => headerOf("weekly", c)),
+  ...counts.map((c) => c.header),
   ...CHANGE_KEYS.map((k) => `Biến động: ${CHANGE_TYPES[k]} (người)`),
   "Tăng/giảm nhân khẩu",
 ];
 
-function weeklyCells(t: TeamNode): Cell[] {
-  const all: Record<string, number | null> = { ...t.propaganda, ...t.tasks.covid, ...t.tasks.antt, ...t.tasks.env };
-  if (t.tasks.ethnic) Object.assign(all, t.tasks.ethnic);
-  return WEEKLY_COUNTS.map((c) => all[c] ?? null);
+/** A count's sum in figures; empty for a group the figures do not carry (ethnic where no village has the task). */
+function countCell(f: Figures, c: CountColumn): Cell {
+  const group: Record<string, number> | null = c.figure.group === "propaganda" ? f.propaganda : f.tasks[c.figure.group];
+  return group?.[c.key] ?? null;
 }
 
 /** One row per team with its commune, village and figures. Holds no household-level data. */
-export function rollupCsv(r: Rollup): string {
-  const rows: Cell[][] = [CSV_HEADER];
+export function rollupCsv(r: Rollup, counts: readonly CountColumn[] = WEEKLY_COUNT_COLUMNS): string {
+  const rows: Cell[][] = [csvHeader(counts)];
   for (const c of r.communes) {
     const province = c.parents.find((p) => p.level === "province")?.label_vi ?? "";
     const district = c.parents.find((p) => p.level === "district")?.label_vi ?? "";
@@ -111,7 +111,7 @@ export function rollupCsv(r: Rollup): string {
           round(t.reporting.reporting_rate),
           round(t.reporting.on_time_rate),
           t.missing_weeks.join("; "),
-          ...weeklyCells(t),
+          ...counts.map((c) => countCell(t, c)),
           ...CHANGE_KEYS.map((k) => t.changes.by_type[k].people),
           t.changes.net,
         ]);

@@ -4,7 +4,7 @@
  * commune's own link). Teams by code, villages by the unit list's name (admin data) or by code,
  * milestones by code with the plan's own title (shared/periods.ts PLAN_MILESTONES).
  */
-import { PLAN_MILESTONES } from "../../../shared/periods";
+import { PLAN_MILESTONES } from "../../../shared/plan";
 import { type Unit, unitLabel } from "../../../shared/units";
 
 export const teamLabel = (teamCode: string) => `Tổ ${teamCode}`;

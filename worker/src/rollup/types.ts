@@ -3,11 +3,11 @@
  * Aggregate-scope (district) rollups hold no household-level data and no free text; `detail` fields
  * are filled only for detail-scope (commune) links.
  */
-import type { AdhocStatus, ChangeType, MeetingKind, Rating, TaskArea, Urgency } from "../../../shared/enums";
+import type { AdhocStatus, ChangeType, FigureGroup, MeetingKind, Rating, TaskArea, Urgency } from "../../../shared/enums";
 import type { PeriodKind } from "../../../shared/periods";
-
 import type { RollupMode, UnitLevel } from "../../../shared/units";
-import type { SteeringSummary } from "../steering/types";
+import type { CountsOf } from "../../../shared/weekly-counts";
+import type { SteeringSummary } from "./steering-types";
 
 export type { RollupMode, UnitLevel };
 export type RollupScope = "aggregate" | "detail";
@@ -63,19 +63,13 @@ export interface ReportingFigures {
   on_time_rate: number | null;
 }
 
-export interface PropagandaFigures {
-  broadcasts: number;
-  zalo_posts: number;
-  households_visited: number;
-}
+/** Summed weekly counts of group `G`, keyed by the weekly sheet's column keys (shared/weekly-counts.ts). */
+export type GroupFigures<G extends FigureGroup> = Record<CountsOf<G>, number>;
 
-/** Summed weekly counts per task area, keyed by the weekly sheet's column keys; `ethnic` is null where no village has the task. */
-export interface TaskFigures {
-  covid: { covid_new_cases: number; covid_violations: number; covid_vaccination: number };
-  antt: { antt_incidents: number; antt_disputes_mediated: number; antt_police_reports: number };
-  env: { env_violations: number; env_cleanups: number; env_waste_sorting: number };
-  ethnic: { ethnic_activities: number; ethnic_participants: number } | null;
-}
+export type PropagandaFigures = GroupFigures<"propaganda">;
+
+/** Summed weekly counts per task area; `ethnic` is null where no village has the task. */
+export type TaskFigures = { [A in TaskArea]: A extends "ethnic" ? GroupFigures<A> | null : GroupFigures<A> };
 
 export interface ChangeFigures {
   by_type: Record<ChangeType, { events: number; people: number }>;
@@ -235,6 +229,6 @@ export interface Rollup {
   milestones: MilestoneSummary;
   /** Only for detail-scope links. */
   notes?: WeeklyNote[];
-  /** The plan's steering bodies (../steering/summary.ts); added by the link's route. */
+  /** The plan's steering bodies (./steering.ts); added by the link's route. */
   steering?: SteeringSummary;
 }

@@ -1,5 +1,5 @@
-/** The commune link's page of weekly report forms, one Zalo message per team (../zalo/forms.ts). */
-import type { ZaloFormsView } from "../zalo/forms";
+/** The commune link's page of weekly report forms, one Zalo message per team (../rollup/zalo-forms.ts). */
+import type { ZaloFormsView } from "../rollup/zalo-forms";
 import { Layout } from "./layout";
 
 export function ZaloFormsPage({ v, commune, back }: { v: ZaloFormsView; commune: string; back: string }) {

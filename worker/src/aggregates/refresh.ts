@@ -1,32 +1,15 @@
 /**
  * Aggregate maintenance: the statements that recompute the aggregate rows of ONE commune from its
- * own tables (0001_init.sql → 0003_aggregates.sql). The ingest appends them to the end of its
- * D1 batch, so they run in the same transaction as the write they follow:
+ * own tables (0001_init.sql → 0003_aggregates.sql). Written by the ingest, read by the rollup, so
+ * it belongs to neither. The ingest appends them to the end of its D1 batch, so they run in the
+ * same transaction as the write they follow:
  * https://developers.cloudflare.com/d1/worker-api/d1-database/#batch
  * Each table is rebuilt whole for the commune (DELETE + INSERT … SELECT … GROUP BY): a commune
  * holds a few thousand rows, and a full rebuild cannot drift from the source tables. Log rows the
  * commune withdrew (`withdrawn_at`, 0004_withdrawn_rows.sql) are left out of every aggregate.
  */
+import { WEEKLY_COUNTS } from "../../../shared/weekly-counts";
 import { onTimeSql } from "./deadline-sql";
-
-/** The weekly count columns, in template order (shared/templates.ts weeklySheet). */
-export const WEEKLY_COUNTS = [
-  "broadcasts",
-  "zalo_posts",
-  "households_visited",
-  "covid_new_cases",
-  "covid_violations",
-  "covid_vaccination",
-  "antt_incidents",
-  "antt_disputes_mediated",
-  "antt_police_reports",
-  "env_violations",
-  "env_cleanups",
-  "env_waste_sorting",
-  "ethnic_activities",
-  "ethnic_participants",
-] as const;
-export type WeeklyCount = (typeof WEEKLY_COUNTS)[number];
 
 /** Start and end ('yyyy-MM-dd') of an evaluation period key ('2022', '2022-Q1', '2022-H1', '2022-01') in SQL. */
 const periodStart = (p: string) => `CASE
@@ -37,8 +20,11 @@ const periodStart = (p: string) => `CASE
 const periodMonths = (p: string) => `CASE
   WHEN length(${p}) = 4 THEN 12 WHEN substr(${p}, 6, 1) = 'Q' THEN 3 WHEN substr(${p}, 6, 1) = 'H' THEN 6 ELSE 1 END`;
 
-/** Each statement takes the commune id as ?1. */
-const SQL: readonly string[] = [
+/**
+ * The statements, each taking the commune id as ?1; `counts` are the weekly count columns
+ * (shared/weekly-counts.ts), a parameter so a test can pass another list.
+ */
+export const refreshSql = (counts: readonly string[]): string[] => [
   `DELETE FROM agg_teams WHERE commune_id = ?1`,
   `INSERT INTO agg_teams (commune_id, team_code, team_name, village_code, village_name, ethnic_identity,
      founded_on, dissolved_on, members, households, people, zalo_households, zalo_known)
@@ -54,9 +40,9 @@ const SQL: readonly string[] = [
    WHERE t.commune_id = ?1`,
 
   `DELETE FROM agg_team_weeks WHERE commune_id = ?1`,
-  `INSERT INTO agg_team_weeks (commune_id, team_code, week, on_time, ${WEEKLY_COUNTS.join(", ")})
+  `INSERT INTO agg_team_weeks (commune_id, team_code, week, on_time, ${counts.join(", ")})
    SELECT commune_id, team_code, week, ${onTimeSql("week", "first_received_at")},
-     ${WEEKLY_COUNTS.map((c) => `coalesce(${c}, 0)`).join(", ")}
+     ${counts.map((c) => `coalesce(${c}, 0)`).join(", ")}
    FROM weekly_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL`,
 
   `DELETE FROM agg_changes WHERE commune_id = ?1`,
@@ -101,10 +87,13 @@ const SQL: readonly string[] = [
    ON CONFLICT (commune_id) DO UPDATE SET last_received_at = excluded.last_received_at, last_week = excluded.last_week`,
 ];
 
+const SQL = refreshSql(WEEKLY_COUNTS);
+
 /**
  * Statements that recompute every aggregate row of `communeId` from its own tables. Run them after
- * the commune's data is written (at the end of the ingest batch).
+ * the commune's data is written (at the end of the ingest batch). `counts`: the weekly counts
+ * (default: the weekly sheet's); a test passes another list.
  */
-export function aggregateStatements(db: D1Database, communeId: string): D1PreparedStatement[] {
-  return SQL.map((sql) => db.prepare(sql).bind(communeId));
+export function aggregateStatements(db: D1Database, communeId: string, counts: readonly string[] = WEEKLY_COUNTS): D1PreparedStatement[] {
+  return (counts === WEEKLY_COUNTS ? SQL : refreshSql(counts)).map((sql) => db.prepare(sql).bind(communeId));
 }

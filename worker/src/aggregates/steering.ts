@@ -1,7 +1,7 @@
 /**
  * The steering committee's composition without names (agg_steering, 0015_steering_bodies.sql),
- * rebuilt for ONE commune at the end of its ingest batch, in the same transaction, like the
- * rollup's own aggregates (../rollup/aggregates.ts).
+ * rebuilt for ONE commune at the end of its ingest batch, in the same transaction, like the other
+ * aggregates (./refresh.ts).
  */
 export function steeringAggregateStatements(db: D1Database, communeId: string): D1PreparedStatement[] {
   return [

@@ -4,7 +4,7 @@
  * has none. Periods themselves are defined in shared/periods.ts.
  */
 import { type PeriodKind, parsePeriodKey, periodKeyOf } from "../../../shared/periods";
-import type { PeriodRef } from "./types";
+import type { PeriodRef } from "../rollup/types";
 
 /** The kinds offered in the form, in order, with their Vietnamese names. */
 export const KIND_LABELS: Record<PeriodKind, string> = {

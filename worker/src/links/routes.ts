@@ -22,19 +22,21 @@ import { dbFor } from "../db/shard";
 import { logAccess, tokenPrefix } from "../http/access";
 import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
-import { loadSteering } from "../steering/summary";
+import { rollupCsv } from "../rollup/csv";
+import { loadForms } from "../rollup/forms";
+import { resolveCommune } from "../rollup/groups";
+import { lastWeekWithData } from "../rollup/read";
+import { rollup } from "../rollup/rollup";
+import { loadSteering } from "../rollup/steering";
+import type { RollupMode, RollupScope } from "../rollup/types";
+import { loadUnitTree, type UnitRow, type UnitTree } from "../rollup/units";
+import { loadZaloForms } from "../rollup/zalo-forms";
 import { midSentence } from "../views/format";
 import { Mau01Page, Mau02Page } from "../views/forms";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
 import { ZaloFormsPage } from "../views/zalo-forms";
-import { loadZaloForms } from "../zalo/forms";
-import { rollupCsv } from "./csv";
-import { loadForms } from "./forms";
 import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, resolvePeriod, suggestedPeriods } from "./period";
-import { lastWeekWithData, resolveCommune, rollup } from "./query";
-import type { RollupMode, RollupScope } from "./types";
-import { loadUnitTree, type UnitRow, type UnitTree } from "./units";
 
 type LinkEnv = AppEnv & { Variables: { link?: TokenRow } };
 

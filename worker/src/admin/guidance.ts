@@ -2,11 +2,11 @@
  * The Tổ hướng dẫn và giám sát (plan II.1.1) of the unit that supervises communes — a district in
  * the pilot, a province after the 2025 reform. No commune workbook holds it (a commune's
  * spreadsheet is the commune's), so the supervising office sends it here; the roll-out console can
- * put a form on these routes. Admin only (../admin/routes.ts).
+ * put a form on these routes. Admin only (./routes.ts).
  *   POST /api/admin/guidance-teams        {unit_id, members: [...]}: the roster, replaced whole
  *        (an empty list removes it); answers the plan's composition warnings (shared/steering.ts).
  *   POST /api/admin/guidance-teams/query  {unit_id}: the roster with its warnings.
- * Names stay off district and province links: those show the composition only (./summary.ts).
+ * Names stay off district and province links: those show the composition only (../rollup/steering.ts).
  */
 import { Hono } from "hono";
 import { checkComposition, GUIDANCE_COMPOSITION, guidanceMemberSchema } from "../../../shared/steering";

@@ -4,10 +4,10 @@
  * where the rollup carries them (a commune's own link); elsewhere counts per position and seat,
  * in the plan's own words.
  */
-import { GUIDANCE_ROLES, GUIDANCE_SEATS, STEERING_ROLES, STEERING_SEATS, type Vocabulary } from "../../../shared/enums";
-import type { Rollup } from "../rollup/types";
-import type { BodySummary } from "../steering/types";
-import { midSentence, num } from "./format";
+import { GUIDANCE_ROLES, GUIDANCE_SEATS, STEERING_ROLES, STEERING_SEATS, type Vocabulary } from "../../../../shared/enums";
+import type { BodySummary } from "../../rollup/steering-types";
+import type { Rollup } from "../../rollup/types";
+import { midSentence, num } from "../format";
 
 const label = (v: Vocabulary<string>, code: string) => v[code] ?? code;
 

@@ -12,10 +12,10 @@ import {
   membersOfCounts,
   STEERING_COMPOSITION,
 } from "../../../shared/steering";
-import type { Rollup, RollupScope } from "../rollup/types";
-import type { BodySummary, SteeringPerson, SteeringSummary } from "./types";
+import type { BodySummary, SteeringPerson, SteeringSummary } from "./steering-types";
+import type { Rollup, RollupScope } from "./types";
 
-export type { BodySummary, SteeringSummary } from "./types";
+export type { BodySummary, SteeringSummary } from "./steering-types";
 
 type CountRow = CompositionMember & { unit_id: string; n: number };
 

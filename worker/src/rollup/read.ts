@@ -1,0 +1,214 @@
+/**
+ * Reading what a rollup needs from the aggregate tables only (0003_aggregates.sql), in ONE D1 batch:
+ * teams, their weekly sums, population changes, ad-hoc reports, meetings, evaluations, milestones and
+ * the communes' last receipts. What is read follows the link: a commune's own free text (team and
+ * village names, ad-hoc content, commendations, milestone titles, weekly notes) only for a detail
+ * link — an aggregate link gets the names of ./labels.ts — and at depth "commune" sums per commune
+ * instead of lists (./types.ts RollupDepth).
+ */
+import { isOnTime, weekEnd, weekStart, weeksInPeriod } from "../../../shared/periods";
+import { officialVillages, teamLabel, villageLabel } from "./labels";
+import type {
+  AdhocRow,
+  ChangeRow,
+  CommendationRow,
+  CommuneMetaRow,
+  CountRow,
+  EvalRow,
+  MeetingRow,
+  MilestoneRow,
+  NoteRow,
+  OpenRow,
+  TeamRow,
+  VillageUnitRow,
+  WeeklyRow,
+} from "./rows";
+import type { PeriodRef, RollupDepth } from "./types";
+import type { UnitRow } from "./units";
+
+const IN_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1))";
+
+/** The last week with a weekly report among the given communes (for the default period). */
+export async function lastWeekWithData(db: D1Database, communeIds: string[]): Promise<string | null> {
+  const row = await db
+    .prepare(`SELECT max(last_week) AS week FROM agg_communes WHERE ${IN_COMMUNES}`)
+    .bind(JSON.stringify(communeIds))
+    .first<{ week: string | null }>();
+  return row?.week ?? null;
+}
+
+export interface ReadRequest {
+  communes: UnitRow[];
+  period: PeriodRef;
+  /** A detail (commune) link: the commune's own names and texts. */
+  detail: boolean;
+  depth: RollupDepth;
+  /** The current instant (ISO): weeks whose deadline has not passed are not due. */
+  now: string;
+  /** The weekly count columns to sum (shared/weekly-counts.ts). */
+  counts: readonly string[];
+}
+
+export interface AggregateRows {
+  /** With the names the link may show (a commune's own only on a detail link). */
+  teams: TeamRow[];
+  weekly: WeeklyRow[];
+  changes: ChangeRow[];
+  adhoc: AdhocRow[];
+  /** Open ad-hoc reports (depth "team"), or their counts per commune and urgency (depth "commune"). */
+  open: OpenRow[];
+  openCounts: CountRow[];
+  meetings: MeetingRow[];
+  evaluations: EvalRow[];
+  /** Teams proposed for commendation (depth "team"), or how many per commune (depth "commune"). */
+  commendations: CommendationRow[];
+  commendationCounts: CountRow[];
+  milestones: MilestoneRow[];
+  meta: CommuneMetaRow[];
+  /** Weekly difficulties and proposals: detail links only. */
+  notes: NoteRow[];
+}
+
+/**
+ * The weekly reports per team: sums of the counts (`counts`, the weekly sheet's), and the weeks
+ * ('2022-W03:1,…') at depth "team". At depth "commune" counts instead, and the list only for a team
+ * whose life or commune does not span every week of the period (see ./tree.ts).
+ */
+export function weeklySql(depth: RollupDepth, counts: readonly string[]): string {
+  const weekColumns =
+    depth === "team"
+      ? `group_concat(week || ':' || on_time) AS weeks`
+      : `count(*) AS n, sum(on_time) AS n_on_time, sum(week >= ?3) AS n_not_due,
+       CASE WHEN commune_id IN (SELECT value FROM json_each(?6)) OR NOT EXISTS (SELECT 1 FROM agg_teams t
+         WHERE t.commune_id = w.commune_id AND t.team_code = w.team_code
+           AND t.founded_on <= ?4 AND (coalesce(t.dissolved_on, '') = '' OR t.dissolved_on > ?5))
+       THEN group_concat(week || ':' || on_time) END AS weeks`;
+  return `SELECT commune_id, team_code, ${weekColumns},
+         ${counts.map((c) => `sum(${c}) AS ${c}`).join(", ")}
+       FROM agg_team_weeks w WHERE ${IN_COMMUNES} AND week IN (SELECT value FROM json_each(?2))
+       GROUP BY commune_id, team_code`;
+}
+
+export async function readAggregates(db: D1Database, r: ReadRequest): Promise<AggregateRows> {
+  const { period, detail, depth } = r;
+  const ids = JSON.stringify(r.communes.map((c) => c.id));
+  const weeks = weeksInPeriod(period.key);
+  // Weeks not due yet (deadline not passed) are the last ones of a period that is still running.
+  const notDue = weeks.find((w) => isOnTime(w, r.now)) ?? "9999";
+  const firstSunday = weeks.length ? weekEnd(weeks[0]!) : period.start;
+  const lastMonday = weeks.length ? weekStart(weeks[weeks.length - 1]!) : period.end;
+  const lastSunday = weeks.length ? weekEnd(weeks[weeks.length - 1]!) : period.end;
+  const ended = r.communes.filter((c) => c.valid_to && c.valid_to <= lastSunday).map((c) => c.id);
+
+  const q = (sql: string, ...args: unknown[]) => db.prepare(sql).bind(ids, ...args);
+  const inPeriod = (sql: string) => q(sql, period.start, period.end);
+  const statements = {
+    // Names typed by the commune only for its own (detail) link: ./labels.ts names them otherwise.
+    teams: q(
+      detail
+        ? `SELECT * FROM agg_teams WHERE ${IN_COMMUNES}`
+        : `SELECT commune_id, team_code, village_code, ethnic_identity, founded_on, dissolved_on, members, households, people,
+             zalo_households, zalo_known FROM agg_teams WHERE ${IN_COMMUNES}`,
+    ),
+    weekly: q(
+      weeklySql(depth, r.counts),
+      JSON.stringify(weeks),
+      ...(depth === "team" ? [] : [notDue, firstSunday, lastMonday, JSON.stringify(ended)]),
+    ),
+    changes: inPeriod(
+      depth === "team"
+        ? `SELECT commune_id, team_code, change_type, sum(events) AS events, sum(people) AS people FROM agg_changes
+           WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, team_code, change_type`
+        : `SELECT commune_id, change_type, sum(events) AS events, sum(people) AS people, json_group_array(DISTINCT team_code) AS teams
+           FROM agg_changes WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, change_type`,
+    ),
+    adhoc: inPeriod(
+      `SELECT area, urgency, status, sum(n) AS n FROM agg_adhoc
+       WHERE ${IN_COMMUNES} AND report_date BETWEEN ?2 AND ?3 GROUP BY area, urgency, status`,
+    ),
+    open: q(
+      depth === "commune"
+        ? `SELECT commune_id, urgency, count(*) AS n FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2
+           GROUP BY commune_id, urgency`
+        : detail
+          ? `SELECT o.*, a.content FROM agg_adhoc_open o JOIN adhoc_reports a USING (commune_id, report_code)
+           WHERE o.${IN_COMMUNES} AND o.report_date <= ?2 ORDER BY o.report_date, o.report_code`
+          : `SELECT * FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2 ORDER BY report_date, report_code`,
+      period.end,
+    ),
+    meetings: inPeriod(
+      `SELECT kind, sum(n) AS n, sum(members_present) AS members_present FROM agg_meetings
+       WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3 GROUP BY kind`,
+    ),
+    evaluations: inPeriod(
+      `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations FROM agg_evaluations
+       WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating`,
+    ),
+    commendations: inPeriod(
+      depth === "commune"
+        ? `SELECT commune_id, count(*) AS n FROM agg_evaluations
+           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1 GROUP BY commune_id`
+        : detail
+          ? `SELECT g.commune_id, g.period, g.team_code, e.commendation AS text FROM agg_evaluations g
+           JOIN evaluations e USING (commune_id, period, team_code)
+           WHERE g.${IN_COMMUNES} AND g.period_start <= ?3 AND g.period_end >= ?2 AND g.commendation = 1`
+          : `SELECT commune_id, period, team_code FROM agg_evaluations
+           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1`,
+    ),
+    milestones: inPeriod(
+      detail
+        ? `SELECT g.milestone_code, m.title, g.due_on, g.done_on, g.status FROM agg_milestones g
+           JOIN milestones m USING (commune_id, milestone_code) WHERE g.${IN_COMMUNES} AND g.due_on BETWEEN ?2 AND ?3`
+        : `SELECT milestone_code, due_on, done_on, status FROM agg_milestones WHERE ${IN_COMMUNES} AND due_on BETWEEN ?2 AND ?3`,
+    ),
+    meta: q(`SELECT commune_id, last_received_at FROM agg_communes WHERE ${IN_COMMUNES}`),
+    // A commune's own free text: read from its reports (never for aggregate links).
+    notes: detail
+      ? q(
+          `SELECT commune_id, team_code, week, difficulties, proposals FROM weekly_reports
+       WHERE ${IN_COMMUNES} AND week IN (SELECT value FROM json_each(?2)) AND withdrawn_at IS NULL
+         AND (trim(coalesce(difficulties, '')) <> '' OR trim(coalesce(proposals, '')) <> '')
+       ORDER BY week, team_code`,
+          JSON.stringify(weeks),
+        )
+      : null,
+    // Village names from the unit list (admin data), for ./labels.ts.
+    villages:
+      !detail && depth === "team"
+        ? q(
+            `SELECT parent_id, code, name, kind_vi, level FROM units WHERE level = 'village' AND parent_id IN (SELECT value FROM json_each(?1))`,
+          )
+        : null,
+  };
+
+  const names = Object.keys(statements) as (keyof typeof statements)[];
+  const asked = names.filter((k) => statements[k] !== null);
+  const results = await db.batch(asked.map((k) => statements[k]!));
+  const got = new Map(asked.map((k, i) => [k, (results[i]?.results ?? []) as unknown[]]));
+  const rows = <T>(k: keyof typeof statements) => (got.get(k) ?? []) as T[];
+
+  const official = officialVillages(rows<VillageUnitRow>("villages"));
+  const teams = detail
+    ? rows<TeamRow>("teams")
+    : rows<TeamRow>("teams").map((t) => ({
+        ...t,
+        team_name: teamLabel(t.team_code),
+        village_name: villageLabel(t.village_code, official.get(`${t.commune_id}|${t.village_code}`)),
+      }));
+  const perCommune = depth === "commune";
+  return {
+    teams,
+    weekly: rows<WeeklyRow>("weekly"),
+    changes: rows<ChangeRow>("changes"),
+    adhoc: rows<AdhocRow>("adhoc"),
+    open: perCommune ? [] : rows<OpenRow>("open"),
+    openCounts: perCommune ? rows<CountRow>("open") : [],
+    meetings: rows<MeetingRow>("meetings"),
+    evaluations: rows<EvalRow>("evaluations"),
+    commendations: perCommune ? [] : rows<CommendationRow>("commendations"),
+    commendationCounts: perCommune ? rows<CountRow>("commendations") : [],
+    milestones: rows<MilestoneRow>("milestones"),
+    meta: rows<CommuneMetaRow>("meta"),
+    notes: rows<NoteRow>("notes"),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * rollup(): one unit × one period → a typed Rollup. Reads the aggregate tables in one D1 batch
+ * (./read.ts), groups the teams commune → village → team (./tree.ts) and summarises the logs
+ * (./summaries.ts). At depth "commune" (the HTML page of a link above commune level) the same figures
+ * are summed per commune without building villages, teams or lists of missing weeks, from smaller
+ * result sets. A drill-down (`commune`) limits the rollup to the communes grouped under one commune
+ * of the unit (./groups.ts).
+ */
+import { parsePeriodKey } from "../../../shared/periods";
+import { type CountColumn, WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
+import { figureMath, weeklyFigures } from "./figures";
+import { communeGroups } from "./groups";
+import { teamLabel } from "./labels";
+import { readAggregates } from "./read";
+import { adhocSummary, evaluationSummary, meetingSummary, milestoneSummary, type SummaryContext } from "./summaries";
+import { buildTree } from "./tree";
+import type { Rollup, RollupDepth, RollupMode, RollupScope } from "./types";
+import { loadUnitTree, type UnitTree } from "./units";
+
+export interface RollupParams {
+  unitId: string;
+  /** A period key: '2022-W03', '2022-01', '2022-Q1', '2022-H1', '2022', 'P1'. */
+  period: string;
+  mode: RollupMode;
+  scope: RollupScope;
+  /** Today in Vietnam ('yyyy-MM-dd'): milestones are overdue relative to it; groups "current" units. */
+  today: string;
+  /** The current instant (ISO): weeks whose deadline has not passed yet are not expected yet. */
+  now?: string;
+  /**
+   * A drill-down: only the communes whose data is grouped under this commune (in `mode`), which must
+   * be one of `communeGroups(tree, unitId, …)`; an UnknownUnitError otherwise.
+   */
+  commune?: string;
+  /** "team" (default) or "commune": see RollupDepth. */
+  depth?: RollupDepth;
+  /** The weekly counts summed (default: the weekly sheet's, shared/weekly-counts.ts); a test passes another list. */
+  counts?: readonly CountColumn[];
+}
+
+export class UnknownUnitError extends Error {}
+
+/** The rollup of a unit for a period. `tree` may be passed when the caller already loaded it. */
+export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTree): Promise<Rollup> {
+  const period = parsePeriodKey(p.period);
+  if (!period) throw new RangeError(`Kỳ không hợp lệ: ${p.period}`);
+  const tree = preloaded ?? (await loadUnitTree(db, p.unitId));
+  const unit = tree.get(p.unitId);
+  if (!unit) throw new UnknownUnitError(p.unitId);
+  let communes = tree.communesOf(unit.id, p.mode, p.today);
+  if (p.commune !== undefined) {
+    communes = communeGroups(tree, unit.id, p.mode, p.today).get(p.commune) ?? [];
+    if (!communes.length) throw new UnknownUnitError(p.commune);
+  }
+  const detail = p.scope === "detail";
+  const depth: RollupDepth = p.depth ?? "team";
+  const now = p.now ?? new Date().toISOString();
+  const counts = p.counts ?? WEEKLY_COUNT_COLUMNS;
+  const math = counts === WEEKLY_COUNT_COLUMNS ? weeklyFigures : figureMath(counts);
+
+  const rows = await readAggregates(db, { communes, period, detail, depth, now, counts: counts.map((c) => c.key) });
+  const built = buildTree(tree, communes, { mode: p.mode, today: p.today, now, depth, period, math }, rows);
+  const ctx: SummaryContext = {
+    depth,
+    detail,
+    groupOf: (communeId) => tree.groupOf(communeId, p.mode, p.today)?.id ?? communeId,
+    communeLabel: (communeId) => tree.ref(communeId).label_vi,
+    teamName: (communeId, code) => built.teamNames.get(`${communeId}|${code}`) ?? (detail ? code : teamLabel(code)),
+    order: new Map(built.communes.map((n, i) => [n.unit.id, i])),
+  };
+
+  const withParents = (id: string) => ({
+    ...tree.ref(id),
+    parents: tree
+      .ancestors(id)
+      .reverse()
+      .map((u) => tree.ref(u.id)),
+  });
+  return {
+    unit: withParents(unit.id),
+    ...(p.commune !== undefined ? { commune: withParents(p.commune) } : {}),
+    scope: p.scope,
+    mode: p.mode,
+    ...(depth === "commune" ? { depth } : {}),
+    period: { kind: period.kind, key: period.key, start: period.start, end: period.end, label_vi: period.label_vi },
+    today: p.today,
+    totals: built.totals,
+    communes: built.communes,
+    missing_reports: built.missing,
+    missing_by_commune: built.missingByCommune,
+    adhoc: adhocSummary(rows, ctx),
+    meetings: meetingSummary(rows.meetings),
+    evaluations: evaluationSummary(rows, ctx),
+    milestones: milestoneSummary(rows.milestones, p.today, detail),
+    ...(detail
+      ? {
+          notes: rows.notes.map((n) => ({
+            commune: ctx.communeLabel(n.commune_id),
+            team_code: n.team_code,
+            team_name: ctx.teamName(n.commune_id, n.team_code),
+            week: n.week,
+            difficulties: n.difficulties,
+            proposals: n.proposals,
+          })),
+        }
+      : {}),
+  };
+}

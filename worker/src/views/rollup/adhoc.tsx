@@ -1,0 +1,111 @@
+/** "Báo cáo đột xuất": ad-hoc reports by area, urgency and status, and those not yet resolved (their content on a detail link only). */
+import { ADHOC_STATUSES, TASK_AREAS, URGENCIES } from "../../../../shared/enums";
+import type { Rollup } from "../../rollup/types";
+import { dateVi, num } from "../format";
+import type { PageNav } from "./nav";
+import { CommuneName, CountTable } from "./parts";
+
+export function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
+  const a = r.adhoc;
+  const detail = r.scope === "detail";
+  return (
+    <section>
+      <h2>Báo cáo đột xuất</h2>
+      <p>
+        Tổng số báo cáo đột xuất trong kỳ: <strong>{num(a.total)}</strong>
+      </p>
+      <div class="cards">
+        <div class="scroll">
+          <CountTable head="Lĩnh vực" labels={TASK_AREAS} counts={a.by_area} />
+        </div>
+        <div class="scroll">
+          <CountTable head="Mức độ" labels={URGENCIES} counts={a.by_urgency} />
+        </div>
+        <div class="scroll">
+          <CountTable head="Tình trạng" labels={ADHOC_STATUSES} counts={a.by_status} />
+        </div>
+      </div>
+      <h3>Vụ việc chưa xử lý xong (đến hết kỳ)</h3>
+      {r.depth === "commune" ? (
+        <OpenByCommune r={r} nav={nav} />
+      ) : a.open.length === 0 ? (
+        <p>Không có vụ việc nào chưa xử lý xong.</p>
+      ) : (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>Ngày</th>
+                <th>Xã</th>
+                <th>Tổ</th>
+                <th>Lĩnh vực</th>
+                <th>Mức độ</th>
+                <th>Tình trạng</th>
+                {detail ? <th>Nội dung</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {a.open.map((o) => (
+                <tr>
+                  <td>{dateVi(o.report_date)}</td>
+                  <td>{o.commune}</td>
+                  <td>{o.team_name}</td>
+                  <td>{TASK_AREAS[o.area] ?? o.area}</td>
+                  <td class={o.urgency === "normal" ? "" : "bad"}>{URGENCIES[o.urgency] ?? o.urgency}</td>
+                  <td>{ADHOC_STATUSES[o.status] ?? o.status}</td>
+                  {detail ? <td>{o.content ?? ""}</td> : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+/** Above commune level: open ad-hoc reports counted per commune and urgency; each report is in the drill-down. */
+function OpenByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
+  const rows = r.adhoc.open_by_commune;
+  if (rows.length === 0) return <p>Không có vụ việc nào chưa xử lý xong.</p>;
+  const urgencies = Object.keys(URGENCIES) as (keyof typeof URGENCIES)[];
+  const sum = (f: (x: (typeof rows)[number]) => number) => rows.reduce((n, x) => n + f(x), 0);
+  return (
+    <>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th>Xã, phường</th>
+              <th class="n">Số vụ việc</th>
+              {urgencies.map((u) => (
+                <th class="n">{URGENCIES[u]}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((o) => (
+              <tr>
+                <td>
+                  <CommuneName id={o.commune_id} label={o.commune} nav={nav} />
+                </td>
+                <td class="n">{num(o.total)}</td>
+                {urgencies.map((u) => (
+                  <td class={u !== "normal" && o.by_urgency[u] ? "n bad" : "n"}>{num(o.by_urgency[u])}</td>
+                ))}
+              </tr>
+            ))}
+            <tr class="total">
+              <td>Tổng cộng</td>
+              <td class="n">{num(sum((o) => o.total))}</td>
+              {urgencies.map((u) => (
+                <td class="n">{num(sum((o) => o.by_urgency[u]))}</td>
+              ))}
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {nav.communeHref ? <p class="muted">Bấm tên xã để xem từng vụ việc.</p> : null}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+/** "Đánh giá, xếp loại và đề xuất khen thưởng": ratings per evaluation period, and the teams proposed for commendation (counted per commune above commune level). */
+import { RATINGS } from "../../../../shared/enums";
+import type { Rollup } from "../../rollup/types";
+import { midSentence, num } from "../format";
+import type { PageNav } from "./nav";
+import { CommuneName } from "./parts";
+
+export function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
+  const e = r.evaluations;
+  const ratings = Object.keys(RATINGS) as (keyof typeof RATINGS)[];
+  return (
+    <section>
+      <h2>Đánh giá, xếp loại và đề xuất khen thưởng</h2>
+      {e.periods.length === 0 ? (
+        <p>Chưa có kết quả đánh giá, xếp loại cho kỳ này.</p>
+      ) : (
+        <div class="scroll">
+          <table>
+            <thead>
+              <tr>
+                <th>Kỳ đánh giá</th>
+                {ratings.map((k) => (
+                  <th class="n">{RATINGS[k]}</th>
+                ))}
+                <th class="n">Đề xuất khen thưởng</th>
+              </tr>
+            </thead>
+            <tbody>
+              {e.periods.map((p) => (
+                <tr>
+                  <td>{p.label_vi}</td>
+                  {ratings.map((k) => (
+                    <td class="n">{num(p.by_rating[k])}</td>
+                  ))}
+                  <td class="n">{num(p.commendations)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {r.depth === "commune" && e.commendations_by_commune.length ? (
+        <>
+          <h3>Các tổ được đề xuất khen thưởng</h3>
+          <div class="scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th>Xã, phường</th>
+                  <th class="n">Số đề xuất khen thưởng</th>
+                </tr>
+              </thead>
+              <tbody>
+                {e.commendations_by_commune.map((c) => (
+                  <tr>
+                    <td>
+                      <CommuneName id={c.commune_id} label={c.commune} nav={nav} />
+                    </td>
+                    <td class="n">{num(c.count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {nav.communeHref ? <p class="muted">Bấm tên xã để xem các tổ được đề xuất.</p> : null}
+        </>
+      ) : null}
+      {e.commendations.length ? (
+        <>
+          <h3>Các tổ được đề xuất khen thưởng</h3>
+          <ul>
+            {e.commendations.map((c) => (
+              <li>
+                {c.team_name}, {midSentence(c.commune)} ({c.period}){c.text ? `: ${c.text}` : ""}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </section>
+  );
+}
