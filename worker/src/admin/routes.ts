@@ -9,6 +9,7 @@ import type { Bindings } from "../http/env";
 import { communeRecordRoutes } from "./commune-records";
 import { guidanceRoutes } from "./guidance";
 import { importRoutes } from "./import";
+import { operatorRoutes } from "./operators";
 import { tokenRoutes } from "./tokens";
 import { unitRoutes } from "./units";
 
@@ -18,4 +19,5 @@ export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .route("/", tokenRoutes)
   .route("/", importRoutes)
   .route("/", communeRecordRoutes)
-  .route("/", guidanceRoutes);
+  .route("/", guidanceRoutes)
+  .route("/", operatorRoutes);
