@@ -17,7 +17,7 @@ CREATE TABLE steering_members (
 );
 
 -- Its composition without names, for district and province links: members per role × seat, rebuilt
--- from steering_members at the end of each ingest batch (worker/src/steering/aggregates.ts).
+-- from steering_members at the end of each ingest batch (worker/src/aggregates/steering.ts).
 CREATE TABLE agg_steering (
   commune_id TEXT NOT NULL,
   role TEXT NOT NULL,
@@ -28,7 +28,7 @@ CREATE TABLE agg_steering (
 
 -- The Tổ hướng dẫn và giám sát of the unit that supervises the communes (the district in the
 -- pilot; after the 2025 reform, a province). No commune workbook holds it: the supervising office
--- sends it (POST /api/admin/guidance-teams, worker/src/steering/guidance.ts), replaced whole per unit.
+-- sends it (POST /api/admin/guidance-teams, worker/src/admin/guidance.ts), replaced whole per unit.
 CREATE TABLE guidance_members (
   unit_id TEXT NOT NULL REFERENCES units(id),
   member_no INTEGER NOT NULL,
