@@ -1,5 +1,6 @@
-/** Menu "Thiết lập mẫu": ask for the commune, then create or repair every template sheet. */
+/** Menu "Thiết lập mẫu": ask for the commune, then create or repair every template sheet; ends with the privacy notice. */
 import { CRITERIA_SHEET } from "../../../shared/evaluation/criteria";
+import { privacyNoticeText } from "../../../shared/privacy";
 import { PROP } from "../config";
 import { syncAutoSettings } from "../gas/auto";
 import { documentKV, readSettings } from "../gas/props";
@@ -44,6 +45,7 @@ export function menuSetup(): void {
     const report = ensureTemplates(ss);
     if (criteria.created) report.created.push(CRITERIA_SHEET);
     syncAutoSettings(ss, readSettings(kv));
-    alert("Đã thiết lập mẫu", `Xã: ${name || "(chưa có tên)"} — mã ${code}.\n${setupText(report)}`);
+    // The privacy notice after every setup: the clerk reads it before the first row is typed (shared/privacy.ts).
+    alert("Đã thiết lập mẫu", `Xã: ${name || "(chưa có tên)"} — mã ${code}.\n${setupText(report)}\n\n${privacyNoticeText()}`);
   });
 }
