@@ -95,6 +95,8 @@ export const TABLES = [
   "meetings",
   "evaluations",
   "milestones",
+  "steering_members",
+  "guidance_members",
   "revisions",
   "submissions",
   "submission_payload_parts",

@@ -7,6 +7,7 @@ import { adminAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
 import { communeRecordRoutes } from "./commune-records";
+import { guidanceRoutes } from "./guidance";
 import { importRoutes } from "./import";
 import { operatorRoutes } from "./operators";
 import { tokenRoutes } from "./tokens";
@@ -20,4 +21,5 @@ export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .route("/", importRoutes)
   .route("/", communeRecordRoutes)
   .route("/", villageSuccessorAdminRoutes)
+  .route("/", guidanceRoutes)
   .route("/", operatorRoutes);

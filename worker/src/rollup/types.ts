@@ -7,6 +7,7 @@ import type { AdhocStatus, ChangeType, FigureGroup, MeetingKind, Rating, TaskAre
 import type { PeriodKind } from "../../../shared/periods";
 import type { RollupMode, UnitLevel } from "../../../shared/units";
 import type { CountsOf } from "../../../shared/weekly-counts";
+import type { SteeringSummary } from "./steering-types";
 
 export type { RollupMode, UnitLevel };
 export type RollupScope = "aggregate" | "detail";
@@ -245,4 +246,6 @@ export interface Rollup {
   milestones: MilestoneSummary;
   /** Only for detail-scope links. */
   notes?: WeeklyNote[];
+  /** The plan's steering bodies (./steering.ts); added by the link's route. */
+  steering?: SteeringSummary;
 }

@@ -31,6 +31,7 @@ tr.commune td { background: #fbe9e7; font-weight: 600; }
 tr.village td { background: #f3f5f7; font-weight: 600; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .bad { color: var(--accent); font-weight: 600; }
+pre.zalo { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg); border: 1px solid var(--line); padding: 8px; font: inherit; }
 form.picker { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; }
 form.picker label { display: flex; flex-direction: column; font-size: .9em; }
 form.picker input, form.picker select, form.picker button { font: inherit; padding: 6px 8px; min-height: 38px; }
