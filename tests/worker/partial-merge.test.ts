@@ -233,7 +233,11 @@ describe("a successor's own (commune) link shows exactly the villages mapped to 
       ...names((t) => !mine(t)),
       ...(wb === vinhPhuc
         ? []
-        : [...vinhPhuc.households.map((h) => String(h.head_name)), ...vinhPhuc.members.map((m) => String(m.full_name))]),
+        : [
+            ...vinhPhuc.households.map((h) => String(h.head_name)),
+            ...vinhPhuc.members.map((m) => String(m.full_name)),
+            ...vinhPhuc.steering.map((m) => String(m.full_name)),
+          ]),
     ]);
     return {
       teams,
@@ -244,11 +248,22 @@ describe("a successor's own (commune) link shows exactly the villages mapped to 
       villageNames: wb.villages.filter((v) => villages.includes(String(v.village_code))).map((v) => String(v.village_name)),
     };
   };
-  const allOf = (wb: Workbook) =>
-    only(
+  /** All of a commune: its villages' rows, and its Ban Chỉ đạo (the commune's as a whole). */
+  const allOf = (wb: Workbook) => {
+    const all = only(
       wb,
       wb.villages.map((v) => String(v.village_code)),
     );
+    const elsewhere = new Set(
+      wb === vinhPhuc
+        ? []
+        : [...vinhPhuc.households.map((h) => h.head_name), ...vinhPhuc.members, ...vinhPhuc.steering].map((x) =>
+            String(typeof x === "string" ? x : x.full_name),
+          ),
+    );
+    const steering = wb.steering.map((m) => String(m.full_name)).filter((n) => !elsewhere.has(n));
+    return { ...all, names: [...new Set([...all.names, ...steering])] };
+  };
 
   async function pages(link: string) {
     const q = `period=${PERIOD}&mode=current`;
@@ -317,5 +332,10 @@ describe("a successor's own (commune) link shows exactly the villages mapped to 
     const { json, mau02 } = await pages(giangVo);
     expect(json.communes.flatMap((c) => c.villages.map((v) => v.village_code))).toEqual(["TDP3"]);
     expect(mau02).toContain(only(congVi, ["TDP3"]).names[0]);
+    // Cống Vị's Ban Chỉ đạo is the old commune's as a whole: not on the page of the successor that took TDP3.
+    const page = await (await call(`/r/${giangVo}?period=${PERIOD}&mode=current`)).text();
+    const steering = congVi.steering.map((m) => String(m.full_name)).filter((n) => allOf(congVi).names.includes(n));
+    expect(steering.length).toBeGreaterThan(0);
+    for (const n of steering) expect(page, n).not.toContain(n);
   });
 });

@@ -97,6 +97,7 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
     today: p.today,
     totals: built.totals,
     communes: built.communes,
+    ...(groups.byVillage.length ? { split_communes: [...groups.byVillage] } : {}),
     missing_reports: built.missing,
     missing_by_commune: built.missingByCommune,
     adhoc: adhocSummary(rows, ctx),

@@ -21,7 +21,9 @@ type CountRow = CompositionMember & { unit_id: string; n: number };
 
 export async function loadSteering(db: D1Database, r: Rollup, scope: RollupScope): Promise<SteeringSummary> {
   const shown = new Map<string, string>();
-  for (const c of r.communes) for (const s of c.sources) shown.set(s.id, s.label_vi);
+  // A split commune's Ban Chỉ đạo is the old commune's as a whole: never under one of its successors.
+  const split = new Set(r.split_communes ?? []);
+  for (const c of r.communes) for (const s of c.sources) if (c.undetermined || !split.has(s.id)) shown.set(s.id, s.label_vi);
   const self = r.commune ?? r.unit;
   if (self.level === "commune" && !shown.size) shown.set(self.id, self.label_vi);
   const supervisors = [r.unit, ...r.unit.parents.slice().reverse()].filter((u) => u.level !== "commune" && u.level !== "village");

@@ -238,6 +238,11 @@ export interface Rollup {
   today: string;
   totals: Figures;
   communes: CommuneNode[];
+  /**
+   * Current mode: the split communes (2025 reform) whose rows go by village (./groups.ts). What belongs
+   * to such a commune as a whole (its Ban Chỉ đạo, its milestones) is shown only under UNDETERMINED.
+   */
+  split_communes?: string[];
   missing_reports: MissingReports[];
   missing_by_commune: MissingByCommune[];
   adhoc: AdhocSummary;
