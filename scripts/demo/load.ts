@@ -20,7 +20,7 @@ import { PILOT, UNITS } from "../../shared/data/units";
 import { buildEnvelope } from "../../shared/envelope";
 import { contentHash, sha256Hex } from "../../shared/hash";
 import { parsePeriodKey } from "../../shared/periods";
-import { PILOT_TODAY, type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
+import { PILOT_GUIDANCE, PILOT_TODAY, type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
 import type { Workbook } from "../../shared/schemas";
 import { projectRoot } from "../root";
 import { nationalUnitsText, sendUnits } from "../units/send";
@@ -155,6 +155,9 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
       }
     }),
   );
+
+  // The district's Tổ hướng dẫn và giám sát (no commune workbook holds it), replaced whole: idempotent.
+  await must("/guidance-teams", { unit_id: PILOT.lucNgan, members: PILOT_GUIDANCE }, [200]);
 
   /** A stored token if the worker still has it active for that unit and scope, else a new one. */
   async function reuse(stored: string | undefined, unit_id: string, scope: string): Promise<string | null> {

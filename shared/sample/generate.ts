@@ -123,6 +123,7 @@ export function generateCommune(spec: CommuneSpec): Workbook {
     }
   }
   if (!spec.registerOnly) addLogs(r, spec, wb);
+  wb.steering.push(...steeringRoster(seeded(spec.seed + 1), usedMembers));
   for (const rows of Object.values(wb)) {
     (rows as { _row?: number }[]).forEach((row, i) => {
       row._row = i + 2;
@@ -238,6 +239,30 @@ function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
   }
 }
 
+/**
+ * The commune's Ban Chỉ đạo as the plan composes it (shared/steering.ts): 9 members, from their own
+ * random stream so the rest of the data does not change with it.
+ */
+function steeringRoster(r: Random, used: Set<string>): Rows<"steering"> {
+  const seats = [
+    ["party_secretary", "head", "Bí thư Đảng ủy xã"],
+    ["standing_deputy", "deputy", "Phó Bí thư Thường trực Đảng ủy xã"],
+    ["people_committee", "deputy", "Chủ tịch UBND xã"],
+    ["front", "member", "Chủ tịch Ủy ban MTTQ xã"],
+    ["mass_org", "member", "Chủ tịch Hội Nông dân xã"],
+    ["mass_org", "member", "Chủ tịch Hội Liên hiệp Phụ nữ xã"],
+    ["health", "member", "Trạm trưởng Trạm Y tế xã"],
+    ["police", "member", "Trưởng Công an xã"],
+    ["land_env", "member", "Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường"],
+  ] as const;
+  return seats.map(([seat, role, current_position], i) => {
+    let full_name = personName(r);
+    while (used.has(fold(full_name))) full_name = personName(r);
+    used.add(fold(full_name));
+    return { member_no: i + 1, full_name, current_position, seat, role, phone: `09${String(r.int(10000000, 99999999))}` };
+  });
+}
+
 function emptyWorkbook() {
   return {
     villages: [] as Rows<"villages">,
@@ -250,6 +275,7 @@ function emptyWorkbook() {
     meetings: [] as Rows<"meetings">,
     evaluations: [] as Rows<"evaluations">,
     milestones: [] as Rows<"milestones">,
+    steering: [] as Rows<"steering">,
   };
 }
 type GeneratedWorkbook = ReturnType<typeof emptyWorkbook>;

@@ -75,3 +75,22 @@ export function pilotWorkbooks(): PilotCommune[] {
     },
   ];
 }
+
+/**
+ * The pilot district's Tổ hướng dẫn và giám sát as the plan composes it (II.1.1: six members, led by
+ * the Trưởng Ban Dân vận Huyện ủy). The names are invented for the demo.
+ */
+export const PILOT_GUIDANCE = [
+  { member_no: 1, full_name: "Hoàng Văn Quyết", current_position: "Trưởng Ban Dân vận Huyện ủy", seat: "dv_head", role: "head" },
+  { member_no: 2, full_name: "Nguyễn Thị Hằng", current_position: "Phó Trưởng Ban Dân vận Huyện ủy", seat: "dv_deputy", role: "member" },
+  { member_no: 3, full_name: "Trần Văn Lực", current_position: "Phó Trưởng phòng Y tế", seat: "health", role: "member" },
+  {
+    member_no: 4,
+    full_name: "Lê Văn Mạnh",
+    current_position: "Phó Trưởng phòng Tài nguyên và Môi trường",
+    seat: "environment",
+    role: "member",
+  },
+  { member_no: 5, full_name: "Phạm Văn Cường", current_position: "Phó Trưởng Công an huyện", seat: "police", role: "member" },
+  { member_no: 6, full_name: "Đỗ Thị Vân", current_position: "Phó Trưởng phòng Văn hóa và Thông tin", seat: "culture", role: "member" },
+] as const;

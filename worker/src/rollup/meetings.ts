@@ -34,7 +34,7 @@ export interface MeetingsContext {
   period: Pick<PeriodRef, "start" | "end">;
   quarters: readonly PeriodRef[];
   /** The commune a commune's data is shown under (its group in the mode). */
-  groupOf(communeId: string): string;
+  groupOf(communeId: string, teamCode?: string | null): string;
   communeLabel(communeId: string): string;
   teamName(communeId: string, teamCode: string): string;
   /** The first day a commune no longer exists (its valid_to), or null. */
@@ -56,8 +56,8 @@ export function meetingsByCommune(
   ctx: MeetingsContext,
 ): MeetingsOfCommune[] {
   const out = new Map<string, MeetingsOfCommune>();
-  const at = (communeId: string) => {
-    const g = ctx.groupOf(communeId);
+  const at = (communeId: string, teamCode: string) => {
+    const g = ctx.groupOf(communeId, teamCode);
     let it = out.get(g);
     if (!it) {
       it = { commune_id: g, commune: ctx.communeLabel(g), total: 0, by_kind: zeroKinds(), owed: 0, skipped: [] };
@@ -69,7 +69,7 @@ export function meetingsByCommune(
   const held = new Set<string>();
   for (const m of meetings) {
     if (m.meeting_date >= ctx.period.start && m.meeting_date <= ctx.period.end) {
-      const it = at(m.commune_id);
+      const it = at(m.commune_id, m.team_code);
       it.total += m.n;
       if (m.kind in it.by_kind) it.by_kind[m.kind] += m.n;
     }
@@ -80,7 +80,7 @@ export function meetingsByCommune(
     for (const q of ctx.quarters) {
       const exists = t.founded_on <= q.end && (!t.dissolved_on || t.dissolved_on > q.end) && (!end || end > q.end);
       if (!exists) continue;
-      const it = at(t.commune_id);
+      const it = at(t.commune_id, t.team_code);
       it.owed++;
       if (!held.has(`${t.commune_id}|${t.team_code}|${q.key}`)) {
         it.skipped.push({ team_code: t.team_code, team_name: ctx.teamName(t.commune_id, t.team_code), quarter: q.key });

@@ -33,6 +33,7 @@ tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .bad { color: var(--accent); font-weight: 600; }
 /* Pink marks only a figure out of range (the note under the table says which). */
 table td.out, table tr td.out { background: #fbe9e7; color: var(--accent); font-weight: 700; }
+pre.zalo { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg); border: 1px solid var(--line); padding: 8px; font: inherit; }
 form.picker { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; }
 form.picker label { display: flex; flex-direction: column; font-size: .9em; }
 form.picker input, form.picker select, form.picker button { font: inherit; padding: 6px 8px; min-height: 38px; }

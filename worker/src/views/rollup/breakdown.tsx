@@ -136,6 +136,9 @@ function CommuneRows({ c, known, nav, cols }: { c: CommuneNode; known: Set<strin
             </span>
           ) : null}
           {merged.length ? <div class="muted">Số liệu của: {merged.map((s) => s.label_vi).join(", ")}</div> : null}
+          {c.undetermined ? (
+            <div class="muted">Các thôn này chưa được xác định chuyển về đơn vị mới nào (xã cũ khai ở trang “Chuyển đổi thôn”).</div>
+          ) : null}
           {c.last_received_at ? <div class="muted">Cập nhật: {dateTimeVi(c.last_received_at)}</div> : null}
         </td>
         <FigureCells f={c} cols={cols} />
