@@ -148,7 +148,12 @@ describe("the commune link's Zalo forms", () => {
       .map((w) => w.week)
       .sort()
       .at(-1)!;
-    expect(await (await call(`/r/${detail}/bao-cao-zalo`)).text()).toContain(`Tuần: ${Number(last.slice(6)) + 1}/2022`);
+    // The pilot's teams were dissolved with the final review (31/10/2022, the Monday of W44): that week
+    // has no active team, and the page says so instead of printing forms.
+    const next = await (await call(`/r/${detail}/bao-cao-zalo`)).text();
+    expect(next).toContain(`value="2022-W${Number(last.slice(6)) + 1}"`);
+    expect(quySon.workbook.teams.every((t) => t.dissolved_on === "2022-10-31")).toBe(true);
+    expect(next).toContain("Không có tổ nào hoạt động trong tuần này.");
     expect(await (await call(`/r/${detail}/bao-cao-zalo?week=tuần-sau`)).text()).toContain("Không đọc được tuần đã nhập");
     expect(await (await call(`/r/${detail}?period=2022-Q1`)).text()).toContain(`${detail}/bao-cao-zalo`);
   });
