@@ -8,9 +8,10 @@ import { bundleSection } from "./addon-bundle";
 import { deltaSection } from "./ingest-delta";
 import { provisionSection } from "./provision";
 import type { BenchSection } from "./section";
+import { teamsSection } from "./teams";
 import { unitsSection } from "./units";
 
 export type { BenchContext, BenchSection } from "./section";
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection, deltaSection];
+export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection, teamsSection, deltaSection];

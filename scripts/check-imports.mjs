@@ -56,6 +56,8 @@ const LAYERS = [
   // Domain code returns results (worker/src/ingest/refusal.ts); HTTP maps them.
   { dir: "worker/src/ingest", may: ["worker/src/aggregates", "worker/src/db"] },
   { dir: "worker/src/rollup", may: ["worker/src/db"] },
+  // "Chuyển đổi thôn": checks and stores a split commune's village mapping (results, not HTTP).
+  { dir: "worker/src/villages", may: ["worker/src/db"] },
   // Pages render what they are given: a rollup's types, never a query.
   { dir: "worker/src/views", may: [], types: ["worker/src/rollup"] },
   // The roll-out console's domain (operators and their units; communes, tokens, weeks, audit): no HTTP,

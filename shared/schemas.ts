@@ -31,6 +31,7 @@ export const adhocReportSchema = ROW_SCHEMAS.adhoc;
 export const meetingSchema = ROW_SCHEMAS.meetings;
 export const evaluationSchema = ROW_SCHEMAS.evaluations;
 export const milestoneSchema = ROW_SCHEMAS.milestones;
+export const steeringMemberSchema = ROW_SCHEMAS.steering;
 
 export type Village = z.output<typeof villageSchema>;
 export type Team = z.output<typeof teamSchema>;
@@ -42,6 +43,7 @@ export type AdhocReport = z.output<typeof adhocReportSchema>;
 export type Meeting = z.output<typeof meetingSchema>;
 export type Evaluation = z.output<typeof evaluationSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
+export type SteeringMember = z.output<typeof steeringMemberSchema>;
 
 /** At most this many rows per sheet in one submission (a commune of ~50 teams × 50 households fits). */
 export const MAX_ROWS_PER_SHEET = 20000;
@@ -60,11 +62,13 @@ export type Workbook = z.output<typeof workbookSchema>;
 export type WorkbookInput = z.input<typeof workbookSchema>;
 
 /**
- * Version of the envelope format. 2 adds `confirm_deletions`; 3 adds `sheet_hashes` (and the content
- * hash is taken over them); version-1 and -2 envelopes (older add-ons) are still accepted. Older than MIN_SCHEMA_VERSION: 409
+ * Version of the envelope format. 2 adds `confirm_deletions`; 3 adds the steering committee sheet
+ * (`steering`, a roster: left as it is when not sent) and the evaluation suggestion columns; 4 adds
+ * `sheet_hashes` (and the content hash is taken over them). Version-1 to -3 envelopes (older add-ons,
+ * which send every sheet they know, hashed whole) are still accepted. Older than MIN_SCHEMA_VERSION: 409
  * `stale_schema_version`; newer than SCHEMA_VERSION: 409 `schema_version_too_new`.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 export const MIN_SCHEMA_VERSION = 1;
 
 const hashSchema = z.string().regex(/^[0-9a-f]{64}$/, { error: "Mã băm nội dung không hợp lệ." });
@@ -78,7 +82,7 @@ export const envelopeSchema = z.strictObject({
   submission_id: z.uuid({ error: "Mã lần gửi không hợp lệ." }),
   generated_at: z.iso.datetime({ offset: true, error: "Thời điểm tạo không hợp lệ." }),
   /**
-   * With `sheet_hashes`: the SHA-256 of their canonical JSON; without (versions 1–2): of the canonical
+   * With `sheet_hashes`: the SHA-256 of their canonical JSON; without (versions 1–3): of the canonical
    * JSON of `sheets` (shared/hash.ts). Either way the worker computes it again (shared/envelope.ts).
    */
   content_hash: hashSchema,

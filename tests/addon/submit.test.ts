@@ -346,7 +346,7 @@ describe("Gửi báo cáo", () => {
     console.info(
       `Sheets calls — check: ${total(small.check)} (50) vs ${total(large.check)} (5,000); submit: ${total(small.submit)} vs ${total(large.submit)}`,
     );
-    expect(small.check["Range.getValues"]).toBe(10);
+    expect(small.check["Range.getValues"]).toBe(11); // one per template sheet
   }, 120_000);
 });
 
@@ -471,7 +471,12 @@ describe("Menu", () => {
       ["Nhập danh sách có sẵn", "menuImport"],
       ["Kiểm tra dữ liệu", "menuCheck"],
       ["Gửi báo cáo", "menuSubmit"],
+      ["Mẫu tin nhắn Zalo cho các tổ", "menuZaloForms"],
+      ["Dán báo cáo Zalo", "menuZaloPaste"],
+      ["Tạo báo cáo tuần mới", "menuNewWeek"],
+      ["Dự thảo đánh giá, xếp loại tổ", "menuEvaluationDraft"],
       ["Tạo Quyết định thành lập tổ", "menuDecision"],
+      ["Chuyển đổi thôn (xã bị chia tách)", "menuVillageMoves"],
       ["Cài đặt kết nối", "menuConnection"],
       ["Bật gửi tự động hằng tuần", "menuAutoOn"],
       ["Tắt gửi tự động hằng tuần", "menuAutoOff"],

@@ -97,10 +97,13 @@ export const TABLES = [
   "meetings",
   "evaluations",
   "milestones",
+  "steering_members",
+  "guidance_members",
   "revisions",
   "submissions",
   "submission_payload_parts",
   "commune_versions",
+  "village_successors",
   "tokens",
   "audit_log",
 ] as const;

@@ -103,6 +103,39 @@ describe("a workbook sent again", () => {
   });
 });
 
+describe("the steering committee (a roster, replaced whole when sent)", () => {
+  it("changed: checked whole, only the roster rewritten; sent again: skipped", async () => {
+    const wb = copy(base);
+    wb.steering[0]!.current_position = "Phó Bí thư Đảng ủy xã (thử)";
+    const r = await direct(wb);
+    expect(r.how).toBe("whole");
+    expect(r.receipt.counts.steering).toEqual({ inserted: 0, updated: 1, unchanged: wb.steering.length - 1, deleted: 0, withdrawn: 0 });
+    // Replaced whole: every member deleted and inserted again; no other sheet touched.
+    expect(await writes()).toEqual({ steering_members: 2 * wb.steering.length });
+    expect(
+      await env.DB.prepare("SELECT current_position FROM steering_members WHERE commune_id = ? AND full_name = ?")
+        .bind(unit.id, wb.steering[0]!.full_name)
+        .first<string>("current_position"),
+    ).toBe("Phó Bí thư Đảng ủy xã (thử)");
+    base.steering = wb.steering;
+    await env.DB.prepare("DELETE FROM test_writes").run();
+    const again = await direct(base);
+    expect(again.how).toBe("delta");
+    expect(again.receipt.counts.steering).toEqual({ inserted: 0, updated: 0, unchanged: base.steering.length, deleted: 0, withdrawn: 0 });
+    expect(await writes()).toEqual({});
+  });
+
+  it("not sent (a spreadsheet set up before the sheet): left as it is, not counted, the rest still skipped", async () => {
+    const { steering: _, ...rest } = copy(base);
+    const before = await snapshot();
+    const r = await direct(rest as Workbook);
+    expect(r.how).toBe("delta");
+    expect(r.receipt.counts.steering).toBeUndefined();
+    expect(await writes()).toEqual({});
+    expect((await snapshot()).steering_members).toEqual(before.steering_members);
+  });
+});
+
 describe("one weekly row changed", () => {
   it("writes that row alone, with exactly one revision", async () => {
     const wb = copy(base);

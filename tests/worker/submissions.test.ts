@@ -15,6 +15,7 @@ const TABLE = {
   meetings: "meetings",
   evaluations: "evaluations",
   milestones: "milestones",
+  steering: "steering_members",
 } as const;
 
 describe("POST /api/submissions", () => {

@@ -1,16 +1,17 @@
 /**
  * The check of a submission against what the commune already has — the cost of what changed, not of
- * the workbook (issue 10). It applies only when every register sheet is the one the worker accepted
- * last (same hash, computed here) under the same checks (CHECK_VERSION): then a log row's validity
- * depends on the register, on today (rules only get more lenient as days pass: a week no longer in the
- * future, a birth year no longer ahead) and on its own sheet's keys, so
+ * the workbook (issue 10). It applies only when every register sheet, and a roster sheet sent (the
+ * steering committee), is the one the worker accepted last (same hash, computed here) under the same
+ * checks (CHECK_VERSION): then a log row's validity depends on the register, on today (rules only get
+ * more lenient as days pass: a week no longer in the future, a birth year no longer ahead) and on its
+ * own sheet's keys, so
  *   - a sheet whose hash is the stored one is skipped: nothing parsed, nothing written;
  *   - in a changed log sheet, a row whose hash the commune holds is that stored row: not parsed again;
  *     every other row is parsed (zod) and put through every cross-row rule with the register
  *     (`checkRules` on the register and the changed rows; issues of the changed rows kept), and its key
  *     is compared with the keys of the rows not parsed (duplicates across both).
- * Anything else (a register sheet changed, a sheet never seen, other checks, a commune with an end date)
- * is checked whole by ./check.ts. Pure: the states come from ./sheet-state.ts.
+ * Anything else (a register or roster sheet changed, a sheet never seen, other checks, a commune with an
+ * end date) is checked whole by ./check.ts. Pure: the states come from ./sheet-state.ts.
  */
 import type { EnvelopeHead, EnvelopeRefusal } from "../../../shared/envelope";
 import { type Issue, rowIssues, sheetRow } from "../../../shared/issues";
@@ -47,7 +48,8 @@ export function deltaApplies(head: EnvelopeHead, states: SheetStates, unit: Unit
     const st = states[sheet];
     const rows = head.sheets[sheet];
     if (!st || st.checkVersion !== CHECK_VERSION || !Array.isArray(rows) || rows.length > MAX_ROWS_PER_SHEET) return false;
-    if (SHEETS[sheet].part === "register" ? st.hash !== head.hashes.sheet_hashes[sheet] : !st.rowHashes) return false;
+    // A register or roster sheet (replaced whole) must be the one stored; a log sheet needs its rows' hashes.
+    if (SHEETS[sheet].part !== "log" ? st.hash !== head.hashes.sheet_hashes[sheet] : !st.rowHashes) return false;
   }
   return true;
 }

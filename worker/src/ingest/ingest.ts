@@ -13,7 +13,7 @@
  * Refusals are returned (./refusal.ts); only an unexpected failure throws.
  */
 import { receiptSchema } from "../../../shared/contract";
-import { SHEET_KEYS } from "../../../shared/templates";
+import { SHEET_KEYS, SHEETS } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
 import { checkAndPlan, type WholeCache } from "./check";
 import { countsOf } from "./plan";
@@ -72,7 +72,10 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       commune_id: req.communeId,
       received_at: req.receivedAt,
       duplicate: false,
-      counts: Object.fromEntries(SHEET_KEYS.map((k) => [k, countsOf(planned.plans[k])])) as Receipt["counts"],
+      // A roster sheet is counted only when sent (shared/contract.ts): older add-ons read the receipt.
+      counts: Object.fromEntries(
+        SHEET_KEYS.filter((k) => SHEETS[k].part !== "roster" || req.head.present.has(k)).map((k) => [k, countsOf(planned.plans[k])]),
+      ) as Receipt["counts"],
       warnings: warnings.slice(0, RECEIPT_MAX_WARNINGS),
       warnings_total: warnings.length,
       ...(req.unit.valid_to ? { unit_valid_to: req.unit.valid_to } : {}),

@@ -7,6 +7,7 @@
 import { CHECK_VERSION } from "../../../shared/rules/index";
 import { SHEETS, type SheetKey } from "../../../shared/templates";
 import { aggregateStatements } from "../aggregates/refresh";
+import { steeringAggregateStatements } from "../aggregates/steering";
 import { auditStatement } from "../db/audit";
 import { insertRows } from "../db/sql";
 import { splitPayload } from "./payload";
@@ -105,7 +106,7 @@ export function statements(
   }
 
   out.push(...stateStatements(db, communeId, id, CHECK_VERSION, states));
-  out.push(...aggregateStatements(db, communeId));
+  out.push(...aggregateStatements(db, communeId), ...steeringAggregateStatements(db, communeId));
   out.push(
     auditStatement(db, req.actor, req.action, communeId, {
       ...req.audit,
