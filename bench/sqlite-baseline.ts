@@ -23,6 +23,7 @@ const TABLE_OF: Record<SheetKey, string> = {
   meetings: "meetings",
   evaluations: "evaluations",
   milestones: "milestones",
+  period_reports: "period_reports",
 };
 
 const toDb = (v: unknown) =>

@@ -6,28 +6,11 @@
 
 import { bool, type ColumnSpec, choice, code, count, date, int, name, names, period, phone, text } from "./cells";
 import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
+import { reportSheet } from "./report-sheet";
+import { type Columns, sheet } from "./sheet-spec";
 import { boolOrUnknown } from "./unknown";
-import type * as z from "./zod-vi";
 
-// biome-ignore lint/suspicious/noExplicitAny: a sheet's columns hold specs of different value types; `unknown` would make ColumnSpec<string> not assignable (parameter variance).
-export type Columns = Record<string, ColumnSpec<any, z.ZodType>>;
-
-export interface SheetSpec<K extends string = string, C extends Columns = Columns> {
-  key: K;
-  /** Sheet (tab) name in the spreadsheet. */
-  title: string;
-  /** Heading above the table, as on the plan's forms. */
-  description: string;
-  /** Part of the commune register (replaced whole on each submission) or a log (upserted). */
-  part: "register" | "log";
-  /** Column keys that identify a row (natural key). */
-  naturalKey: readonly (keyof C & string)[];
-  columns: C;
-}
-
-function sheet<K extends string, C extends Columns>(spec: SheetSpec<K, C>): SheetSpec<K, C> {
-  return spec;
-}
+export type { Columns, SheetSpec } from "./sheet-spec";
 
 export const villagesSheet = sheet({
   key: "villages",
@@ -264,6 +247,7 @@ export const SHEETS = {
   meetings: meetingsSheet,
   evaluations: evaluationsSheet,
   milestones: milestonesSheet,
+  period_reports: reportSheet,
 } as const;
 
 export type SheetKey = keyof typeof SHEETS;

@@ -73,6 +73,7 @@ export function asOf(wb: Workbook, day: string): Workbook {
     meetings: wb.meetings.filter((r) => r.meeting_date <= day),
     evaluations: wb.evaluations.filter((r) => (parsePeriodKey(r.period)?.end ?? r.period) <= day),
     milestones: wb.milestones.filter((r) => (r.done_on ?? r.due_on) <= day),
+    period_reports: wb.period_reports.filter((r) => (parsePeriodKey(r.period)?.end ?? r.period) <= day),
   };
 }
 

@@ -223,6 +223,7 @@ function emptyWorkbook() {
     meetings: [] as Rows<"meetings">,
     evaluations: [] as Rows<"evaluations">,
     milestones: [] as Rows<"milestones">,
+    period_reports: [] as Rows<"period_reports">,
   };
 }
 type GeneratedWorkbook = ReturnType<typeof emptyWorkbook>;

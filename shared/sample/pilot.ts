@@ -7,6 +7,7 @@
 import { PILOT, UNITS } from "../data/units";
 import type { Workbook } from "../schemas";
 import { generateCommune } from "./generate";
+import { pilotNarratives } from "./narratives";
 
 /** "Today" for the pilot data: the month of the final review. */
 export const PILOT_TODAY = "2022-10-31";
@@ -28,7 +29,7 @@ function unit(id: string) {
 export function pilotWorkbooks(): PilotCommune[] {
   const quySon = unit(PILOT.quySon);
   const hongGiang = unit(PILOT.hongGiang);
-  return [
+  const communes: PilotCommune[] = [
     {
       unit_id: quySon.id,
       commune_code: quySon.code,
@@ -56,4 +57,8 @@ export function pilotWorkbooks(): PilotCommune[] {
       }),
     },
   ];
+  // What each commune wrote for the phase reviews ("Báo cáo kỳ").
+  communes[0]!.workbook.period_reports = pilotNarratives.quySon();
+  communes[1]!.workbook.period_reports = pilotNarratives.hongGiang();
+  return communes;
 }

@@ -105,7 +105,7 @@ describe("Thiết lập mẫu", () => {
     const checked = expectValidations(ss);
     expect(checked).toBeGreaterThan(100);
     expect(gas.ui.alerts.at(-1)!.title).toBe("Đã thiết lập mẫu");
-    expect(gas.ui.alerts.at(-1)!.message).toContain("Đã tạo 10 trang");
+    expect(gas.ui.alerts.at(-1)!.message).toContain(`Đã tạo ${SHEET_KEYS.length} trang`);
   });
 
   it("cancelling the commune prompt changes nothing", () => {

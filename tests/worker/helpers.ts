@@ -95,6 +95,7 @@ export const TABLES = [
   "meetings",
   "evaluations",
   "milestones",
+  "period_reports",
   "revisions",
   "submissions",
   "submission_payload_parts",

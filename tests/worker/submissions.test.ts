@@ -15,6 +15,7 @@ const TABLE = {
   meetings: "meetings",
   evaluations: "evaluations",
   milestones: "milestones",
+  period_reports: "period_reports",
 } as const;
 
 describe("POST /api/submissions", () => {
