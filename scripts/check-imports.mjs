@@ -56,8 +56,10 @@ const LAYERS = [
   // Domain code returns results (worker/src/ingest/refusal.ts); HTTP maps them.
   { dir: "worker/src/ingest", may: ["worker/src/aggregates", "worker/src/db"] },
   { dir: "worker/src/rollup", may: ["worker/src/db"] },
-  // Pages render what they are given: a rollup's types, never a query.
-  { dir: "worker/src/views", may: [], types: ["worker/src/rollup"] },
+  // A report as a document: built from a rollup it is given (its types) and the narrative it reads.
+  { dir: "worker/src/report", may: ["worker/src/db"], types: ["worker/src/rollup"] },
+  // Pages render what they are given: a rollup's or a report's types, never a query.
+  { dir: "worker/src/views", may: [], types: ["worker/src/rollup", "worker/src/report"] },
 ];
 const inDir = (file, dir) => file.startsWith(`${dir}/`);
 

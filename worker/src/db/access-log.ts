@@ -8,7 +8,7 @@
 export type AccessKind = "link" | "commune" | "admin";
 export type AccessOutcome = "ok" | "refused" | "throttled";
 /** Where on a link: the page, its JSON or CSV, a printable form; 'submission' and 'admin' for the API. */
-export type AccessRoute = "page" | "json" | "csv" | "mau-01" | "mau-02" | "other" | "submission" | "admin";
+export type AccessRoute = "page" | "json" | "csv" | "mau-01" | "mau-02" | "bao-cao" | "other" | "submission" | "admin";
 
 export interface AccessEntry {
   kind: AccessKind;

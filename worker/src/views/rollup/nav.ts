@@ -27,6 +27,8 @@ export interface PageNav {
   importUrl?: string | undefined;
   mau01?: string | undefined;
   mau02?: string | undefined;
+  /** The period's report as a document (printable page; .docx from there). */
+  report?: string | undefined;
   /** Shown above the figures, e.g. when the requested period could not be read. */
   notice?: string | undefined;
   /** The drill-down address of a commune (a row of a page above commune level). */
