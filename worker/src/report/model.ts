@@ -12,6 +12,7 @@ import type { Narrative } from "./narrative";
 import type { ReportBlock, ReportDoc, ReportPart } from "./types";
 
 const REVIEWS = ["P1", "P2", "P3"] as const;
+const lowerFirst = (s: string) => s.charAt(0).toLocaleLowerCase("vi") + s.slice(1);
 
 /** "Sơ kết", "tổng kết": the review a phase ends with (shared/plan.ts PLAN_PHASES). */
 export const reviewOf = (periodKey: string): ReportDoc["review"] => REVIEWS.find((k) => k === periodKey) ?? null;
@@ -56,6 +57,7 @@ export function buildReport(r: Rollup, o: ReportOptions): ReportDoc {
   const review = reviewOf(r.period.key);
   const bodies = bodiesOf(r.unit, r.unit.parents.at(-1));
   const narratives = detail ? o.narratives : [];
+  const heading = headingOf(bodies, r.period, review, o.today);
   const own = (key: NarrativeKey): string[] => (detail ? section(r, narratives, key) : [TO_COMPLETE]);
 
   const results: ReportBlock[] = figureBlocks(r, aboveCommune);
@@ -81,8 +83,8 @@ export function buildReport(r: Rollup, o: ReportOptions): ReportDoc {
     period: r.period,
     review,
     narrative: detail && narratives.some((n) => NARRATIVE_KEYS.some((k) => n[k]?.trim())),
-    heading: headingOf(bodies, r.period, review, o.today),
-    intro: `Thực hiện Kế hoạch xây dựng thí điểm mô hình Tổ Dân vận cộng đồng, ${bodies.author} báo cáo kết quả ${r.period.label_vi.charAt(0).toLocaleLowerCase("vi")}${r.period.label_vi.slice(1)} như sau:`,
+    heading,
+    intro: `Thực hiện Kế hoạch xây dựng thí điểm mô hình Tổ Dân vận cộng đồng, ${bodies.author} báo cáo ${lowerFirst(heading.subject)} như sau:`,
     parts,
     recipients: bodies.recipients,
     signature: bodies.signature,

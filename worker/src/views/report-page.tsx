@@ -13,6 +13,7 @@ const CSS = `
 .doc .heads p { margin: 0; }
 .doc .heads .motto { text-decoration: underline; font-weight: 700; }
 .doc .heads .date { font-style: italic; margin-top: 8px; }
+.doc .heads .number { white-space: pre; }
 .doc .title { text-align: center; margin: 18px 0 10px; }
 .doc .title h1 { font-size: 14pt; margin: 0; }
 .doc .title p { margin: 2px 0; font-weight: 700; }
@@ -98,7 +99,7 @@ export function ReportPage({ doc, nav }: { doc: ReportDoc; nav: ReportNav }) {
               <strong>{h.issuer}</strong>
             </p>
             <p>—————</p>
-            <p>{h.number}</p>
+            <p class="number">{h.number}</p>
           </div>
           <div>
             <p>
