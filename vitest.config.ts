@@ -27,7 +27,13 @@ export default defineConfig({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
               // FUZZ_SEED replays a run of tests/worker/fuzz-submissions.test.ts (empty: a new seed each run).
-              bindings: { TEST_MIGRATIONS: migrations, ADMIN_SECRET: "test-admin-secret", FUZZ_SEED: process.env.FUZZ_SEED ?? "" },
+              // CONSOLE_DEV_SIGNIN: the console's development sign-in, as `npm start` runs it.
+              bindings: {
+                TEST_MIGRATIONS: migrations,
+                ADMIN_SECRET: "test-admin-secret",
+                FUZZ_SEED: process.env.FUZZ_SEED ?? "",
+                CONSOLE_DEV_SIGNIN: "1",
+              },
             },
           }),
         ],

@@ -6,8 +6,10 @@
  *   3. `wrangler dev --ip 127.0.0.1 --port 8787` starts and stays in the foreground until Ctrl-C;
  *   4. once /health answers, the pilot demo data is loaded through the admin API (./demo/load.ts,
  *      bundled with esbuild) — once: a second start re-sends the same submission ids, which count once;
- *   5. a district link and the commune links are printed.
- * `--no-demo` skips 4 and 5 (npm run dev). PORT changes the port.
+ *   5. a district link and the commune links are printed, next to the console's address (/admin).
+ * `--no-demo` skips 4 and 5 but still prints the console's address (npm run dev). PORT changes the port.
+ * The worker runs with CONSOLE_DEV_SIGNIN=1: the console's development sign-in with ADMIN_SECRET
+ * (worker/src/console/session.ts). A deployed worker never has it (it is not in wrangler.toml).
  */
 import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -77,7 +79,17 @@ if (await healthy()) {
 const migrate = await exitOf(wrangler(["d1", "migrations", "apply", "DB", "--local"], { CI: "true" }));
 if (migrate !== 0) process.exit(migrate);
 
-const dev = wrangler(["dev", "--ip", "127.0.0.1", "--port", String(port), "--var", `PUBLIC_BASE_URL:${base}`]);
+const dev = wrangler([
+  "dev",
+  "--ip",
+  "127.0.0.1",
+  "--port",
+  String(port),
+  "--var",
+  `PUBLIC_BASE_URL:${base}`,
+  "--var",
+  "CONSOLE_DEV_SIGNIN:1",
+]);
 forwardSignals(dev);
 const done = exitOf(dev);
 if (withDemo) {
@@ -86,5 +98,7 @@ if (withDemo) {
   } else if (dev.exitCode === null) {
     console.error(`\nMáy chủ chưa trả lời ${base}/health sau 90 giây; bỏ qua dữ liệu mẫu.`);
   }
+} else if (await waitForHealth(dev, 90_000)) {
+  console.log(`\n Bảng điều khiển triển khai: ${base}/admin  (đăng nhập thử bằng ADMIN_SECRET trong .dev.vars)\n`);
 }
 process.exit(await done);

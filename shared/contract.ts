@@ -152,3 +152,74 @@ export const errorBodySchema = z.strictObject({
 export type ErrorBody = z.output<typeof errorBodySchema>;
 /** Fields some refusals add next to code, message and details. */
 export type ErrorExtra = Omit<ErrorBody["error"], "code" | "message" | "details">;
+
+// ---------------------------------------------------------------- connection code
+
+/**
+ * The connection code: what a commune's setup sheet prints (the console, worker/src/console) and the
+ * add-on's "Cài đặt kết nối" takes in one paste — a version word, the commune's GSO code, the
+ * worker's address and the commune's write token, separated by spaces:
+ *   DV1 07525 https://dan-van.example.workers.dev dvc_0123456789abcdef0123456789abcdef
+ * Read back leniently: line breaks and runs of spaces (a copy out of a PDF or a Zalo message) are
+ * one space, and words before "DV1" (a label copied with it) are ignored.
+ */
+export const CONNECTION_CODE_VERSION = "DV1";
+
+/** http:// only for this machine (local development and tests); anything else must be https://. */
+const LOOPBACK_HTTP = /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d{1,5})?(\/\S*)?$/i;
+export const workerUrlSchema = z
+  .string()
+  .max(500)
+  .refine((u) => /^https:\/\/[^\s/]+(\/\S*)?$/i.test(u) || LOOPBACK_HTTP.test(u), {
+    error: "Địa chỉ máy chủ trong mã kết nối không đúng (phải bắt đầu bằng https://).",
+  })
+  .transform((u) => u.replace(/\/+$/, ""));
+
+export const connectionSchema = z.strictObject({
+  commune_code: z.string().regex(/^\d{5}$/, { error: "Mã xã trong mã kết nối phải gồm đúng 5 chữ số." }),
+  worker_url: workerUrlSchema,
+  token: z.string().regex(COMMUNE_TOKEN_PATTERN, {
+    error:
+      'Mã truy cập trong mã kết nối không đúng (bắt đầu bằng "dvc_", thêm 32 chữ số/chữ cái a–f): có thể đã dán thiếu hoặc thừa ký tự.',
+  }),
+});
+export type Connection = z.output<typeof connectionSchema>;
+
+/** The connection code of a commune. Throws if a part is not what `connectionSchema` accepts. */
+export function connectionCode(c: Connection): string {
+  const v = connectionSchema.parse(c);
+  return `${CONNECTION_CODE_VERSION} ${v.commune_code} ${v.worker_url} ${v.token}`;
+}
+
+/** A pasted connection code read back, or a Vietnamese message saying what is wrong with it. */
+export function parseConnectionCode(text: string): { ok: true; connection: Connection } | { ok: false; message: string } {
+  const words = String(text ?? "")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  if (!words.length) return { ok: false, message: "Chưa dán mã kết nối." };
+  const at = words.indexOf(CONNECTION_CODE_VERSION);
+  if (at < 0) {
+    if (words.length === 1 && COMMUNE_TOKEN_PATTERN.test(words[0]!)) {
+      return {
+        ok: false,
+        message: `Đây là mã truy cập, chưa phải mã kết nối. Hãy dán cả dòng mã kết nối trên phiếu cài đặt (bắt đầu bằng "${CONNECTION_CODE_VERSION}").`,
+      };
+    }
+    return {
+      ok: false,
+      message: `Không phải mã kết nối: mã kết nối bắt đầu bằng "${CONNECTION_CODE_VERSION}" (xem phiếu cài đặt của xã).`,
+    };
+  }
+  const parts = words.slice(at + 1);
+  if (parts.length !== 3) {
+    return {
+      ok: false,
+      message: `Mã kết nối ${parts.length < 3 ? "bị thiếu" : "bị thừa"}: sau "${CONNECTION_CODE_VERSION}" phải có đúng 3 phần — mã xã, địa chỉ máy chủ, mã truy cập. Hãy dán lại cả dòng.`,
+    };
+  }
+  const [commune_code, worker_url, token] = parts as [string, string, string];
+  const r = connectionSchema.safeParse({ commune_code, worker_url, token });
+  if (!r.success) return { ok: false, message: r.error.issues[0]!.message };
+  return { ok: true, connection: r.data };
+}

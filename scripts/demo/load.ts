@@ -11,6 +11,8 @@
  *   re-sends the same ids and the worker counts nothing twice.
  * - Links and commune write tokens are kept in `.wrangler/demo-links.json` (git-ignored) and reused
  *   while the worker still knows them.
+ * - The pilot communes are registered for the roll-out console (`commune_records`), so its pages
+ *   (/admin) show them: the provinces overview lists the old Tỉnh Bắc Giang.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
@@ -170,6 +172,8 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     return token;
   }
 
+  await must("/commune-records", { records: communes.map((c) => ({ unit_id: c.unit_id })) }, [200]);
+
   const district = UNITS.find((u) => u.id === PILOT.lucNgan)!;
   const result: DemoResult = {
     baseUrl: opts.baseUrl,
@@ -191,6 +195,9 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
   return result;
 }
 
+/** The console's address on a worker. */
+export const consoleUrl = (baseUrl: string) => `${baseUrl.replace(/\/+$/, "")}/admin`;
+
 export function printLinks(r: DemoResult, ms: number): void {
   const pad = Math.max(...r.communes.map((c) => c.name.length));
   const lines = [
@@ -200,6 +207,9 @@ export function printLinks(r: DemoResult, ms: number): void {
     ` Dữ liệu mẫu thí điểm: ${r.communes.length} xã, ${r.imports.created + r.imports.duplicate} lần gửi ` +
       `(${r.imports.created} mới, ${r.imports.duplicate} đã có) — ${(ms / 1000).toFixed(1)} giây.`,
     ` Đơn vị hành chính cả nước: ${r.units.sent ? `đã nạp (${(r.units.ms / 1000).toFixed(1)} giây)` : "đã có từ lần trước"}.`,
+    "",
+    " Bảng điều khiển triển khai (thêm xã, in phiếu cài đặt, theo dõi tuần, đường dẫn, nhật ký):",
+    `   ${consoleUrl(r.baseUrl)}   — đăng nhập thử bằng ADMIN_SECRET trong .dev.vars`,
     "",
     ` Đường dẫn ${r.district.name} (số liệu tổng hợp):`,
     `   ${r.district.link.url}`,

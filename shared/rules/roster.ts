@@ -57,7 +57,7 @@ export const teamComposition: Rule = (ctx) => {
       );
     }
     if (t.dissolved_on && t.dissolved_on < t.founded_on) {
-      out.push(ctx.issue("teams", t, i, "dissolved_on", "date_order", "error", "Ngày giải thể phải sau ngày thành lập."));
+      out.push(ctx.issue("teams", t, i, "dissolved_on", "date_order", "error", "Ngày giải thể không được trước ngày thành lập."));
     }
   });
   return out;

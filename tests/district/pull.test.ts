@@ -206,3 +206,66 @@ describe("pull: communes whose sheets have errors", () => {
     expect(stateOf(g).communes[faulty.unit.id]!.last_pull_result).toBe("sheet_errors");
   }, 120_000);
 });
+
+describe("pull: a commune whose register lost many rows", () => {
+  it("is refused with the counts and the exact flag to confirm them; wrong counts are refused again, the right ones go through", async () => {
+    const c = communes[1]!;
+    const env = { ...g.env, DAN_VAN_WORKER_URL: viaPull.url, DAN_VAN_ADMIN_SECRET: ADMIN_SECRET };
+    const csv = writeCommunesCsv(g.dir, [c]);
+    const wb = structuredClone(workbooks.get(c.unit.id)!);
+    // The clerk moved households to another commune: every household no other sheet refers to is gone.
+    const referenced = new Set(
+      SHEET_KEYS.filter((k) => k !== "households").flatMap((k) =>
+        (wb[k] as Record<string, unknown>[]).map((r) => r.household_code).filter((v): v is string => typeof v === "string"),
+      ),
+    );
+    const before = wb.households.length;
+    wb.households = wb.households.filter((h) => referenced.has(h.household_code));
+    const gone = before - wb.households.length;
+    expect(gone).toBeGreaterThan(0.25 * before);
+    const ss = g.fake.spreadsheets.get(stateOf(g).communes[c.unit.id]!.spreadsheet_id)!;
+    fill(g, ss.spreadsheetId, wb);
+    // The rows below the kept ones are emptied, as deleting rows in Sheets leaves them.
+    const width = Object.keys(SHEETS.households.columns).length;
+    putValues(
+      ss,
+      SHEETS.households.title,
+      Array.from({ length: gone }, () => Array(width).fill("")),
+      1 + wb.households.length,
+    );
+    const db = await viaPull.mf.getD1Database("DB");
+    const households = async () =>
+      (await db.prepare("SELECT COUNT(*) AS n FROM households WHERE commune_id = ?").bind(c.unit.id).first<{ n: number }>())!.n;
+    expect(await households()).toBe(before);
+
+    const refused = await runCli(["pull", "--communes", csv], env);
+    expect(refused.code, refused.out.join("\n")).toBe(1);
+    const flag = `--confirm-deletions ${c.unit.code}:villages=0,teams=0,members=0,households=${gone}`;
+    expect(refused.out.join("\n")).toContain("confirm_deletions_required");
+    expect(refused.out.join("\n")).toContain(`chạy lại với: ${flag}`);
+    expect(await households()).toBe(before);
+
+    const wrong = await runCli(
+      ["pull", "--communes", csv, "--confirm-deletions", `${c.unit.code}:villages=0,teams=0,members=0,households=${gone - 1}`],
+      env,
+    );
+    expect(wrong.code).toBe(1);
+    expect(wrong.out.join("\n")).toContain("confirm_deletions_required");
+    expect(await households()).toBe(before);
+
+    const malformed = await runCli(["pull", "--communes", csv, "--confirm-deletions", `${c.unit.code}:households=lots`], env);
+    expect(malformed.code).toBe(2);
+    expect(malformed.err.join("\n")).toContain("không đúng dạng");
+    const stranger = await runCli(
+      ["pull", "--communes", csv, "--confirm-deletions", `99999:villages=0,teams=0,members=0,households=1`],
+      env,
+    );
+    expect(stranger.code).toBe(2);
+    expect(stranger.err.join("\n")).toContain("không có trong danh sách: 99999");
+
+    const confirmed = await runCli(["pull", "--communes", csv, ...flag.split(" ")], env);
+    expect(confirmed.code).toBe(0);
+    expect(confirmed.out[0]).toContain("máy chủ đã nhận");
+    expect(await households()).toBe(before - gone);
+  }, 120_000);
+});

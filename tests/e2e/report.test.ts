@@ -179,7 +179,7 @@ describe("the printed page in Chromium", () => {
       writeFileSync(path.join(ARTIFACTS, `report-${who}-${ky}.pdf`), pdf);
       const pages = (pdf.toString("latin1").match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       expect(pages).toBeGreaterThanOrEqual(2);
-      const text = await page.locator("article.doc").innerText();
+      const text = (await page.locator("article.doc").textContent()) ?? "";
       expect(text).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
       expect(text).toContain("Nơi nhận:");
       expect(await page.locator("nav.doc-nav").isVisible()).toBe(false); // hidden in print

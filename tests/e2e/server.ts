@@ -235,6 +235,9 @@ async function startDev(
       envFile,
       "--var",
       `PUBLIC_BASE_URL:${base}`,
+      // As `npm start`: the console's development sign-in (worker/src/console/session.ts).
+      "--var",
+      "CONSOLE_DEV_SIGNIN:1",
       "--show-interactive-dev-session=false",
     ],
     {},

@@ -7,6 +7,7 @@
 import { parseArgs } from "node:util";
 import { AuthError, makeAuth, SCOPES } from "./auth";
 import { type Commune, CommunesFileError, knownUnits, readCommunesFile } from "./communes";
+import { ConfirmFlagError, parseConfirmFlags } from "./confirm";
 import { type CommuneFile, googleApi } from "./google";
 import { login } from "./login";
 import { startProgress } from "./progress";
@@ -41,7 +42,10 @@ Lệnh:
       Tạo bảng tính cho từng xã với đủ các trang mẫu, chia sẻ cho văn thư xã (quyền chỉnh sửa), ghi mã bảng tính.
       Chạy lại an toàn: xã đã xong được bỏ qua, xã làm dở được làm tiếp.
   pull [--communes <tệp.csv>] [--via token|admin] [--read-any] [--dry-run] [--concurrency 4]
+       [--confirm-deletions <mã xã>:villages=…,teams=…,members=…,households=…]
       Đọc bảng tính của từng xã, kiểm tra như tiện ích, gửi số liệu lên máy chủ. Xã có lỗi được liệt kê, không gửi.
+      Máy chủ từ chối lần gửi xóa nhiều dòng danh sách của xã: công cụ in số dòng bị xóa và đúng tùy chọn
+      --confirm-deletions để chạy lại sau khi xã xác nhận (số phải khớp, nếu danh sách đã đổi thì bị từ chối lại).
   status [--communes <tệp.csv>]
       Bảng các xã: mã bảng tính, lần thiết lập, lần lấy số liệu, lần gửi được nhận gần nhất.
   login --client <client_secret.json> [--out district-oauth.json] [--read-any]
@@ -69,6 +73,7 @@ function args(argv: string[]) {
       state: { type: "string" },
       client: { type: "string" },
       out: { type: "string", default: "district-oauth.json" },
+      "confirm-deletions": { type: "string", multiple: true, default: [] },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -201,7 +206,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
           .filter((s) => s.spreadsheet_id)
           .map((s, i) => ({ unitId: s.unit_id, code: s.code, name: s.name, line: i + 1 }));
     if (!list.length) throw new UsageError("Không có xã nào để lấy số liệu (thiếu --communes và tệp trạng thái trống).");
-    const ctx = { google, state, worker, via: o.via as "auto" | "token" | "admin", dryRun: o["dry-run"]! };
+    const confirmDeletions = parseConfirmFlags(o["confirm-deletions"] ?? []);
+    const unknown = [...confirmDeletions.keys()].filter((code) => !list.some((c) => c.code === code));
+    if (unknown.length) throw new UsageError(`--confirm-deletions cho xã không có trong danh sách: ${unknown.join(", ")}.`);
+    const ctx = {
+      google,
+      state,
+      worker,
+      via: o.via as "auto" | "token" | "admin",
+      dryRun: o["dry-run"]!,
+      confirmDeletions,
+    };
     const results = await forEachLimited(
       list,
       (c) => c.unitId,
@@ -215,7 +230,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     );
     return report(io, list, results, pullLines, summarizeCounts(google.counts, retries), started);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof AuthError) {
+    if (e instanceof UsageError || e instanceof AuthError || e instanceof ConfirmFlagError) {
       io.err(e.message);
       return 2;
     }

@@ -7,6 +7,7 @@
  * before sending and reused while the content is the same, so a retry is counted once.
  */
 import { randomUUID } from "node:crypto";
+import type { DeletionCounts } from "../../shared/contract";
 import { buildEnvelope } from "../../shared/envelope";
 import { contentHash } from "../../shared/hash";
 import { todayVi } from "../../shared/periods";
@@ -27,6 +28,8 @@ export interface PullContext {
   via: "token" | "admin" | "auto";
   /** Read and check only; send nothing. */
   dryRun: boolean;
+  /** Register deletions the operator confirmed, by commune code (./confirm.ts). */
+  confirmDeletions?: ReadonlyMap<string, DeletionCounts>;
   now?: () => Date;
 }
 
@@ -40,7 +43,7 @@ export interface PullResult {
   issues: IssueLine[];
   warnings: number;
   receipt?: WorkerReceipt;
-  refusal?: { status: number; code: string; message: string };
+  refusal?: { status: number; code: string; message: string; confirmDeletions?: DeletionCounts };
 }
 
 /** Every template sheet's values in one read; a sheet the spreadsheet lacks is null. */
@@ -98,6 +101,7 @@ export async function pullCommune(ctx: PullContext, c: Commune): Promise<PullRes
       spreadsheet_id: spreadsheetId,
       submission_id: pending.submission_id,
       generated_at: pending.generated_at,
+      ...(ctx.confirmDeletions?.has(c.code) ? { confirm_deletions: ctx.confirmDeletions.get(c.code)! } : {}),
     },
     result.workbook,
   );
@@ -136,7 +140,12 @@ export async function pullCommune(ctx: PullContext, c: Commune): Promise<PullRes
       rows,
       issues: details.map((d) => issueLine(d, data)),
       warnings,
-      refusal: { status: e.status, code: e.code, message: e.message },
+      refusal: {
+        status: e.status,
+        code: e.code,
+        message: e.message,
+        ...(e.confirmDeletions ? { confirmDeletions: e.confirmDeletions } : {}),
+      },
     };
   }
 }

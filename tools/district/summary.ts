@@ -1,5 +1,6 @@
 /** What provision and pull print: a line per commune, its errors, and the run's summary (Vietnamese). */
 import type { Commune } from "./communes";
+import { confirmFlag } from "./confirm";
 import { formatDuration } from "./progress";
 import type { PullResult } from "./pull";
 import { describeError, formatIssueLine } from "./report";
@@ -37,6 +38,9 @@ export function pullLines(c: Commune, r: PullResult): string[] {
       return [
         `✗ ${head}: máy chủ từ chối (${r.refusal?.status} ${r.refusal?.code}): ${r.refusal?.message}`,
         ...r.issues.slice(0, 50).map((l) => `  ${formatIssueLine(l)}`),
+        ...(r.refusal?.confirmDeletions
+          ? [`  Nếu xã xác nhận đúng là muốn xóa, chạy lại với: --confirm-deletions ${confirmFlag(c.code, r.refusal.confirmDeletions)}`]
+          : []),
       ];
   }
 }

@@ -5,7 +5,7 @@
  * details}}`; 429/5xx and network failures are retried (a submission keeps its id, so the worker
  * counts a retried one once). A receipt is read with the API contract (shared/contract.ts).
  */
-import { type Receipt, receiptSchema } from "../../shared/contract";
+import { type DeletionCounts, deletionCountsSchema, type Receipt, receiptSchema } from "../../shared/contract";
 import type { Envelope } from "../../shared/schemas";
 import { DEFAULT_RETRY, type RetryEvents, type RetryPolicy, retrying } from "./retry";
 
@@ -15,6 +15,8 @@ export class WorkerError extends Error {
     readonly code: string,
     message: string,
     readonly details: unknown[] = [],
+    /** `confirm_deletions_required` only: the deletions the worker asks to confirm. */
+    readonly confirmDeletions?: DeletionCounts,
   ) {
     super(message);
   }
@@ -54,7 +56,10 @@ export function workerClient(o: WorkerOptions) {
           signal: AbortSignal.timeout(120_000),
         });
         const text = await res.text();
-        let json: { error?: { code?: string; message?: string; details?: unknown }; [k: string]: unknown } | null;
+        let json: {
+          error?: { code?: string; message?: string; details?: unknown; confirm_deletions?: unknown };
+          [k: string]: unknown;
+        } | null;
         try {
           json = JSON.parse(text);
         } catch {
@@ -67,6 +72,7 @@ export function workerClient(o: WorkerOptions) {
             e?.code ?? "http_error",
             e?.message ?? `Máy chủ trả lời ${res.status}.`,
             Array.isArray(e?.details) ? e.details : [],
+            deletionCountsSchema.safeParse(e?.confirm_deletions).data,
           );
         }
         return { status: res.status, body: (json ?? {}) as Record<string, unknown> };

@@ -8,6 +8,7 @@ import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
 import { communeRecordRoutes } from "./commune-records";
 import { importRoutes } from "./import";
+import { operatorRoutes } from "./operators";
 import { tokenRoutes } from "./tokens";
 import { unitRoutes } from "./units";
 
@@ -16,4 +17,5 @@ export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .route("/", unitRoutes)
   .route("/", tokenRoutes)
   .route("/", importRoutes)
-  .route("/", communeRecordRoutes);
+  .route("/", communeRecordRoutes)
+  .route("/", operatorRoutes);

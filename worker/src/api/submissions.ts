@@ -1,7 +1,8 @@
 /**
  * `POST /api/submissions` — a commune sends its workbook (shared/envelope.ts) with its write token.
  * 201 with a receipt when accepted, 200 with the stored receipt when the same submission id comes
- * again; otherwise `{error: {code, message, details}}` and nothing written.
+ * again; otherwise `{error: {code, message, details}}` and nothing written — and the refusal is
+ * logged with its code for the console (../http/refusals.ts).
  */
 import { Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
@@ -13,10 +14,11 @@ import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
 import { unauthorized } from "../http/errors";
 import { acceptOrThrow } from "../http/ingest";
+import { recordRefusals } from "../http/refusals";
 
 type SubmissionEnv = { Bindings: Bindings; Variables: { token: TokenRow; rawBody: string; body: unknown } };
 
-export const submissionRoutes = new Hono<SubmissionEnv>().post("/", communeAuth, limitBody(), jsonBody, async (c) => {
+export const submissionRoutes = new Hono<SubmissionEnv>().post("/", recordRefusals, communeAuth, limitBody(), jsonBody, async (c) => {
   const token = c.get("token");
   const db = dbFor(c.env, token.unit_id);
   const unit = await getUnit(db, token.unit_id);

@@ -80,7 +80,8 @@ nav.form-nav { max-width: 210mm; margin: 8px auto; }
 @media print { .form-page { padding: 0; max-width: none; } }
 `;
 
-export function Layout(props: { title: string; children: Child }) {
+/** `head`: what a page adds to <head> after the stylesheet (the console's own styles and script). */
+export function Layout(props: { title: string; children: Child; head?: Child }) {
   return (
     <html lang="vi">
       <head>
@@ -90,6 +91,7 @@ export function Layout(props: { title: string; children: Child }) {
         <meta name="referrer" content="no-referrer" />
         <title>{props.title}</title>
         <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        {props.head}
       </head>
       <body>{props.children}</body>
     </html>
