@@ -199,6 +199,15 @@ function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
       });
     }
   }
+  // The commune's quarterly report ("Báo cáo kỳ"), written after each quarter (no random draw, so
+  // the other sheets stay as they were).
+  for (const q of quarterEnds(spec.founded_on, spec.until)) {
+    wb.period_reports.push({
+      period: periodKeyOf("quarter", q),
+      results: "Các tổ duy trì báo cáo tuần, tuyên truyền trên loa truyền thanh và nhóm Zalo.",
+      directions: "Tiếp tục nắm tình hình các hộ, báo cáo đúng hạn.",
+    });
+  }
   for (const m of PLAN_MILESTONES) {
     const done = m.due_on <= spec.until;
     wb.milestones.push({

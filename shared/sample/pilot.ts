@@ -58,7 +58,7 @@ export function pilotWorkbooks(): PilotCommune[] {
     },
   ];
   // What each commune wrote for the phase reviews ("Báo cáo kỳ").
-  communes[0]!.workbook.period_reports = pilotNarratives.quySon();
-  communes[1]!.workbook.period_reports = pilotNarratives.hongGiang();
+  communes[0]!.workbook.period_reports.push(...pilotNarratives.quySon());
+  communes[1]!.workbook.period_reports.push(...pilotNarratives.hongGiang());
   return communes;
 }

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportDoc } from "../../worker/src/report/types";
 import type { Figures, Rollup } from "../../worker/src/rollup/types";
 import { num } from "../../worker/src/views/format";
-import { adminPost, call, envelope, PILOT, pilot, seed } from "./helpers";
+import { adminPost, call, communeToken, copy, type ErrorJson, envelope, PILOT, pilot, seed, snapshot, submit } from "./helpers";
 
 const { quySon, hongGiang } = pilot();
 const links: Record<"quySon" | "hongGiang" | "district" | "quySonAggregate", string> = {
@@ -142,7 +142,7 @@ describe("the commune's narrative", () => {
   });
 
   it("says it is missing for a period the commune wrote nothing for", async () => {
-    const html = await (await call(`/r/${links.quySon}/bao-cao?ky=2022-Q1&mode=as_was`)).text();
+    const html = await (await call(`/r/${links.quySon}/bao-cao?ky=2022-01&mode=as_was`)).text();
     expect(html).toContain("Xã chưa nhập nội dung này ở trang &quot;Báo cáo kỳ&quot;.");
   });
 });
@@ -161,6 +161,27 @@ describe("bad input", () => {
     const html = await page.text();
     expect(html).toContain("Kỳ báo cáo không hợp lệ");
     expect(html).toContain("invalid_period");
+  });
+
+  it("a narrative over its limit is refused with its sheet, row and column, and nothing is written", async () => {
+    const token = await communeToken(PILOT.quySon);
+    const wb = copy(quySon.workbook);
+    const row = wb.period_reports.findIndex((n) => n.period === "P1");
+    wb.period_reports[row]!.shortcomings = "Khó khăn. ".repeat(400);
+    const before = await snapshot();
+    const res = await submit(envelope(quySon, wb), token);
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as ErrorJson;
+    expect(body.error.code).toBe("invalid_envelope");
+    expect(body.error.details).toContainEqual(
+      expect.objectContaining({
+        sheet: "period_reports",
+        column: "shortcomings",
+        severity: "error",
+        message_vi: expect.stringContaining("dài quá 3.000 ký tự"),
+      }),
+    );
+    expect(await snapshot()).toEqual(before);
   });
 
   it("no ky at all is the same 400; an unknown link is the same 404 as elsewhere", async () => {

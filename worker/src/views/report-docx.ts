@@ -18,8 +18,8 @@ import {
   TextRun,
   WidthType,
 } from "docx";
-import type { TableCell as Cell, FigureLine, ReportDoc, ReportTable } from "../report/types";
-import { num, pct } from "./format";
+import type { TableCell as Cell, ReportDoc, ReportTable } from "../report/types";
+import { cellText, lineText } from "./report-text";
 
 /** Half-points: 14pt body, 13pt heading block, 12pt "Nơi nhận", 11pt its items and tables. */
 const PT = (n: number) => n * 2;
@@ -50,9 +50,6 @@ const body = (text: string, bold = false) =>
     spacing: { before: 60, after: 60 },
     children: [run({ text, bold })],
   });
-
-const show = (v: Cell, isPct = false): string => (v === null ? "–" : typeof v === "number" ? (isPct ? pct(v) : num(v)) : v);
-const lineText = (l: FigureLine) => `- ${l.label}: ${l.pct ? pct(l.value) : num(l.value)}.`;
 
 /** Two cells side by side without borders: the issuing body and the national title. */
 function heads(doc: ReportDoc): Table {
@@ -93,7 +90,9 @@ function table(t: ReportTable): Table {
       ],
     });
   const row = (cells: Cell[], bold = false) =>
-    new TableRow({ children: cells.map((c, i) => cell(show(c, t.head[i]?.pct), { bold, right: typeof c === "number" || c === null })) });
+    new TableRow({
+      children: cells.map((c, i) => cell(cellText(c, t.head[i]?.pct), { bold, right: typeof c === "number" || c === null })),
+    });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [

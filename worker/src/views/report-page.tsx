@@ -3,9 +3,9 @@
  * 30/2020/NĐ-CP (Phụ lục I, mục I.4) sets them — top and bottom 20 mm, left 30 mm, right 15 mm. It
  * renders the report model it is given (worker/src/report/types.ts); the .docx renders the same one.
  */
-import type { FigureLine, ReportDoc, ReportTable, TableCell } from "../report/types";
-import { num, pct } from "./format";
+import type { ReportDoc, ReportTable, TableCell } from "../report/types";
 import { Layout } from "./layout";
+import { cellText, lineText } from "./report-text";
 
 const CSS = `
 .doc { background: #fff; max-width: 210mm; margin: 0 auto; padding: 20mm 15mm 20mm 30mm; font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.35; color: #000; }
@@ -44,14 +44,11 @@ nav.doc-nav { max-width: 210mm; margin: 8px auto; display: flex; flex-wrap: wrap
 }
 `;
 
-const show = (v: TableCell, isPct = false): string => (v === null ? "–" : typeof v === "number" ? (isPct ? pct(v) : num(v)) : v);
-const lineText = (l: FigureLine) => `- ${l.label}: ${l.pct ? pct(l.value) : num(l.value)}.`;
-
 function Table({ t }: { t: ReportTable }) {
   const row = (cells: TableCell[], cls?: string) => (
     <tr class={cls}>
       {cells.map((c, i) => (
-        <td class={typeof c === "number" || c === null ? "n" : undefined}>{show(c, t.head[i]?.pct)}</td>
+        <td class={typeof c === "number" || c === null ? "n" : undefined}>{cellText(c, t.head[i]?.pct)}</td>
       ))}
     </tr>
   );
