@@ -6,7 +6,7 @@
  *   - shared/ importing the parts that use it or a platform (hono, wrangler, googleapis, Node
  *     built-ins, Apps Script globals are not imports and are caught by the before-stop hook);
  *   - the add-on importing the worker or the other way round (they share code through shared/ only);
- *   - the worker's layers (LAYERS below): domain code (db, auth, aggregates, ingest, rollup, operators, rollout) never
+ *   - the worker's layers (LAYERS below): domain code (db, auth, aggregates, ingest, rollup, operators, rollout, retention, privacy) never
  *     imports the HTTP side (http, api, admin, links, views, app) and views read the rollup's types only;
  *   - a value import of zod's `z` object (`import { z } from "zod"` or from shared/zod-vi): `z` holds
  *     every export of zod, its 64 locales included, so a bundle cannot drop any of them — import
@@ -64,6 +64,9 @@ const LAYERS = [
   // no pages — worker/src/console maps its results to pages.
   { dir: "worker/src/operators", may: ["worker/src/db"] },
   { dir: "worker/src/rollout", may: ["worker/src/db", "worker/src/auth", "worker/src/operators"] },
+  // Personal data: the retention job, and a household's export and erasure (Law 91/2025/QH15).
+  { dir: "worker/src/retention", may: ["worker/src/db"] },
+  { dir: "worker/src/privacy", may: ["worker/src/db", "worker/src/ingest"] },
 ];
 const inDir = (file, dir) => file.startsWith(`${dir}/`);
 

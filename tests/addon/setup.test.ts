@@ -1,6 +1,7 @@
 /** "Thiết lập mẫu": every template sheet with headers, notes, protection, widths, validations; idempotent. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { PROP } from "../../addon/src/config";
+import { DEFAULT_RETENTION_MONTHS, privacyNotice } from "../../shared/privacy";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
 import type { FakeDataValidation } from "./double/data-validation";
 import type { FakeRange } from "./double/range";
@@ -106,6 +107,23 @@ describe("Thiết lập mẫu", () => {
     expect(checked).toBeGreaterThan(100);
     expect(gas.ui.alerts.at(-1)!.title).toBe("Đã thiết lập mẫu");
     expect(gas.ui.alerts.at(-1)!.message).toContain(`Đã tạo ${SHEET_KEYS.length} trang`);
+  });
+
+  it("ends with the privacy notice of shared/privacy.ts: what, why, who sees what, how long, whom to ask", () => {
+    const { gas, addon } = setupEnv(bundle);
+    gas.ui.answers.push({ text: "07576" }, { text: "Xã Quý Sơn" });
+    addon.menuSetup();
+    const msg = gas.ui.alerts.at(-1)!.message;
+    const notice = privacyNotice();
+    expect(msg).toContain(notice.title.toUpperCase());
+    for (const item of notice.items) expect(msg).toContain(`• ${item.heading}: ${item.text}`);
+    expect(msg).toContain("Huyện, tỉnh chỉ xem số liệu tổng hợp");
+    expect(msg).toContain(`lưu ${DEFAULT_RETENTION_MONTHS} tháng`);
+    expect(msg).toContain("Ủy ban nhân dân xã");
+    // Set up again: the notice again, the sheets untouched.
+    gas.ui.answers.push({ text: "" }, { text: "" });
+    addon.menuSetup();
+    expect(gas.ui.alerts.at(-1)!.message).toContain(notice.title.toUpperCase());
   });
 
   it("cancelling the commune prompt changes nothing", () => {

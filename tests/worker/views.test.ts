@@ -538,7 +538,9 @@ describe("drill-down to a commune outside the link's unit", () => {
     const own = await get(`/r/${commune}?commune=${encodeURIComponent(U.hongGiang)}&period=2022-Q1`);
     expect(own.status).toBe(200);
     const usual = await (await get(`/r/${commune}?period=2022-Q1`)).text();
-    expect(await own.text()).toBe(usual);
+    // "Who looked" lists the first request by the time of the second: compare the pages without it.
+    const withoutAccesses = (html: string) => html.replace(/<section id="truy-cap">[\s\S]*?<\/section>/, "");
+    expect(withoutAccesses(await own.text())).toBe(withoutAccesses(usual));
   });
 });
 

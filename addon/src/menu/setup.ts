@@ -1,4 +1,5 @@
-/** Menu "Thiết lập mẫu": ask for the commune, then create or repair every template sheet. */
+/** Menu "Thiết lập mẫu": ask for the commune, then create or repair every template sheet; ends with the privacy notice. */
+import { privacyNoticeText } from "../../../shared/privacy";
 import { PROP } from "../config";
 import { syncAutoSettings } from "../gas/auto";
 import { documentKV, readSettings } from "../gas/props";
@@ -41,6 +42,7 @@ export function menuSetup(): void {
     ensureSettingsSheet(ss, { communeCode: code, communeName: name });
     const report = ensureTemplates(ss);
     syncAutoSettings(ss, readSettings(kv));
-    alert("Đã thiết lập mẫu", `Xã: ${name || "(chưa có tên)"} — mã ${code}.\n${setupText(report)}`);
+    // The privacy notice after every setup: the clerk reads it before the first row is typed (shared/privacy.ts).
+    alert("Đã thiết lập mẫu", `Xã: ${name || "(chưa có tên)"} — mã ${code}.\n${setupText(report)}\n\n${privacyNoticeText()}`);
   });
 }

@@ -4,6 +4,7 @@
  *   /admin/xa          communes: CSV upload (dry run, then apply), tokens                       ./communes.tsx
  *   /admin/phieu       setup sheets (A4, connection code and QR), issued with the tokens        ./communes.tsx
  *   /admin/duong-dan   rollup links: create, label, expire, revoke; accesses                    ./links.tsx
+ *   /admin/ho          a household's data: read, download (JSON), erase on request              ./households.tsx
  *   /admin/nhat-ky     audit log and link accesses, filtered, as CSV                            ./audit.ts
  *   /admin/can-bo      operators (admins)                                                        ./operators.ts
  *   /admin/dang-nhap   development sign-in (npm start only)                                      ./session.ts
@@ -19,6 +20,7 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import { auditRoutes } from "./audit";
 import { communeRoutes } from "./communes";
 import type { ConsoleEnv } from "./env";
+import { householdRoutes } from "./households";
 import { linkRoutes } from "./links";
 import { operatorRoutes } from "./operators";
 import { BarePage, RefusalPage } from "./pages/layout";
@@ -102,6 +104,7 @@ consoleRoutes.get("/", (c) => c.redirect("/admin/tuan", 303));
 consoleRoutes.route("/", weekRoutes);
 consoleRoutes.route("/", communeRoutes);
 consoleRoutes.route("/", linkRoutes);
+consoleRoutes.route("/", householdRoutes);
 consoleRoutes.route("/", auditRoutes);
 consoleRoutes.route("/", operatorRoutes);
 consoleRoutes.all("*", (c) => {

@@ -143,3 +143,23 @@ export async function refusedSince(
     .first<{ count: number; oldest: string | null }>();
   return { count: row?.count ?? 0, oldest: row?.oldest ?? null };
 }
+
+/** One answered read of a commune's link, for the commune's own page ("who looked"): no IP, no hash. */
+export interface LinkAccessRow {
+  at: string;
+  route: AccessRoute;
+  label: string | null;
+}
+
+/** The latest answered reads of the links of one unit (its own links only), newest first, with each link's label. */
+export async function linkAccessesOf(db: D1Database, unitId: string, limit = 50): Promise<LinkAccessRow[]> {
+  return (
+    await db
+      .prepare(
+        `SELECT a.at, a.route, t.label FROM access_log a LEFT JOIN tokens t ON t.token_hash = a.token_hash
+         WHERE a.unit_id = ?1 AND a.kind = 'link' AND a.outcome = 'ok' ORDER BY a.at DESC, a.id DESC LIMIT ?2`,
+      )
+      .bind(unitId, limit)
+      .all<LinkAccessRow>()
+  ).results;
+}

@@ -5,8 +5,11 @@
  * refusal is returned (./refusal.ts), never thrown: the HTTP layer maps it (../http/ingest.ts).
  */
 import { checkEnvelope, type EnvelopeErrorCode } from "../../../shared/envelope";
-import type { Issue } from "../../../shared/issues";
+import { type Issue, sheetRow } from "../../../shared/issues";
+import { ERASED_HOUSEHOLD_WARNING } from "../../../shared/privacy";
 import { lateCorrectionNotice, outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
+import type { Workbook } from "../../../shared/schemas";
+import { erasedHouseholds } from "../db/erasures";
 import { duplicateReceipt, type IngestOutcome, type IngestRequest, ingest } from "./ingest";
 import { findSubmission } from "./receipt";
 import { refuse, submissionIdConflict } from "./refusal";
@@ -60,7 +63,10 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
   // Rows of periods when the commune did not exist (a merged commune's late corrections included).
   const outside = outsideValidity(check.envelope.sheets, req.commune);
   if (outside.length) return refuse("rule_violation", REFUSAL.rule_violation(outside), outside.slice(0, MAX_DETAILS));
-  const warnings = check.issues.filter((i) => i.severity === "warning");
+  const warnings = [
+    ...check.issues.filter((i) => i.severity === "warning"),
+    ...erasedStill(check.envelope.sheets, await erasedHouseholds(db, req.commune.id)),
+  ];
   return ingest(db, {
     envelope: check.envelope,
     present: check.present,
@@ -73,4 +79,26 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     audit: req.audit,
     warnings: req.commune.valid_to ? [lateCorrectionNotice(req.commune), ...warnings] : warnings,
   });
+}
+
+/**
+ * A household erased on request (worker/src/privacy/erase.ts) that the sheet still holds: accepted,
+ * and the clerk is told on the row so that the name and birth year are removed from the sheet too.
+ */
+function erasedStill(sheets: Partial<Workbook>, erased: ReadonlySet<string>): Issue[] {
+  if (!erased.size) return [];
+  return (sheets.households ?? []).flatMap((h, i) =>
+    erased.has(h.household_code)
+      ? [
+          {
+            sheet: "households" as const,
+            row: sheetRow(h, i),
+            column: "head_name",
+            code: "household_erased",
+            severity: "warning" as const,
+            message_vi: `Hộ ${h.household_code}: ${ERASED_HOUSEHOLD_WARNING}. Hãy xóa họ tên, năm sinh, dân tộc của hộ này trên trang tính.`,
+          },
+        ]
+      : [],
+  );
 }

@@ -15,8 +15,9 @@
 import { type Context, Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { todayVi } from "../../../shared/periods";
+import { privacyNotice, retentionMonths } from "../../../shared/privacy";
 import { findActiveToken, HASH_PREFIX_LENGTH, TOKEN_PATTERN, type TokenRow } from "../auth/tokens";
-import type { AccessRoute } from "../db/access-log";
+import { type AccessRoute, linkAccessesOf } from "../db/access-log";
 import { dbFor } from "../db/shard";
 import { logAccess, tokenPrefix } from "../http/access";
 import type { AppEnv } from "../http/env";
@@ -186,6 +187,10 @@ rollupRoutes.get("/:name", async (c) => {
       up: commune ? { href: `${token}${query({ period: period.key, mode })}`, label: `Toàn ${midSentence(r.unit.label_vi)}` } : undefined,
       hidden: commune ? { commune } : undefined,
       otherMode: commune ? otherModeHref(token, tree, unit.id, today, mode, commune, period.key) : undefined,
+      privacy:
+        link.scope === "detail"
+          ? { notice: privacyNotice(retentionMonths(c.env.RETENTION_MONTHS)), accesses: await linkAccessesOf(db, link.unit_id) }
+          : undefined,
     },
   });
   return page(c, view);

@@ -104,6 +104,8 @@ export const ACTION_LABELS: Record<string, string> = {
   "operator.upsert": "Thêm/sửa cán bộ điều hành",
   "operator.disable": "Khóa cán bộ điều hành",
   "console.signin": "Đăng nhập thử (máy phát triển)",
+  "household.export": "Tải dữ liệu của một hộ",
+  "household.erase": "Xóa dữ liệu cá nhân của một hộ theo yêu cầu",
 };
 
 export const actionLabel = (action: string) => ACTION_LABELS[action] ?? action;

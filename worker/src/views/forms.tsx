@@ -175,7 +175,7 @@ export function Mau02Page({ communes, back }: { communes: FormCommune[]; back: s
                       {i === 0 ? <td rowspan={span}>{t.responsible.map((n, k) => `${k + 1}. ${n}`).join("; ")}</td> : null}
                       <td class="c">{h ? h.household_no : ""}</td>
                       <td>{h ? h.head_name : ""}</td>
-                      <td class="c">{h ? h.birth_year : ""}</td>
+                      <td class="c">{h?.birth_year ? h.birth_year : ""}</td>
                       <td class="c">{h ? h.members_count : ""}</td>
                       <td>{h?.note ?? ""}</td>
                     </tr>

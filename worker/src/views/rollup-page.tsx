@@ -20,6 +20,7 @@ import { MODE_LABELS, type PageNav } from "./rollup/nav";
 import { Notes } from "./rollup/notes";
 import { Overview } from "./rollup/overview";
 import { Picker } from "./rollup/picker";
+import { Privacy } from "./rollup/privacy";
 import { Propaganda } from "./rollup/propaganda";
 import { Reporting } from "./rollup/reporting";
 import { Tasks } from "./rollup/tasks";
@@ -80,6 +81,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly C
         <Evaluations r={r} nav={nav} />
         <Milestones r={r} />
         {r.notes ? <Notes r={r} /> : null}
+        {nav.privacy ? <Privacy p={nav.privacy} /> : null}
         <p class="muted">
           Ngày lập: {dateVi(r.today)}. Tỷ lệ báo cáo = số báo cáo tuần đã nhận / số báo cáo phải nộp; tỷ lệ đúng hạn = số báo cáo nhận đúng
           hạn / số báo cáo phải nộp. Số báo cáo phải nộp tính theo ngày thành lập, ngày giải thể của từng tổ.

@@ -1,5 +1,6 @@
 /** What the links route (worker/src/links/routes.ts) gives the rollup page besides the rollup: addresses and the period form's choices. */
 import type { RollupMode } from "../../rollup/types";
+import type { PrivacyPart } from "./privacy";
 
 export const MODE_LABELS: Record<RollupMode, string> = {
   as_was: "Theo địa giới hành chính tại thời điểm báo cáo",
@@ -42,4 +43,6 @@ export interface PageNav {
    * shows the other mode: the same commune's drill-down, or the whole unit where it has none.
    */
   otherMode?: string | undefined;
+  /** A commune's own (detail) link: the privacy notice and who looked (./privacy.tsx). */
+  privacy?: PrivacyPart | undefined;
 }
