@@ -7,9 +7,10 @@
 import { bundleSection } from "./addon-bundle";
 import { provisionSection } from "./provision";
 import type { BenchSection } from "./section";
+import { teamsSection } from "./teams";
 import { unitsSection } from "./units";
 
 export type { BenchContext, BenchSection } from "./section";
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection];
+export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection, teamsSection];

@@ -12,19 +12,9 @@ import type { Workbook } from "../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../shared/templates";
 import type { Unit } from "../shared/units";
 
-const TABLE_OF: Record<SheetKey, string> = {
-  villages: "villages",
-  teams: "teams",
-  members: "members",
-  households: "households",
-  changes: "changes",
-  weekly: "weekly_reports",
-  adhoc: "adhoc_reports",
-  meetings: "meetings",
-  evaluations: "evaluations",
-  milestones: "milestones",
-  period_reports: "period_reports",
-};
+/** Sheet → table as worker/src/ingest/tables.ts maps them (that module needs the Workers types). */
+const RENAMED: Partial<Record<SheetKey, string>> = { weekly: "weekly_reports", adhoc: "adhoc_reports", steering: "steering_members" };
+const TABLE_OF = Object.fromEntries(SHEET_KEYS.map((k) => [k, RENAMED[k] ?? k])) as Record<SheetKey, string>;
 
 const toDb = (v: unknown) =>
   v === undefined || v === null

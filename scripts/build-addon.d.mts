@@ -7,6 +7,6 @@ export interface BundlePart {
 export declare function entryExports(): Promise<string[]>;
 export declare function buildAddon(
   dir?: string,
-): Promise<{ dir: string; names: string[]; html: string[]; bytes: number; parts: BundlePart[] }>;
+): Promise<{ dir: string; names: string[]; html: string[]; bytes: number; parts: BundlePart[]; inputs: string[] }>;
 export declare const BUNDLE_LIMIT_BYTES: number;
 export declare function composition(metafile: unknown): BundlePart[];

@@ -56,6 +56,8 @@ const LAYERS = [
   // Domain code returns results (worker/src/ingest/refusal.ts); HTTP maps them.
   { dir: "worker/src/ingest", may: ["worker/src/aggregates", "worker/src/db"] },
   { dir: "worker/src/rollup", may: ["worker/src/db"] },
+  // "Chuyển đổi thôn": checks and stores a split commune's village mapping (results, not HTTP).
+  { dir: "worker/src/villages", may: ["worker/src/db"] },
   // A report as a document: built from a rollup it is given (its types) and the narrative it reads.
   { dir: "worker/src/report", may: ["worker/src/db"], types: ["worker/src/rollup"] },
   // Pages render what they are given: a rollup's or a report's types, never a query.

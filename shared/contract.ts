@@ -5,7 +5,7 @@
  * parses answers with them, and the tests validate their fake answers against them
  * (tests/shared/contract.test.ts fails if another module declares one of these types by hand).
  */
-import { SHEET_KEYS, SHEETS, type SheetKey } from "./templates";
+import { ROSTER_SHEET_KEYS, type RosterSheetKey, SHEET_KEYS, SHEETS, type SheetKey } from "./templates";
 import * as z from "./zod-vi";
 
 // ---------------------------------------------------------------- tokens
@@ -52,6 +52,16 @@ export const sheetCountsSchema = z.strictObject({
 });
 export type SheetCounts = z.output<typeof sheetCountsSchema>;
 
+/**
+ * Counts per sheet. A roster sheet (the steering committee) is counted only when the envelope carried
+ * it, so an add-on older than that sheet, whose contract does not know its key, reads every receipt.
+ */
+const sheetCountsOf = Object.fromEntries(
+  SHEET_KEYS.map((k) => [k, (ROSTER_SHEET_KEYS as readonly string[]).includes(k) ? sheetCountsSchema.optional() : sheetCountsSchema]),
+) as { [K in Exclude<SheetKey, RosterSheetKey>]: typeof sheetCountsSchema } & {
+  [K in RosterSheetKey]: z.ZodOptional<typeof sheetCountsSchema>;
+};
+
 /** At most this many warnings are listed in a receipt (`warnings_total` says how many there were). */
 export const RECEIPT_MAX_WARNINGS = 200;
 
@@ -62,7 +72,7 @@ export const receiptSchema = z.strictObject({
   received_at: z.string().min(1),
   /** True when the same submission id had already been accepted: this is the stored receipt. */
   duplicate: z.boolean(),
-  counts: z.record(z.enum(SHEET_KEYS as [SheetKey, ...SheetKey[]]), sheetCountsSchema),
+  counts: z.strictObject(sheetCountsOf),
   warnings: z.array(issueSchema).max(RECEIPT_MAX_WARNINGS),
   warnings_total: z.number().int().min(0),
   /**
@@ -103,6 +113,9 @@ export const ERROR_STATUS = {
   unit_level_not_allowed: 422,
   unit_ended: 422,
   invalid_units: 422,
+  /** "Chuyển đổi thôn" (shared/village-moves.ts): the commune was not split, or the mapping has errors (details per cell). */
+  not_split: 422,
+  invalid_village_moves: 422,
   too_many_attempts: 429,
   http_error: 400,
   internal_error: 500,

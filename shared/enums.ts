@@ -90,6 +90,47 @@ export const MILESTONE_STATUSES = {
 } as const satisfies Vocabulary<string>;
 export type MilestoneStatus = keyof typeof MILESTONE_STATUSES;
 
+/** Positions in the commune steering committee (Ban Chỉ đạo xã), plan section II.1.2. */
+export const STEERING_ROLES = {
+  head: "Trưởng ban",
+  deputy: "Phó Trưởng ban",
+  member: "Thành viên",
+} as const satisfies Vocabulary<string>;
+export type SteeringRole = keyof typeof STEERING_ROLES;
+
+/** Whom a steering committee member represents (plan section II.1.2: "thành phần"). */
+export const STEERING_SEATS = {
+  party_secretary: "Bí thư Đảng ủy xã",
+  standing_deputy: "Phó Bí thư Thường trực Đảng ủy xã",
+  people_committee: "Lãnh đạo UBND xã",
+  front: "Chủ tịch Ủy ban MTTQ xã",
+  mass_org: "Trưởng đoàn thể",
+  health: "Trạm trưởng Trạm Y tế",
+  police: "Trưởng Công an xã",
+  land_env: "Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường",
+  other: "Khác",
+} as const satisfies Vocabulary<string>;
+export type SteeringSeat = keyof typeof STEERING_SEATS;
+
+/** Positions in the district guidance and supervision team (Tổ hướng dẫn và giám sát), plan section II.1.1. */
+export const GUIDANCE_ROLES = {
+  head: "Tổ trưởng",
+  member: "Thành viên",
+} as const satisfies Vocabulary<string>;
+export type GuidanceRole = keyof typeof GUIDANCE_ROLES;
+
+/** Whom a guidance team member represents (plan sections II.1.1 and IV). */
+export const GUIDANCE_SEATS = {
+  dv_head: "Trưởng Ban Dân vận",
+  dv_deputy: "Phó Trưởng Ban Dân vận",
+  health: "Lãnh đạo Phòng Y tế",
+  environment: "Lãnh đạo Phòng Tài nguyên và Môi trường",
+  police: "Lãnh đạo Công an",
+  culture: "Lãnh đạo Phòng Văn hóa và Thông tin",
+  other: "Khác",
+} as const satisfies Vocabulary<string>;
+export type GuidanceSeat = keyof typeof GUIDANCE_SEATS;
+
 /** Codes of a vocabulary as a non-empty tuple, for z.enum. */
 export function codesOf<C extends string>(v: Vocabulary<C>): [C, ...C[]] {
   return Object.keys(v) as [C, ...C[]];

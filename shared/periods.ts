@@ -3,15 +3,14 @@
  * phases. Keys: `2022-W03`, `2022-01`, `2022-Q1`, `2022-H1`, `2022`, `P1`…`P3`.
  *
  * Dates are calendar dates 'yyyy-MM-dd'; instants are `Date`s or ISO strings. Instants become
- * dates (and deadlines become instants) in Vietnam time with `@date-fns/tz`. Calendar arithmetic
+ * dates in Vietnam time with `@date-fns/tz`; deadlines are the end of a day at UTC+7. Calendar arithmetic
  * itself has no time zone: it runs on local-midnight `Date`s, which gives the same days in any host
  * zone and is ~15× faster than `TZDate` (periods are computed per team and week in roll-ups).
  */
-import { TZDate, tz } from "@date-fns/tz";
+import { TZDate } from "@date-fns/tz";
 import {
   addDays,
   addWeeks,
-  endOfDay,
   endOfISOWeek,
   endOfMonth,
   endOfQuarter,
@@ -22,9 +21,7 @@ import {
   getMonth,
   getQuarter,
   getYear,
-  isValid,
   lightFormat,
-  parseISO,
   setISOWeek,
   startOfDay,
   startOfISOWeek,
@@ -58,7 +55,6 @@ export interface DeadlineOptions {
   graceDays?: number;
 }
 
-const inVN = { in: tz(TZ) };
 const ROMAN = ["I", "II", "III", "IV"] as const;
 const pad = (n: number) => String(n).padStart(2, "0");
 /** A calendar day (local-midnight `Date`) as 'yyyy-MM-dd'. */
@@ -66,8 +62,11 @@ const ymd = (d: Date) => lightFormat(d, "yyyy-MM-dd");
 
 /** A calendar date 'yyyy-MM-dd' as a local-midnight `Date`; throws for anything else (e.g. 2022-02-30). */
 function calendarDay(date: string): Date {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(String(date)) ? parseISO(String(date)) : null;
-  if (!d || !isValid(d)) throw new RangeError(`Ngày không hợp lệ: ${date}`);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(date));
+  const d = m ? new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : null;
+  // A day that does not exist (2022-02-30) rolls over into another month: refused.
+  if (!d || d.getFullYear() !== Number(m![1]) || d.getMonth() !== Number(m![2]) - 1 || d.getDate() !== Number(m![3]))
+    throw new RangeError(`Ngày không hợp lệ: ${date}`);
   return d;
 }
 
@@ -159,6 +158,9 @@ function weekOrThrow(weekKey: string): Period {
   return p;
 }
 
+/** The calendar date `days` days after `date` (before it when negative); throws for a bad date. */
+export const shiftDate = (date: string, days: number): string => ymd(addDays(calendarDay(date), days));
+
 /** ISO week key ('yyyy-Www', ISO week-year) of a calendar date: 2021-01-01 → '2020-W53'. */
 export function isoWeekKey(date: string): string {
   const d = calendarDay(date);
@@ -246,7 +248,9 @@ export function weeklyDeadline(weekKey: string, opts: DeadlineOptions = {}): Dat
   let t = deadlines.get(id);
   if (t === undefined) {
     const due = ymd(addDays(calendarDay(weekEnd(weekKey)), grace));
-    t = endOfDay(parseISO(due, inVN), inVN).getTime();
+    // The end of that day in Vietnam, which keeps UTC+7 all year (no daylight saving), as
+    // worker/src/rollup/deadline-sql.ts also takes it.
+    t = Date.parse(`${due}T23:59:59.999+07:00`);
     if (deadlines.size > 5000) deadlines.clear();
     deadlines.set(id, t);
   }

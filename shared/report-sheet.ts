@@ -5,7 +5,7 @@
  * period. Free text: it is shown on the commune's own link only, never on district or province links.
  */
 import { period, text } from "./cells";
-import { sheet } from "./sheet-spec";
+import { sheet } from "./templates/sheet";
 
 /** Characters allowed per section (a page of A4 is about 3,000). */
 export const NARRATIVE_LIMITS = { results: 4000, shortcomings: 3000, causes: 2000, directions: 3000, proposals: 2000 } as const;

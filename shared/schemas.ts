@@ -31,6 +31,7 @@ export const adhocReportSchema = ROW_SCHEMAS.adhoc;
 export const meetingSchema = ROW_SCHEMAS.meetings;
 export const evaluationSchema = ROW_SCHEMAS.evaluations;
 export const milestoneSchema = ROW_SCHEMAS.milestones;
+export const steeringMemberSchema = ROW_SCHEMAS.steering;
 
 export type Village = z.output<typeof villageSchema>;
 export type Team = z.output<typeof teamSchema>;
@@ -42,6 +43,7 @@ export type AdhocReport = z.output<typeof adhocReportSchema>;
 export type Meeting = z.output<typeof meetingSchema>;
 export type Evaluation = z.output<typeof evaluationSchema>;
 export type Milestone = z.output<typeof milestoneSchema>;
+export type SteeringMember = z.output<typeof steeringMemberSchema>;
 
 /** At most this many rows per sheet in one submission (a commune of ~50 teams × 50 households fits). */
 export const MAX_ROWS_PER_SHEET = 20000;
@@ -60,11 +62,12 @@ export type Workbook = z.output<typeof workbookSchema>;
 export type WorkbookInput = z.input<typeof workbookSchema>;
 
 /**
- * Version of the envelope format. 2 adds `confirm_deletions`; a version-1 envelope (older add-ons,
- * which always send every sheet) is still accepted. Older than MIN_SCHEMA_VERSION: 409
+ * Version of the envelope format. 2 adds `confirm_deletions`; 3 adds the steering committee sheet
+ * (`steering`, a roster: left as it is when not sent) and the evaluation suggestion columns. Version-1
+ * and -2 envelopes (older add-ons, which send every sheet they know) are still accepted. Older than MIN_SCHEMA_VERSION: 409
  * `stale_schema_version`; newer than SCHEMA_VERSION: 409 `schema_version_too_new`.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 export const MIN_SCHEMA_VERSION = 1;
 
 /** A submission as the add-on sends it and the worker receives it. */

@@ -1,127 +1,18 @@
 /**
  * Template specs: every sheet the add-on builds and the worker parses, with its Vietnamese title
  * and columns in order. Row schemas (./schemas) are derived from these, so a column is defined once.
+ * The register's sheets are in ./templates/register.ts, what a spec is in ./templates/sheet.ts.
  * Forms mẫu 01 (members) and mẫu 02 (households) follow the forms attached to the district plan (huyện Lục Ngạn, 2021).
  */
 
-import { bool, type ColumnSpec, choice, code, count, date, int, name, names, period, phone, text } from "./cells";
-import { ADHOC_STATUSES, CHANGE_TYPES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, TASK_AREAS, TEAM_ROLES, URGENCIES } from "./enums";
+import { type ColumnSpec, choice, code, count, date, int, name, period, phone, text } from "./cells";
+import { ADHOC_STATUSES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, STEERING_ROLES, STEERING_SEATS, TASK_AREAS, URGENCIES } from "./enums";
 import { reportSheet } from "./report-sheet";
-import { type Columns, sheet } from "./sheet-spec";
-import { boolOrUnknown } from "./unknown";
+import { changesSheet, householdsSheet, membersSheet, teamsSheet, villagesSheet } from "./templates/register";
+import { type Columns, sheet } from "./templates/sheet";
 
-export type { Columns, SheetSpec } from "./sheet-spec";
-
-export const villagesSheet = sheet({
-  key: "villages",
-  title: "Thôn",
-  description: "Danh sách thôn, tổ dân phố của xã",
-  part: "register",
-  naturalKey: ["village_code"],
-  columns: {
-    village_code: code("village_code", true, { header: "Mã thôn", note: "Mã ngắn, không dấu, ví dụ QT.", width: 90 }),
-    village_name: text("village_name", true, { header: "Tên thôn", max: 100, width: 180 }),
-    ethnic_identity: bool("ethnic_identity", true, {
-      header: "Nhiệm vụ giữ gìn bản sắc dân tộc",
-      width: 150,
-      note: 'Chọn "Có" nếu thôn thực hiện thêm nhiệm vụ giữ gìn bản sắc dân tộc.',
-    }),
-  },
-});
-
-export const teamsSheet = sheet({
-  key: "teams",
-  title: "Tổ",
-  description: "Danh sách Tổ Dân vận cộng đồng",
-  part: "register",
-  naturalKey: ["team_code"],
-  columns: {
-    team_code: code("team_code", true, { header: "Mã tổ", note: "Mã ngắn, không dấu, ví dụ QT-T1.", width: 90 }),
-    team_name: text("team_name", true, { header: "Tên tổ", max: 100, width: 140 }),
-    village_code: code("village_code", true, { header: "Mã thôn", note: "Chọn thôn trong danh sách (trang Thôn).", width: 90 }),
-    founded_on: date("founded_on", true, { header: "Ngày thành lập", width: 110 }),
-    dissolved_on: date("dissolved_on", false, {
-      header: "Ngày giải thể",
-      width: 110,
-      note: "Ngày tổ thôi hoạt động (từ ngày này tổ không còn). Để trống nếu tổ đang hoạt động.",
-    }),
-    decision_no: text("decision_no", false, { header: "Số quyết định thành lập", max: 60, width: 140 }),
-    zalo_group: text("zalo_group", false, { header: "Tên nhóm Zalo", max: 100, width: 160 }),
-  },
-});
-
-export const membersSheet = sheet({
-  key: "members",
-  title: "Thành viên (mẫu 01)",
-  description: "Danh sách các thành viên Tổ Dân vận cộng đồng (kèm theo Quyết định thành lập — mẫu 01)",
-  part: "register",
-  naturalKey: ["team_code", "full_name"],
-  columns: {
-    team_code: code("team_code", true, { header: "Mã tổ", width: 90 }),
-    member_no: int("member_no", true, { header: "STT", min: 1, max: 99, width: 50 }),
-    full_name: name("full_name", true, { header: "Họ và tên", width: 180 }),
-    current_position: text("current_position", false, { header: "Chức vụ hiện tại", max: 150, width: 180 }),
-    role: choice("role", true, { header: "Chức vụ tham gia Tổ DVCĐ", vocab: TEAM_ROLES, width: 130 }),
-    phone: phone("phone", false, { header: "Số điện thoại", width: 110 }),
-    note: text("note", false, { header: "Ghi chú", max: 500, width: 160 }),
-  },
-});
-
-export const householdsSheet = sheet({
-  key: "households",
-  title: "Hộ gia đình (mẫu 02)",
-  description: "Danh sách các hộ gia đình phân công phụ trách (mẫu 02)",
-  part: "register",
-  naturalKey: ["household_code"],
-  columns: {
-    household_code: code("household_code", true, {
-      header: "Mã hộ",
-      note: "Mã cố định của hộ, do tiện ích tự tạo. Không sửa.",
-      width: 100,
-    }),
-    team_code: code("team_code", true, { header: "Mã tổ", width: 90 }),
-    responsible: names("responsible", true, { header: "Người phụ trách", width: 220 }),
-    household_no: int("household_no", true, { header: "Số TT", min: 1, max: 999, width: 60 }),
-    head_name: name("head_name", true, { header: "Họ và tên chủ hộ", width: 180 }),
-    birth_year: int("birth_year", true, {
-      header: "Năm sinh",
-      min: 1900,
-      max: 2100,
-      year: true,
-      width: 80,
-      note: "Năm sinh của chủ hộ, đủ 4 chữ số, ví dụ 1975.",
-    }),
-    members_count: int("members_count", true, {
-      header: "Số nhân khẩu",
-      min: 1,
-      max: 30,
-      width: 90,
-      note: "Số nhân khẩu trong gia đình, từ 1 đến 30.",
-    }),
-    in_zalo: boolOrUnknown("in_zalo", {
-      header: "Tham gia nhóm Zalo",
-      width: 100,
-      note: 'Hộ có người trong nhóm Zalo của tổ: "Có", "Không", hoặc "Chưa rõ" khi chưa biết (tỷ lệ tham gia Zalo chỉ tính trên các hộ đã rõ).',
-    }),
-    ethnicity: text("ethnicity", false, { header: "Dân tộc", max: 40, width: 90 }),
-    note: text("note", false, { header: "Ghi chú", max: 500, width: 160 }),
-  },
-});
-
-export const changesSheet = sheet({
-  key: "changes",
-  title: "Biến động nhân khẩu",
-  description: "Theo dõi biến động nhân, hộ khẩu hằng ngày",
-  part: "log",
-  naturalKey: ["change_date", "household_code", "change_type"],
-  columns: {
-    change_date: date("change_date", true, { header: "Ngày", width: 100 }),
-    household_code: code("household_code", true, { header: "Mã hộ", width: 100 }),
-    change_type: choice("change_type", true, { header: "Loại biến động", vocab: CHANGE_TYPES, width: 120 }),
-    people: int("people", true, { header: "Số người", min: 1, max: 30, width: 80 }),
-    note: text("note", false, { header: "Ghi chú", max: 500, width: 200 }),
-  },
-});
+export { changesSheet, householdsSheet, membersSheet, teamsSheet, villagesSheet } from "./templates/register";
+export type { Columns, SheetSpec } from "./templates/sheet";
 
 export const weeklySheet = sheet({
   key: "weekly",
@@ -134,29 +25,95 @@ export const weeklySheet = sheet({
     team_code: code("team_code", true, { header: "Mã tổ", width: 90 }),
     reporter: name("reporter", true, { header: "Người báo cáo", width: 160 }),
     submitted_on: date("submitted_on", true, { header: "Ngày báo cáo", width: 100 }),
-    // Counts: each summed by the rollup under its `group` (./weekly-counts.ts derives every list of them).
-    broadcasts: count("broadcasts", "Số lần tuyên truyền trên loa", { group: "propaganda", short: "Loa", chart: true }),
-    zalo_posts: count("zalo_posts", "Số tin đăng nhóm Zalo", { group: "propaganda", short: "Tin Zalo", chart: true }),
-    households_visited: count("households_visited", "Số hộ đến tận nhà", { group: "propaganda", short: "Hộ đến tận nhà" }),
-    covid_new_cases: count("covid_new_cases", "Covid-19: ca mắc mới", { group: "covid" }),
-    covid_violations: count("covid_violations", "Covid-19: vi phạm quy định", { group: "covid" }),
-    covid_vaccination: count("covid_vaccination", "Covid-19: người được vận động tiêm vắc xin", { group: "covid" }),
-    antt_incidents: count("antt_incidents", "ANTT: vụ việc phát hiện", { group: "antt" }),
-    antt_disputes_mediated: count("antt_disputes_mediated", "ANTT: mâu thuẫn được hòa giải", { group: "antt" }),
-    antt_police_reports: count("antt_police_reports", "ANTT: tin báo công an", { group: "antt" }),
-    env_violations: count("env_violations", "Môi trường: vi phạm", { group: "env" }),
-    env_cleanups: count("env_cleanups", "Môi trường: buổi tổng vệ sinh", { group: "env" }),
-    env_waste_sorting: count("env_waste_sorting", "Môi trường: hộ phân loại rác", { group: "env" }),
+    // Counts: each summed by the rollup under its `group` (./weekly-counts.ts derives every list of them);
+    // `zalo` and `words`: its line in the Zalo report form and how leaders write it (./zalo/labels.ts);
+    // `criterion`: the evaluation draft's activity criterion that sums it (./evaluation/criteria.ts).
+    broadcasts: count("broadcasts", "Số lần tuyên truyền trên loa", {
+      group: "propaganda",
+      short: "Loa",
+      chart: true,
+      zalo: "Tuyên truyền trên loa (lần)",
+      criterion: "TT",
+      words: ["loa", "loa truyền thanh", "tuyên truyền loa", "tuyên truyền trên loa", "phát loa", "phát thanh"],
+    }),
+    zalo_posts: count("zalo_posts", "Số tin đăng nhóm Zalo", {
+      group: "propaganda",
+      short: "Tin Zalo",
+      chart: true,
+      zalo: "Tin đăng nhóm Zalo",
+      criterion: "TT",
+      words: ["zalo", "tin zalo", "đăng zalo", "bài đăng zalo", "tin nhóm zalo", "đăng nhóm zalo"],
+    }),
+    households_visited: count("households_visited", "Số hộ đến tận nhà", {
+      group: "propaganda",
+      short: "Hộ đến tận nhà",
+      zalo: "Hộ đến tận nhà",
+      criterion: "HO",
+      words: ["đến tận nhà", "đến nhà", "thăm hộ", "đến hộ", "hộ đến tận nơi", "đi hộ"],
+    }),
+    covid_new_cases: count("covid_new_cases", "Covid-19: ca mắc mới", {
+      group: "covid",
+      zalo: "Covid - ca mắc mới",
+      words: ["ca mắc mới", "ca mắc", "mắc mới", "F0", "ca covid"],
+    }),
+    covid_violations: count("covid_violations", "Covid-19: vi phạm quy định", {
+      group: "covid",
+      zalo: "Covid - vi phạm quy định",
+      words: ["vi phạm covid", "vi phạm phòng dịch", "vi phạm quy định phòng dịch"],
+    }),
+    covid_vaccination: count("covid_vaccination", "Covid-19: người được vận động tiêm vắc xin", {
+      group: "covid",
+      zalo: "Covid - vận động tiêm vắc xin (người)",
+      words: ["tiêm vắc xin", "vận động tiêm", "vận động tiêm vắc xin", "tiêm chủng", "vắc xin", "vacxin", "tiêm vacxin"],
+    }),
+    antt_incidents: count("antt_incidents", "ANTT: vụ việc phát hiện", {
+      group: "antt",
+      zalo: "ANTT - vụ việc phát hiện",
+      words: ["vụ việc", "vụ việc ANTT", "vụ việc phát hiện", "vụ việc an ninh trật tự"],
+    }),
+    antt_disputes_mediated: count("antt_disputes_mediated", "ANTT: mâu thuẫn được hòa giải", {
+      group: "antt",
+      zalo: "ANTT - mâu thuẫn được hòa giải",
+      words: ["hòa giải", "mâu thuẫn hòa giải", "hòa giải mâu thuẫn", "hòa giải thành"],
+    }),
+    antt_police_reports: count("antt_police_reports", "ANTT: tin báo công an", {
+      group: "antt",
+      zalo: "ANTT - tin báo công an",
+      words: ["tin báo công an", "báo công an", "tin báo"],
+    }),
+    env_violations: count("env_violations", "Môi trường: vi phạm", {
+      group: "env",
+      zalo: "Môi trường - vi phạm",
+      words: ["vi phạm môi trường", "vi phạm về môi trường"],
+    }),
+    env_cleanups: count("env_cleanups", "Môi trường: buổi tổng vệ sinh", {
+      group: "env",
+      zalo: "Môi trường - buổi tổng vệ sinh",
+      words: ["tổng vệ sinh", "buổi tổng vệ sinh", "vệ sinh môi trường", "dọn vệ sinh"],
+    }),
+    env_waste_sorting: count("env_waste_sorting", "Môi trường: hộ phân loại rác", {
+      group: "env",
+      zalo: "Môi trường - hộ phân loại rác",
+      words: ["phân loại rác", "hộ phân loại rác", "phân loại rác thải"],
+    }),
     ethnic_activities: count(
       "ethnic_activities",
       "Bản sắc dân tộc: hoạt động văn hóa",
-      { group: "ethnic" },
+      {
+        group: "ethnic",
+        zalo: "Bản sắc dân tộc - hoạt động văn hóa",
+        words: ["hoạt động văn hóa", "văn hóa dân tộc", "hoạt động bản sắc"],
+      },
       "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc.",
     ),
     ethnic_participants: count(
       "ethnic_participants",
       "Bản sắc dân tộc: người tham gia",
-      { group: "ethnic" },
+      {
+        group: "ethnic",
+        zalo: "Bản sắc dân tộc - người tham gia",
+        words: ["người tham gia", "số người tham gia", "tham gia văn hóa"],
+      },
       "Chỉ nhập ở thôn có nhiệm vụ giữ gìn bản sắc dân tộc.",
     ),
     difficulties: text("difficulties", false, { header: "Khó khăn, vướng mắc", max: 2000, width: 220 }),
@@ -217,6 +174,13 @@ export const evaluationsSheet = sheet({
       note: "Ví dụ: Giấy khen của UBND xã. Để trống nếu không đề xuất.",
     }),
     comment: text("comment", false, { header: "Nhận xét", max: 2000, width: 240 }),
+    suggested_rating: choice("suggested_rating", false, {
+      header: "Xếp loại gợi ý",
+      vocab: RATINGS,
+      width: 200,
+      note: "Do tiện ích điền (Dân vận → Dự thảo đánh giá) theo trang Tiêu chí đánh giá. Ban Chỉ đạo sửa ở cột Xếp loại; xếp loại đã sửa không bị ghi đè.",
+    }),
+    suggestion_reasons: text("suggestion_reasons", false, { header: "Lý do gợi ý", max: 1500, width: 320 }),
   },
 });
 
@@ -235,6 +199,23 @@ export const milestonesSheet = sheet({
   },
 });
 
+export const steeringSheet = sheet({
+  key: "steering",
+  title: "Ban Chỉ đạo",
+  description: "Ban Chỉ đạo xây dựng Tổ Dân vận cộng đồng của xã: từ 7 đến 9 đồng chí (kế hoạch, mục II.1.2)",
+  part: "roster",
+  naturalKey: ["full_name"],
+  columns: {
+    member_no: int("member_no", true, { header: "STT", min: 1, max: 99, width: 50 }),
+    full_name: name("full_name", true, { header: "Họ và tên", width: 180 }),
+    current_position: text("current_position", false, { header: "Chức vụ hiện tại", max: 150, width: 200 }),
+    seat: choice("seat", true, { header: "Thành phần", vocab: STEERING_SEATS, width: 230 }),
+    role: choice("role", true, { header: "Chức vụ trong Ban Chỉ đạo", vocab: STEERING_ROLES, width: 140 }),
+    phone: phone("phone", false, { header: "Số điện thoại", width: 110 }),
+    note: text("note", false, { header: "Ghi chú", max: 500, width: 160 }),
+  },
+});
+
 /** Every sheet, in the order the add-on lays them out. */
 export const SHEETS = {
   villages: villagesSheet,
@@ -247,11 +228,15 @@ export const SHEETS = {
   meetings: meetingsSheet,
   evaluations: evaluationsSheet,
   milestones: milestonesSheet,
+  steering: steeringSheet,
   period_reports: reportSheet,
 } as const;
 
 export type SheetKey = keyof typeof SHEETS;
 export const SHEET_KEYS = Object.keys(SHEETS) as SheetKey[];
+/** The sheets whose part is "roster" (see SheetSpec.part); tests/shared checks the list against SHEETS. */
+export const ROSTER_SHEET_KEYS = ["steering"] as const satisfies readonly SheetKey[];
+export type RosterSheetKey = (typeof ROSTER_SHEET_KEYS)[number];
 
 /** The columns of a sheet, in order. */
 export function columnsOf(key: SheetKey): ColumnSpec[] {

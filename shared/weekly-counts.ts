@@ -9,8 +9,8 @@
  */
 import type { CountFigure } from "./cells";
 import { FIGURE_GROUPS, type FigureGroup } from "./enums";
-import type { Columns } from "./sheet-spec";
 import { weeklySheet } from "./templates";
+import type { Columns } from "./templates/sheet";
 
 type WeeklyColumns = (typeof weeklySheet)["columns"];
 

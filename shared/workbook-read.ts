@@ -22,22 +22,32 @@ export function sheetValues(key: SheetKey, values: unknown[][] | null): SheetVal
   return { values, map: mapHeaders(values[0] ?? [], key) };
 }
 
-/** Sheet-level problems: a template sheet or a required column is missing. */
-export function structureIssues(data: Record<SheetKey, SheetValues>): { issues: Issue[]; unreadable: Set<SheetKey> } {
+/**
+ * Sheet-level problems: a template sheet or a required column is missing. A missing roster sheet
+ * (SheetSpec.part, e.g. "Ban Chỉ đạo" in a spreadsheet set up before it existed) is a warning and
+ * `absent`: it is left out of the workbook, so a submission leaves the stored roster as it is.
+ */
+export function structureIssues(data: Record<SheetKey, SheetValues>): {
+  issues: Issue[];
+  unreadable: Set<SheetKey>;
+  absent: Set<SheetKey>;
+} {
   const issues: Issue[] = [];
   const unreadable = new Set<SheetKey>();
+  const absent = new Set<SheetKey>();
   for (const key of SHEET_KEYS) {
     const d = data[key];
     if (!d.map) {
+      const optional = SHEETS[key].part === "roster";
       issues.push({
         sheet: key,
         row: null,
         column: null,
         code: "missing_sheet",
-        severity: "error",
-        message_vi: `Chưa có trang "${SHEETS[key].title}". Hãy chạy Dân vận → Thiết lập mẫu.`,
+        severity: optional ? "warning" : "error",
+        message_vi: `Chưa có trang "${SHEETS[key].title}". Hãy chạy Dân vận → Thiết lập mẫu${optional ? " để thêm trang này" : ""}.`,
       });
-      unreadable.add(key);
+      (optional ? absent : unreadable).add(key);
       continue;
     }
     const required = d.map.missing.filter((c) => c.required);
@@ -53,7 +63,7 @@ export function structureIssues(data: Record<SheetKey, SheetValues>): { issues: 
     }
     if (required.length) unreadable.add(key);
   }
-  return { issues, unreadable };
+  return { issues, unreadable, absent };
 }
 
 export interface ReadWorkbookOptions {
@@ -72,16 +82,18 @@ export interface WorkbookRead {
 
 /** Read and check every template sheet. */
 export function readWorkbook(data: Record<SheetKey, SheetValues>, opts: ReadWorkbookOptions): WorkbookRead {
-  const { issues: structural, unreadable } = structureIssues(data);
+  const { issues: structural, unreadable, absent } = structureIssues(data);
   const raw: Record<string, RawRow[]> = {};
   const rows: Partial<Record<SheetKey, number>> = {};
   for (const key of SHEET_KEYS) {
     const d = data[key];
-    if (unreadable.has(key) || !d.map) continue;
+    if (unreadable.has(key) || absent.has(key) || !d.map) continue;
     raw[key] = rowsToObjects(d.values, d.map, opts.read);
     rows[key] = raw[key]!.length;
   }
   const result = checkWorkbook(raw, { today: opts.today });
+  // Not in the workbook at all (not an empty list): the envelope leaves it out.
+  for (const key of absent) delete (result.workbook as Partial<CheckResult["workbook"]>)[key];
   result.issues.unshift(...structural);
   result.ok = !result.issues.some((i) => i.severity === "error");
   return { result, rows };

@@ -61,13 +61,13 @@ export function memberTable(wb: DecisionInput["workbook"]): { header: string[]; 
   return { header, rows };
 }
 
-export function decisionBlocks(input: DecisionInput): Block[] {
-  const [y, mo, d] = input.today.split("-");
-  const commune = input.communeName.replace(/^xã\s+/i, "").trim() || "…";
-  const villages = input.workbook.villages
-    .filter((v) => input.workbook.teams.some((t) => t.village_code === v.village_code && !t.dissolved_on))
-    .map((v) => v.village_name);
-  const table = memberTable(input.workbook);
+/** The commune's name without "Xã" ("Quý Sơn"). */
+export const communeOf = (name: string) => name.replace(/^xã\s+/i, "").trim() || "…";
+
+/** Issuer, national title and motto, number, place and date, and the title of a decision of the Ban Thường vụ Đảng ủy xã. */
+export function decisionHead(communeName: string, today: string, subject: string): Block[] {
+  const [y, mo, d] = today.split("-");
+  const commune = communeOf(communeName);
   return [
     { kind: "para", text: `ĐẢNG BỘ XÃ ${commune.toUpperCase()}`, bold: true },
     { kind: "para", text: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", align: "right", bold: true },
@@ -76,7 +76,17 @@ export function decisionBlocks(input: DecisionInput): Block[] {
     { kind: "para", text: `${commune}, ngày ${Number(d)} tháng ${Number(mo)} năm ${y}`, align: "right", italic: true },
     { kind: "para", text: "QUYẾT ĐỊNH", heading: "title", align: "center", bold: true },
     { kind: "para", text: "CỦA BAN THƯỜNG VỤ ĐẢNG ỦY XÃ", align: "center", bold: true },
-    { kind: "para", text: "Thành lập các Tổ Dân vận cộng đồng trên địa bàn xã", align: "center", bold: true },
+    { kind: "para", text: subject, align: "center", bold: true },
+  ];
+}
+
+export function decisionBlocks(input: DecisionInput): Block[] {
+  const villages = input.workbook.villages
+    .filter((v) => input.workbook.teams.some((t) => t.village_code === v.village_code && !t.dissolved_on))
+    .map((v) => v.village_name);
+  const table = memberTable(input.workbook);
+  return [
+    ...decisionHead(input.communeName, input.today, "Thành lập các Tổ Dân vận cộng đồng trên địa bàn xã"),
     { kind: "para", text: "Căn cứ Điều lệ Đảng Cộng sản Việt Nam;", italic: true },
     { kind: "para", text: "Căn cứ Quy chế làm việc của Đảng ủy xã khóa …, nhiệm kỳ …;", italic: true },
     {

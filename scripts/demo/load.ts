@@ -20,7 +20,7 @@ import { PILOT, UNITS } from "../../shared/data/units";
 import { buildEnvelope } from "../../shared/envelope";
 import { contentHash, sha256Hex } from "../../shared/hash";
 import { parsePeriodKey } from "../../shared/periods";
-import { PILOT_TODAY, type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
+import { PILOT_GUIDANCE, PILOT_TODAY, type PilotCommune, pilotWorkbooks } from "../../shared/sample/pilot";
 import type { Workbook } from "../../shared/schemas";
 import { projectRoot } from "../root";
 import { nationalUnitsText, sendUnits } from "../units/send";
@@ -65,10 +65,14 @@ function stableUuid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The workbook as it stood on `day`: the register, and the log rows dated on or before it. */
+/**
+ * The workbook as it stood on `day`: the register (a team's dissolution only from its date: the
+ * commune writes it when it decides it), and the log rows dated on or before it.
+ */
 export function asOf(wb: Workbook, day: string): Workbook {
   return {
     ...wb,
+    teams: wb.teams.map(({ dissolved_on, ...team }) => (dissolved_on && dissolved_on <= day ? { ...team, dissolved_on } : team)),
     changes: wb.changes.filter((r) => r.change_date <= day),
     weekly: wb.weekly.filter((r) => r.submitted_on <= day),
     adhoc: wb.adhoc.filter((r) => r.report_date <= day),
@@ -79,9 +83,10 @@ export function asOf(wb: Workbook, day: string): Workbook {
   };
 }
 
-/** The days a commune sent something: each day a weekly report came in, then the last day. */
+/** The days a commune sent something: each day a weekly report came in, each team's dissolution, then the last day. */
 export function sendingDays(wb: Workbook, until: string): string[] {
   const days = new Set(wb.weekly.map((r) => r.submitted_on).filter((d) => d <= until));
+  for (const t of wb.teams) if (t.dissolved_on && t.dissolved_on <= until) days.add(t.dissolved_on);
   days.add(until);
   return [...days].sort();
 }
@@ -152,6 +157,9 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     }),
   );
 
+  // The district's Tổ hướng dẫn và giám sát (no commune workbook holds it), replaced whole: idempotent.
+  await must("/guidance-teams", { unit_id: PILOT.lucNgan, members: PILOT_GUIDANCE }, [200]);
+
   /** A stored token if the worker still has it active for that unit and scope, else a new one. */
   async function reuse(stored: string | undefined, unit_id: string, scope: string): Promise<string | null> {
     if (!stored) return null;
@@ -214,8 +222,12 @@ export function printLinks(r: DemoResult, ms: number): void {
     ` Đường dẫn ${r.district.name} (số liệu tổng hợp):`,
     `   ${r.district.link.url}`,
     "",
-    " Đường dẫn xã (chi tiết, có danh sách hộ):",
-    ...r.communes.map((c) => `   ${c.name.padEnd(pad)}  ${c.link.url}`),
+    " Đường dẫn xã (chi tiết, có danh sách hộ) và trang in mẫu 01 (danh sách thành viên), mẫu 02 (hộ phụ trách):",
+    ...r.communes.flatMap((c) => [
+      `   ${c.name.padEnd(pad)}  ${c.link.url}`,
+      `   ${"".padEnd(pad)}  ${c.link.url}/mau-01`,
+      `   ${"".padEnd(pad)}  ${c.link.url}/mau-02`,
+    ]),
     "",
     " Báo cáo tổng kết (in A4, tải Word; ky=P1, P2: sơ kết đợt 1, đợt 2):",
     `   ${r.district.name.padEnd(pad)}  ${r.district.link.url}/bao-cao?ky=P3`,

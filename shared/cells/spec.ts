@@ -96,4 +96,13 @@ export interface CountFigure<G extends FigureGroup = FigureGroup> {
   short?: string;
   /** Shown as a bar chart per commune, village or team on the page. */
   chart?: boolean;
+  /** Its line in the team's weekly Zalo message, without ":" (shared/zalo/form.ts); the header otherwise. */
+  zalo?: string;
+  /** Other ways team leaders write it in a Zalo reply, compared without case, diacritics or punctuation (shared/zalo/labels.ts). */
+  words?: readonly string[];
+  /**
+   * The evaluation draft's activity criterion that sums it per week (shared/evaluation/criteria.ts):
+   * "TT" propaganda on loudspeakers and Zalo, "HO" households visited.
+   */
+  criterion?: "TT" | "HO";
 }

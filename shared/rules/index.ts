@@ -13,6 +13,8 @@ import { uniqueKeys } from "./keys";
 import { changeHousehold, ethnicOnlyWhereEnabled, logTeams, meetingAttendance, weeklyDates } from "./logs";
 import { fullNames } from "./names";
 import { memberInOneTeam, rosterReferences, teamComposition } from "./roster";
+import { steeringComposition } from "./steering";
+import { isUnreportedWeekly, unreportedIssue } from "./weekly-draft";
 
 export type { RuleOptions } from "./context";
 export { HOUSEHOLDS_PER_TEAM } from "./households";
@@ -32,6 +34,7 @@ export const RULES: readonly Rule[] = [
   ethnicOnlyWhereEnabled,
   meetingAttendance,
   fullNames,
+  steeringComposition,
 ];
 
 /**
@@ -43,8 +46,8 @@ export function checkRules(wb: Workbook, opts: RuleOptions, withErrors: RowsWith
   return RULES.flatMap((rule) => rule(ctx));
 }
 
-/** The cells of a row with errors that read on their own (each column's schema alone). */
-function readableCells(sheet: SheetKey, row: Record<string, unknown>): Record<string, unknown> {
+/** The cells of a row that read on their own (each column's schema alone): what a row with errors still says. */
+export function readableCells(sheet: SheetKey, row: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = { _row: row._row };
   for (const [key, col] of Object.entries(SHEETS[sheet].columns) as [string, ColumnSpec][]) {
     const r = col.schema.safeParse(row[key]);
@@ -102,6 +105,11 @@ export function checkWorkbook(input: Record<string, unknown>, opts: RuleOptions)
     withErrors[sheet] = errored;
     rows.forEach((row, i) => {
       if (row && typeof row === "object" && isBlankRow(row as Record<string, unknown>)) return;
+      // A weekly row made ahead ("Tạo báo cáo tuần mới") that the team has not reported yet: not sent, said once.
+      if (sheet === "weekly" && isUnreportedWeekly(row)) {
+        issues.push(unreportedIssue(row as Record<string, unknown>, i));
+        return;
+      }
       const r = schema.safeParse(row);
       if (r.success) out.push(r.data);
       else {

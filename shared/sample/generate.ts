@@ -1,8 +1,10 @@
 /**
  * Seeded generator of commune workbooks that pass every rule: villages, teams of 3–5 with one
  * leader and one deputy, 30–50 households a team, a range of weekly reports (some missing),
- * population changes, ad-hoc reports, meetings, evaluations and the plan's milestones.
- * The pilot sample (./pilot) and the benchmarks use it at different sizes.
+ * population changes, ad-hoc reports, meetings (some skipped), evaluations and the plan's milestones;
+ * teams may be dissolved on a date, their logs ending before it. The pilot sample (./pilot) and the
+ * benchmarks use it at different sizes. Options added later draw from their own seeded stream, so
+ * a workbook generated without them stays the same.
  */
 import { addDays, format, parseISO } from "date-fns";
 import type { TeamRole } from "../enums";
@@ -12,6 +14,7 @@ import type { Workbook } from "../schemas";
 import { fold } from "../text";
 import { POSITIONS, personName } from "./names";
 import { type Random, seeded } from "./random";
+import { steeringRoster } from "./steering";
 
 export interface VillageSpec {
   village_code: string;
@@ -30,8 +33,16 @@ export interface CommuneSpec {
   founded_on: string;
   /** Last day reports and logs are generated for ('yyyy-MM-dd'). */
   until: string;
+  /**
+   * Every team is dissolved on this date: the first day it no longer exists (the Tổ sheet's "Ngày
+   * giải thể"). Its weekly reports, population changes, ad-hoc reports and meetings end before it
+   * (cases still open then stay open: the commune handles them). The register carries the date.
+   */
+  dissolved_on?: string;
   /** Share of team-weeks with a report (default 0.92). */
   reportRate?: number;
+  /** Share of the quarterly (6-month, yearly) meetings a team holds (default 1: every one). */
+  meetingRate?: number;
   /** Skip weekly reports and logs (register only). */
   registerOnly?: boolean;
 }
@@ -81,6 +92,7 @@ export function generateCommune(spec: CommuneSpec): Workbook {
         team_name: `Tổ số ${t}`,
         village_code: v.village_code,
         founded_on: spec.founded_on,
+        ...(spec.dissolved_on ? { dissolved_on: spec.dissolved_on } : {}),
         decision_no: `${spec.commune_code.slice(-2)}-QĐ/ĐU`,
         zalo_group: `DVCĐ ${v.village_name} - Tổ ${t}`,
       });
@@ -112,6 +124,7 @@ export function generateCommune(spec: CommuneSpec): Workbook {
     }
   }
   if (!spec.registerOnly) addLogs(r, spec, wb);
+  wb.steering.push(...steeringRoster(seeded(spec.seed + 1), usedMembers));
   for (const rows of Object.values(wb)) {
     (rows as { _row?: number }[]).forEach((row, i) => {
       row._row = i + 2;
@@ -120,10 +133,22 @@ export function generateCommune(spec: CommuneSpec): Workbook {
   return wb;
 }
 
+/** The last day a team logs anything: `until`, or the day before the teams are dissolved. */
+function lastLogDay(spec: CommuneSpec): string {
+  if (!spec.dissolved_on) return spec.until;
+  const before = day(addDays(parseISO(spec.dissolved_on), -1));
+  return before < spec.until ? before : spec.until;
+}
+
 function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
   const ethnicVillages = new Set(wb.villages.filter((v) => v.ethnic_identity).map((v) => v.village_code));
-  const weeks = weeksBetween(spec.founded_on, spec.until).filter((w) => weekEnd(w) <= spec.until);
+  const until = lastLogDay(spec);
+  const weeks = weeksBetween(spec.founded_on, until).filter((w) => weekEnd(w) <= until);
   const rate = spec.reportRate ?? 0.92;
+  // Skipped meetings draw from a stream of their own: the main stream (and so every other row) is
+  // the same with or without them.
+  const skips = seeded(spec.seed ^ 0x6d656574);
+  const meetingRate = spec.meetingRate ?? 1;
   for (const team of wb.teams) {
     const teamCode = String(team.team_code);
     const ethnic = ethnicVillages.has(String(team.village_code));
@@ -155,7 +180,7 @@ function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
     }
     // About one population change per team a month, on distinct (date, household, type).
     const seen = new Set<string>();
-    for (let d = parseISO(spec.founded_on); day(d) <= spec.until; d = addDays(d, r.int(20, 40))) {
+    for (let d = parseISO(spec.founded_on); day(d) <= until; d = addDays(d, r.int(20, 40))) {
       const home = r.pick(homes);
       const change_type = r.pick(["birth", "birth", "death", "move_in", "move_out"] as const);
       const key = `${day(d)}|${home.household_code}|${change_type}`;
@@ -165,7 +190,7 @@ function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
     }
     // About one ad-hoc report per team a quarter.
     let seq = 0;
-    for (let d = parseISO(spec.founded_on); day(d) <= spec.until; d = addDays(d, r.int(60, 120))) {
+    for (let d = parseISO(spec.founded_on); day(d) <= until; d = addDays(d, r.int(60, 120))) {
       const area = ethnic ? r.pick(["covid", "antt", "env", "ethnic"] as const) : r.pick(["covid", "antt", "env"] as const);
       const old = day(addDays(d, 30)) < spec.until;
       wb.adhoc.push({
@@ -180,17 +205,21 @@ function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
         status: old ? "resolved" : r.pick(["open", "in_progress"] as const),
       });
     }
-    // Meetings at each quarter end; the June one is the 6-month meeting, the December one yearly.
-    for (const q of quarterEnds(spec.founded_on, spec.until)) {
+    // Meetings at each quarter end (the plan: "định kỳ hằng quý, 6 tháng, 01 năm tổ họp"); the June
+    // one is the 6-month meeting, the December one yearly. A skipped meeting is still evaluated.
+    for (const q of quarterEnds(spec.founded_on, until)) {
       const month = q.slice(5, 7);
-      wb.meetings.push({
-        meeting_date: q,
-        team_code: teamCode,
-        kind: month === "06" ? "half_year" : month === "12" ? "yearly" : "quarterly",
-        members_present: r.int(Math.max(2, crew.length - 1), crew.length),
-        results: "Đánh giá kết quả tuyên truyền, vận động trong kỳ.",
-        solutions: "Tiếp tục duy trì nhóm Zalo và tuyên truyền trên loa truyền thanh.",
-      });
+      const members_present = r.int(Math.max(2, crew.length - 1), crew.length);
+      if (meetingRate >= 1 || !skips.chance(1 - meetingRate)) {
+        wb.meetings.push({
+          meeting_date: q,
+          team_code: teamCode,
+          kind: month === "06" ? "half_year" : month === "12" ? "yearly" : "quarterly",
+          members_present,
+          results: "Đánh giá kết quả tuyên truyền, vận động trong kỳ.",
+          solutions: "Tiếp tục duy trì nhóm Zalo và tuyên truyền trên loa truyền thanh.",
+        });
+      }
       wb.evaluations.push({
         period: periodKeyOf("quarter", q),
         team_code: teamCode,
@@ -232,6 +261,7 @@ function emptyWorkbook() {
     meetings: [] as Rows<"meetings">,
     evaluations: [] as Rows<"evaluations">,
     milestones: [] as Rows<"milestones">,
+    steering: [] as Rows<"steering">,
     period_reports: [] as Rows<"period_reports">,
   };
 }

@@ -12,7 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_splitSqlQuery } from "wrangler";
 import { PROP } from "../../addon/src/config";
 import { PILOT } from "../../shared/data/units";
+import VN from "../../shared/data/vn/units.json";
 import { SHEETS } from "../../shared/templates";
+import type { Unit } from "../../shared/units";
+import { VILLAGE_MOVES_SHEET } from "../../shared/village-moves";
 import type { FetchHandler } from "./double/url-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
@@ -41,7 +44,9 @@ process.stdin.on("data", (d) => (input += d));
 process.stdin.on("end", async () => {
   const req = JSON.parse(input);
   try {
-    const res = await fetch(req.url, { method: req.method.toUpperCase(), headers: { ...req.headers, "content-type": req.contentType }, body: req.payload });
+    const get = req.method === "get";
+    const headers = { ...req.headers, ...(req.contentType ? { "content-type": req.contentType } : {}) };
+    const res = await fetch(req.url, { method: req.method.toUpperCase(), headers, body: get ? undefined : req.payload });
     process.stdout.write(JSON.stringify({ status: res.status, body: await res.text() }));
   } catch (e) {
     process.stdout.write(JSON.stringify({ error: String(e && e.message || e) }));
@@ -213,6 +218,63 @@ describe("add-on → worker (Miniflare, D1)", () => {
     );
     expect(team).toEqual({ households: 35, zalo_known: 32 });
   }, 60_000);
+
+  it("Chuyển đổi thôn: a split commune's clerk maps its villages, and the district link follows (Phường Cống Vị)", async () => {
+    const admin = (p: string, body: unknown) =>
+      fetch(`${base}/api/admin${p}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${ADMIN_SECRET}`, "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    // Real units: Cống Vị (00007, Quận Ba Đình) went in part to Ngọc Hà (00008) and Giảng Võ (00025);
+    // with Quý Sơn (stored above without parents), their parents and successors, transitively.
+    const byId = new Map((VN as Unit[]).map((u) => [u.id, u]));
+    const units = new Map<string, Unit>();
+    const add = (id: string | null | undefined) => {
+      const u = id ? byId.get(id) : undefined;
+      if (!u || units.has(u.id)) return;
+      units.set(u.id, u);
+      add(u.parent_id);
+      for (const s of u.successor_ids) add(s);
+    };
+    for (const id of ["C:00007@2021-02-03", COMMUNE.id]) add(id);
+    const loaded = await admin("/units", { units: [...units.values()] });
+    expect(loaded.status, await loaded.clone().text()).toBe(200);
+    const tok = await admin("/tokens", { unit_id: "C:00007@2021-02-03", label: "e2e", late_corrections: true });
+    const congVi = ((await tok.json()) as { token: string }).token;
+
+    const { gas, ss, addon } = clerk();
+    setCommune(ss, "00007", "Phường Cống Vị");
+    setConnection(ss, base, congVi);
+    expect(plain(addon.menuSubmit()).outcome).toBe("accepted");
+    expect(plain(addon.menuVillageMoves()), JSON.stringify(gas.ui.alerts.at(-1))).toEqual({ status: "created", villages: 2 });
+    const sheet = ss._find(VILLAGE_MOVES_SHEET.title)!;
+    expect(sheet._dump().map((r) => r[0])).toEqual(["Mã thôn", "V01", "V02"]);
+
+    // A unit outside the conversion's successors never reaches the worker; the real choice does.
+    sheet._put([["Phường Ba Đình (00004)"]], 2, 3);
+    expect(plain(addon.menuVillageMoves())).toEqual({ status: "cell_errors", errors: 1 });
+    sheet._put([["Phường Giảng Võ (00025)"]], 2, 3);
+    expect(plain(addon.menuVillageMoves())).toEqual({ status: "saved", mapped: 1, unknown: 1, added: 0 });
+    expect(await d1("SELECT village_code, successor_id, set_by FROM village_successors")).toEqual([
+      { village_code: "V01", successor_id: "C:00025@2025-07-01", set_by: "commune" },
+    ]);
+
+    const link = await admin("/links", { unit_id: "D:001@2021-02-03", scope: "aggregate" });
+    const r = await fetch(`${base}/r/${((await link.json()) as { token: string }).token}.json?period=2022&mode=current`);
+    const rollup = (await r.json()) as { communes: { unit: { label_vi: string }; villages: { village_code: string }[] }[] };
+    expect(rollup.communes.map((c) => [c.unit.label_vi, c.villages.map((v) => v.village_code)])).toEqual([
+      ["Phường Giảng Võ", ["V01"]],
+      ["Chưa xác định đơn vị mới", ["V02"]],
+    ]);
+    expect(gas.requests.map((q) => `${q.method} ${q.url.replace(base, "")}`)).toEqual([
+      "post /api/submissions",
+      "get /api/village-successors",
+      "get /api/village-successors",
+      "get /api/village-successors",
+      "put /api/village-successors",
+    ]);
+  }, 120_000);
 
   it("shows the worker's refusal of a wrong token in Vietnamese and sends nothing else", async () => {
     const { gas, ss, addon } = clerk();

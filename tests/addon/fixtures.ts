@@ -164,6 +164,7 @@ export function register(
     meetings: [],
     evaluations: [],
     milestones: [],
+    steering: [],
     period_reports: [],
   };
   const villageNames = ["Quý Thịnh", "Ngọt", "Đồng Mương", "Ao Vường", "Khuôn Thần", "Bãi Chợ", "Tân Sơn", "Hồng Giang"];

@@ -17,6 +17,8 @@ export interface Bundle {
   names: string[];
   /** Where the bytes of Code.js come from (esbuild metafile), largest first. */
   parts: BundlePart[];
+  /** The source files in Code.js (esbuild metafile). */
+  inputs: string[];
 }
 
 let cached: Promise<Bundle> | null = null;
@@ -32,17 +34,19 @@ export function buildBundle(): Promise<Bundle> {
   cached ??= (async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), "dan-van-addon-"));
     const r = await buildAddon(dir);
-    return { dir, code: readFileSync(path.join(dir, "Code.js"), "utf8"), names: r.names, parts: r.parts };
+    return { dir, code: readFileSync(path.join(dir, "Code.js"), "utf8"), names: r.names, parts: r.parts, inputs: r.inputs };
   })();
   return cached;
 }
 
 /** The entry functions main.ts exports (the bundle must define exactly these at top level). */
 export const ENTRY_FUNCTIONS = [
+  "applyZaloPaste",
   "autoSubmitWeekly",
   "fillUnknownAndCheck",
   "getConnectionSettings",
   "getImportOptions",
+  "getZaloForms",
   "importList",
   "jumpToCell",
   "menuAutoOff",
@@ -50,11 +54,17 @@ export const ENTRY_FUNCTIONS = [
   "menuCheck",
   "menuConnection",
   "menuDecision",
+  "menuEvaluationDraft",
   "menuImport",
+  "menuNewWeek",
   "menuSetup",
   "menuSubmit",
+  "menuVillageMoves",
+  "menuZaloForms",
+  "menuZaloPaste",
   "onInstall",
   "onOpen",
+  "previewZaloPaste",
   "runCheckNow",
   "saveConnectionSettings",
 ] as const;

@@ -79,7 +79,12 @@ describe("Thiết lập mẫu", () => {
     expect(settings[1]).toEqual(["Mã xã (5 chữ số)", "07576"]);
     expect(settings[2]).toEqual(["Tên xã", "Xã Quý Sơn"]);
 
-    expect(ss.sheets.map((s) => s.name)).toEqual([...SHEET_KEYS.map((k) => SHEETS[k].title), "Trang tính1", "Cài đặt"]);
+    expect(ss.sheets.map((s) => s.name)).toEqual([
+      ...SHEET_KEYS.map((k) => SHEETS[k].title),
+      "Trang tính1",
+      "Cài đặt",
+      "Tiêu chí đánh giá",
+    ]);
     for (const key of SHEET_KEYS) {
       const sheet = ss._find(SHEETS[key].title)!;
       const cols = columnsOf(key);
@@ -106,7 +111,8 @@ describe("Thiết lập mẫu", () => {
     const checked = expectValidations(ss);
     expect(checked).toBeGreaterThan(100);
     expect(gas.ui.alerts.at(-1)!.title).toBe("Đã thiết lập mẫu");
-    expect(gas.ui.alerts.at(-1)!.message).toContain(`Đã tạo ${SHEET_KEYS.length} trang`);
+    // The template sheets and the evaluation rule table (Tiêu chí đánh giá).
+    expect(gas.ui.alerts.at(-1)!.message).toContain(`Đã tạo ${SHEET_KEYS.length + 1} trang`);
   });
 
   it("ends with the privacy notice of shared/privacy.ts: what, why, who sees what, how long, whom to ask", () => {
@@ -177,7 +183,7 @@ describe("Thiết lập mẫu", () => {
     expect(ss._find(SHEETS.meetings.title)).toBeDefined();
     expect(new Set(ss.sheets.map((s) => s.name)).size).toBe(ss.sheets.length);
     const msg = gas.ui.alerts.at(-1)!.message;
-    expect(msg).toContain("Đã tạo 1 trang: Họp tổ");
+    expect(msg).toContain("Đã tạo 2 trang: Họp tổ, Tiêu chí đánh giá"); // the rule table of the evaluation drafts is new too
     expect(msg).toContain('Trang "Hộ gia đình (mẫu 02)": đã thêm cột "Ghi chú"');
     expect(msg).toContain("Đã tạo 1 mã mới");
     expectValidations(ss);

@@ -6,6 +6,7 @@
  * for a new spreadsheet and for one that already holds part of a template sheet.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CRITERIA_SHEET } from "../../shared/evaluation/criteria";
 import { SETTINGS_SHEET } from "../../shared/template-plan";
 import { SHEET_KEYS, SHEETS } from "../../shared/templates";
 import { COMMUNE_PROPERTY } from "../../tools/district/google";
@@ -19,7 +20,7 @@ import { seedSpreadsheet } from "./fake-google/seed";
 import { cellAt, type FakeGridSheet, type FakeSpreadsheetModel } from "./fake-google/sheets";
 import { type Env, googleEnv, runCli, sampleCommunes, writeCommunesCsv } from "./helpers";
 
-const TITLES = new Set([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET]);
+const TITLES = new Set([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET, CRITERIA_SHEET]);
 
 interface Validation {
   kind: string;
@@ -42,7 +43,7 @@ interface SheetLayout {
   /** Validation of each header column on rows 1, 2 and the last. */
   validations: (Validation | null)[][];
   protections: { description: string; warningOnly: boolean; range: [number, number, number, number] }[];
-  /** The settings sheet's 7 × 2 cells. */
+  /** The settings sheet's 7 × 2 cells; the rule table's 8 × 6. */
   cells?: unknown[][];
 }
 
@@ -116,6 +117,7 @@ function doubleSheet(s: FakeSheet): SheetLayout {
       };
     }),
     ...(s.name === SETTINGS_SHEET ? { cells: [...Array(7).keys()].map((r) => [0, 1].map((c) => s.values.get(r, c))) } : {}),
+    ...(s.name === CRITERIA_SHEET ? { cells: [...Array(8).keys()].map((r) => [...Array(6).keys()].map((c) => s.values.get(r, c))) } : {}),
   };
 }
 
@@ -179,6 +181,9 @@ function apiSheet(s: FakeGridSheet): SheetLayout {
       ],
     })),
     ...(s.properties.title === SETTINGS_SHEET ? { cells: [...Array(7).keys()].map((r) => [0, 1].map((c) => value(r, c))) } : {}),
+    ...(s.properties.title === CRITERIA_SHEET
+      ? { cells: [...Array(8).keys()].map((r) => [...Array(6).keys()].map((c) => value(r, c))) }
+      : {}),
   };
 }
 
@@ -218,7 +223,7 @@ describe("one spec, two builders", () => {
     const c = sampleCommunes(1)[0]!;
     const fromAddon = doubleLayout(addonBuild(c.unit.code, c.unit.name));
     const fromTool = apiLayout(await toolBuild(1));
-    expect(fromTool.map((s) => s.title)).toEqual([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET]);
+    expect(fromTool.map((s) => s.title)).toEqual([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET, CRITERIA_SHEET]);
     expect(fromAddon.map((s) => s.title)).toEqual(fromTool.map((s) => s.title));
     for (const [i, s] of fromTool.entries()) expect(s, s.title).toEqual(fromAddon[i]);
     // What is compared is not empty: every template column has its header, note, width and validation.

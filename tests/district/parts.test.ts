@@ -1,6 +1,7 @@
 /** The district tool's pure parts: the communes file, what is retried, the progress line, the layout plan. */
 import { describe, expect, it } from "vitest";
 import { PILOT, UNITS } from "../../shared/data/units";
+import { CRITERIA_SHEET, criteriaRows } from "../../shared/evaluation/criteria";
 import { SETTINGS_SHEET } from "../../shared/template-plan";
 import { columnsOf, SHEET_KEYS, SHEETS } from "../../shared/templates";
 import { type CommunesFileError, knownUnits, parseCommunes } from "../../tools/district/communes";
@@ -126,6 +127,16 @@ describe("layout plan", () => {
         ["Tên xã", commune.name],
       ],
     },
+    // The evaluation rule table: the commune's once made, only its presence is checked.
+    {
+      sheetId: 100,
+      title: CRITERIA_SHEET,
+      rowCount: 1000,
+      columnCount: 26,
+      frozenRowCount: 1,
+      protections: [{ protectedRangeId: 100, description: "Dân vận: dòng tiêu đề của mẫu" }],
+      values: [criteriaRows()[0]!.map(String)],
+    },
   ];
 
   it("a spreadsheet already built is complete: provision sends no batchUpdate for it", () => {
@@ -137,6 +148,7 @@ describe("layout plan", () => {
     ["a missing protection", (s: ExistingSheet[]) => (s[0]!.protections = [])],
     ["another commune's code in Cài đặt", (s: ExistingSheet[]) => (s.find((x) => x.title === SETTINGS_SHEET)!.values[1]![1] = "90002")],
     ["a missing sheet", (s: ExistingSheet[]) => s.splice(5, 1)],
+    ["a missing rule table", (s: ExistingSheet[]) => s.pop()],
   ])("%s makes it incomplete", (_what, spoil) => {
     const sheets = full();
     spoil(sheets);

@@ -8,6 +8,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CRITERIA_SHEET } from "../../shared/evaluation/criteria";
 import { SETTINGS_SHEET } from "../../shared/template-plan";
 import { SHEET_KEYS, SHEETS } from "../../shared/templates";
 import { COMMUNE_PROPERTY } from "../../tools/district/google";
@@ -16,7 +17,7 @@ import { type Env, googleEnv, runCli, sampleCommunes, writeCommunesCsv } from ".
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const DRIVE_FILE = "https://www.googleapis.com/auth/drive.file";
-const TEMPLATE_TITLES = [...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET];
+const TEMPLATE_TITLES = [...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET, CRITERIA_SHEET];
 
 function communeFiles(g: Env) {
   const byUnit = new Map<string, string[]>();

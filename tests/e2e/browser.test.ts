@@ -2,17 +2,21 @@
  * The rollup pages in a real browser (Debian's Chromium via playwright-core), against the worker as
  * `npm start` runs it with the pilot demo: a district link and a commune link show the figures the
  * fixture implies (computed here from pilotWorkbooks(), not from the worker), the period picker
- * changes the period, the CSV link gives the same figures, there are no console errors and no
- * request leaves 127.0.0.1. Screenshots at phone (390 px) and desktop (1280 px) widths go to
- * test-artifacts/. Fails, saying why, when /usr/bin/chromium is missing (never skips: CI installs it).
+ * changes the period, the CSV link gives the same figures, the default period is the last complete
+ * quarter with reports and its reporting rate is the fixture's, there are no console errors and no
+ * request leaves 127.0.0.1. Every page a link opens (rollups, drill-down, mẫu 01/02, 404) fits a
+ * 390 px phone with nothing scrolling sideways. Screenshots at phone (390 px) and desktop (1280 px)
+ * widths go to test-artifacts/. Fails, saying why, when /usr/bin/chromium is missing (never skips: CI installs it).
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parsePeriodKey, periodKeyOf } from "../../shared/periods";
 import { isLoopback, launchChromium, requireChromium, watchPage } from "./chromium";
 import { csvRecords } from "./csv";
 import { type DemoWorker, type Expected, expectedPilot, startDemoWorker, viNumber } from "./demo";
+import { measureFit } from "./phone";
 import { ROOT } from "./server";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -151,6 +155,11 @@ describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
     }
     const total = t.rows.find((r) => r.cls.includes("total"))!;
     expect(n(total.cells[t.col("Số hộ")])).toBe(expected.reduce((s, e) => s + e.households, 0));
+    // Pink marks only a figure out of range; every pilot team looks after 30–50 households, so no cell is.
+    const pink = await page.evaluate(
+      () => [...document.querySelectorAll("td, tr")].filter((e) => getComputedStyle(e).backgroundColor === "rgb(251, 233, 231)").length,
+    );
+    expect(pink, "pink cells or rows on the district page").toBe(0);
     expect(n(total.cells[t.col("Nhân khẩu")])).toBe(expected.reduce((s, e) => s + e.people, 0));
     await screenshot(page, "district-desktop-1280");
 
@@ -203,7 +212,8 @@ describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
     const teamRows = t.rows.filter((r) => !/commune|village|total/.test(r.cls));
     expect(teamRows.length).toBe(e.teams);
     for (const [code, team] of e.byTeam) {
-      const row = teamRows.find((r) => r.cells[0]!.split("\n")[0]!.trim() === team.team_name);
+      // The pilot teams were dissolved with the final review: the name says so.
+      const row = teamRows.find((r) => r.cells[0]!.split("\n")[0]!.trim() === `${team.team_name} (giải thể 31/10/2022)`);
       expect(row, `row of team ${code} (${team.team_name})`).toBeDefined();
       expect(n(row!.cells[t.col("Số hộ")]), `${code} households`).toBe(team.households);
       expect(n(row!.cells[t.col("Nhân khẩu")]), `${code} people`).toBe(team.people);
@@ -218,35 +228,134 @@ describe("rollup pages in Chromium (pilot demo on wrangler dev)", () => {
     await ctx.close();
   });
 
-  it("reads on a phone (390 px): no sideways scrolling of the page", async () => {
-    for (const [name, url] of [
-      ["district", w!.demo.district.link.url],
-      ["commune", w!.demo.communes[0]!.link.url],
-    ] as const) {
-      const ctx = await newContext(390);
-      const page = await ctx.newPage();
-      const watch = watchPage(page);
-      await page.goto(url, { waitUntil: "load" });
-      await screenshot(page, `${name}-phone-390`);
-      // Mobile Chromium widens the layout viewport (window.innerWidth) to fit content that sticks
-      // out, so compare with the screen's width (clientWidth) and name what sticks out. Wide tables
-      // scroll inside their own .scroll box and do not count.
-      const fit = await page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        const out = [...document.querySelectorAll("body *")]
-          .filter((e) => !e.closest(".scroll") && e.getBoundingClientRect().right > width + 1)
-          .map(
-            (e) =>
-              `<${e.tagName.toLowerCase()}${e.className ? ` class="${e.className}"` : ""}> ends at ${Math.round(e.getBoundingClientRect().right)}px: ${(e.textContent ?? "").trim().slice(0, 60)}`,
-          );
-        return { width, scrollWidth: document.documentElement.scrollWidth, out };
-      });
-      expect(fit.out, `${name} page on a ${fit.width}px phone is ${fit.scrollWidth}px wide`).toEqual([]);
-      expect(fit.scrollWidth).toBeLessThanOrEqual(fit.width);
-      expect(watch.consoleErrors).toEqual([]);
-      expect(watch.external()).toEqual([]);
-      await ctx.close();
+  it("opens on the last complete quarter that has reports, with the reporting rate the data gives", async () => {
+    // The pilot's last reports are in October 2022 and its teams are dissolved with the final review
+    // (31/10/2022), so the page opens on quý IV/2022 and expects only the weeks the teams existed.
+    const lastWeek = expected.reduce((max, e) => (e.lastWeek > max ? e.lastWeek : max), "");
+    const quarter = periodKeyOf("quarter", parsePeriodKey(lastWeek)!.end);
+    expect(quarter).toBe("2022-Q4");
+    const ctx = await newContext(1280);
+    const page = await ctx.newPage();
+    await page.goto(w!.demo.district.link.url, { waitUntil: "load" });
+    expect(await page.locator("header.top").textContent()).toContain(parsePeriodKey(quarter)!.label_vi);
+    const t = await breakdown(page);
+    const total = t.rows.find((r) => r.cls.includes("total"))!;
+    const due = expected.reduce((n, e) => n + e.expected(quarter), 0);
+    const received = expected.reduce((n, e) => n + e.weekly(quarter).received, 0);
+    const rate = (100 * received) / due;
+    console.info(`default period ${quarter}: ${received} of ${due} weekly reports, ${rate.toFixed(1)}%`);
+    expect(n(total.cells[t.col("BC phải nộp")])).toBe(due);
+    expect(n(total.cells[t.col("Đã nộp")])).toBe(received);
+    expect(total.cells[t.col("Tỷ lệ BC")]).toBe(`${rate.toFixed(1).replace(".", ",")}%`);
+    expect(rate).toBeGreaterThan(80);
+    // After the final review nothing is expected of the pilot teams (2025 used to expect 182 reports).
+    const y2025 = (await (await fetch(`${w!.demo.district.link.json_url}?period=2025`)).json()) as {
+      totals: { reporting: { expected: number; received: number } };
+    };
+    expect(y2025.totals.reporting).toMatchObject({ expected: 0, received: 0 });
+    await ctx.close();
+  });
+
+  it("names on the district page the teams that skipped a quarterly meeting in 2022, as the fixture has them", async () => {
+    const ctx = await newContext(1280);
+    const page = await ctx.newPage();
+    await page.goto(`${w!.demo.district.link.url}?period=2022`, { waitUntil: "load" });
+    const rows = await page.evaluate(() => {
+      const h3 = [...document.querySelectorAll("h3")].find((h) => h.textContent === "Họp định kỳ theo xã");
+      const table = h3?.nextElementSibling?.querySelector("table");
+      return [...(table?.querySelectorAll("tbody tr") ?? [])].map((tr) =>
+        [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim()),
+      );
+    });
+    // Quarters ending in 2022 with the teams alive on their last day: Q1–Q3 (dissolved 31/10/2022).
+    const quarters = ["2022-Q1", "2022-Q2", "2022-Q3"];
+    let skipped = 0;
+    for (const e of expected) {
+      const row = rows.find((r) => r[0]!.includes(e.name.replace(/^Xã /, "")));
+      expect(row, `meetings row of ${e.name}`).toBeDefined();
+      const missed = e.skippedMeetings(quarters);
+      skipped += missed.length;
+      expect(n(row![2]), `${e.name} team-quarters owed`).toBe(e.teams * quarters.length);
+      expect(n(row![3]), `${e.name} skipped`).toBe(missed.length);
+      for (const m of missed) expect(row![4]).toContain(`${m.team_code} (${parsePeriodKey(m.quarter)!.label_vi})`);
     }
+    expect(skipped, "the demo has some skipped meetings to show").toBeGreaterThan(0);
+    await ctx.close();
+  });
+
+  it("prints mẫu 02 of a commune whose teams are dissolved as it stood on their last day, with per-team totals", async () => {
+    const e = expected[0]!;
+    const link = w!.demo.communes.find((c) => c.unit_id === e.unit_id)!.link;
+    const ctx = await newContext(1280);
+    const page = await ctx.newPage();
+    await page.goto(`${link.url}/mau-02`, { waitUntil: "load" });
+    expect(await page.locator("main, body").first().textContent()).toContain("(Danh sách tại ngày 30/10/2022; các tổ đã giải thể)");
+    const totals = await page.evaluate(() =>
+      [...document.querySelectorAll("tr.subtotal, tr.total")].map((tr) =>
+        [...tr.querySelectorAll("td")].map((td) => td.textContent!.trim()),
+      ),
+    );
+    for (const [code, team] of e.byTeam) {
+      const row = totals.find((r) => r[0] === `Cộng ${team.team_name}`);
+      expect(row, `totals of ${code}`).toBeDefined();
+      expect(row![1]).toBe(`${team.households} hộ`);
+      expect(n(row![3])).toBe(team.people);
+    }
+    const all = totals.find((r) => r[0]!.startsWith("Tổng cộng"));
+    expect(all?.[1]).toBe(`${e.households} hộ`);
+    expect(n(all?.[3])).toBe(e.people);
+    await ctx.close();
+  });
+
+  /** Every page a link opens, at 390 px: none scrolls sideways, as a whole or in any box. */
+  const phonePages = (): [string, string][] => {
+    const district = w!.demo.district.link.url;
+    const commune = w!.demo.communes[0]!;
+    return [
+      ["district", district],
+      ["district-q2", `${district}?period=${QUARTER}`],
+      ["district-year", `${district}?period=2022`],
+      ["district-drilldown", `${district}?commune=${encodeURIComponent(commune.unit_id)}&period=${QUARTER}`],
+      ["commune", commune.link.url],
+      ["commune-q2", `${commune.link.url}?period=${QUARTER}`],
+      ["commune-2", w!.demo.communes[1]!.link.url],
+      ["mau-01", `${commune.link.url}/mau-01`],
+      ["mau-02", `${commune.link.url}/mau-02`],
+      ["not-found", `${w!.server.base}/r/dvl_${"0".repeat(32)}`],
+    ];
+  };
+
+  it.each([
+    "district",
+    "district-q2",
+    "district-year",
+    "district-drilldown",
+    "commune",
+    "commune-q2",
+    "commune-2",
+    "mau-01",
+    "mau-02",
+    "not-found",
+  ])("reads on a phone (390 px) without sideways scrolling: %s", async (name) => {
+    const url = new Map(phonePages()).get(name)!;
+    const ctx = await newContext(390);
+    const page = await ctx.newPage();
+    const watch = watchPage(page);
+    await page.goto(url, { waitUntil: "load" });
+    await screenshot(page, `${name}-phone-390`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `${name}-phone-390-screen.png`) });
+    const wide = page.locator("section.wide").first();
+    if (await wide.count()) await wide.screenshot({ path: path.join(ARTIFACTS, `${name}-phone-390-breakdown.png`) });
+    const fit = await measureFit(page);
+    console.info(
+      `${name} at 390 px: page ${fit.scrollWidth}px on a ${fit.width}px screen; ${fit.scrollers.length} box(es) scroll sideways`,
+    );
+    expect(fit.out, `${name} page on a ${fit.width}px phone is ${fit.scrollWidth}px wide`).toEqual([]);
+    expect(fit.scrollers, `${name}: boxes that scroll sideways`).toEqual([]);
+    expect(fit.scrollWidth).toBeLessThanOrEqual(fit.width);
+    expect(watch.consoleErrors.filter((e) => !(name === "not-found" && e.includes("404")))).toEqual([]);
+    expect(watch.external()).toEqual([]);
+    await ctx.close();
   });
 
   it("no request left 127.0.0.1", () => {

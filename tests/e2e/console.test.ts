@@ -26,6 +26,7 @@ import type { FetchHandler } from "../addon/double/url-fetch";
 import { putWorkbook, setCommune } from "../addon/fixtures";
 import { type Bundle, buildBundle, plain, setupEnv } from "../addon/harness";
 import { isLoopback, launchChromium, requireChromium, watchPage } from "./chromium";
+import { measureFit } from "./phone";
 import { ROOT, startWorker, type WorkerServer } from "./server";
 
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
@@ -178,6 +179,7 @@ describe("the roll-out in Chromium, with the add-on", () => {
     ]);
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, "console-upload-preview-phone-390");
+    await fitsPhone(page, "upload preview");
     await page.setViewportSize({ width: 1280, height: 900 });
     await Promise.all([page.waitForURL((u) => u.searchParams.get("them") === "27"), page.click('form[action="/admin/xa/ap-dung"] button')]);
     expect(await page.locator(".msg.ok").textContent()).toContain("Đã thêm 27 xã");
@@ -214,6 +216,7 @@ describe("the roll-out in Chromium, with the add-on", () => {
     // Phone and A4 widths; the print as a PDF: one page per commune.
     await page.setViewportSize({ width: 390, height: 844 });
     await shot(page, "console-setup-sheets-phone-390");
+    await fitsPhone(page, "setup sheets");
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.emulateMedia({ media: "print" });
     await shot(page, "console-setup-sheets-a4-print");
@@ -265,10 +268,47 @@ describe("the roll-out in Chromium, with the add-on", () => {
     expect(watch.external()).toEqual([]);
   });
 
+  it.each([
+    ["sign-in", "/admin/dang-nhap"],
+    ["week", `/admin/tuan?don-vi=${encodeURIComponent(BAC_NINH)}`],
+    ["communes", `/admin/xa?don-vi=${encodeURIComponent(BAC_NINH)}`],
+    ["setup sheets (choose)", `/admin/phieu?don-vi=${encodeURIComponent(BAC_NINH)}`],
+    ["links", "/admin/duong-dan"],
+    ["audit", "/admin/nhat-ky"],
+    ["operators", "/admin/can-bo"],
+  ])("console page at 390 px without sideways scrolling: %s", async (name, url) => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: "vi-VN",
+      ...(name === "sign-in" ? {} : { storageState: await ctx.storageState() }),
+    });
+    const p = await phone.newPage();
+    const res = await p.goto(`${server.base}${url}`, { waitUntil: "load" });
+    expect(res?.status(), name).toBe(200);
+    expect(new URL(p.url()).pathname).toBe(url.split("?")[0]);
+    await shot(p, `console-${name.replace(/\W+/g, "-")}-phone-390`);
+    await fitsPhone(p, name);
+    await phone.close();
+  });
+
   it("no request left 127.0.0.1", () => {
     expect(blocked).toEqual([]);
   });
 });
+
+/** Nothing on the page sticks out past a phone's screen or scrolls sideways (tests/e2e/phone.ts). */
+async function fitsPhone(page: Page, name: string) {
+  const fit = await measureFit(page);
+  console.info(
+    `console ${name} at 390 px: page ${fit.scrollWidth}px on a ${fit.width}px screen; ${fit.scrollers.length} box(es) scroll sideways`,
+  );
+  expect(fit.out, `${name}: ${fit.scrollWidth}px wide on a ${fit.width}px screen`).toEqual([]);
+  expect(fit.scrollers, `${name}: boxes that scroll sideways`).toEqual([]);
+  expect(fit.scrollWidth).toBeLessThanOrEqual(fit.width);
+}
 
 function clerk(i: number): string {
   const family = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ"];

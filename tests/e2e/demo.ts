@@ -5,7 +5,7 @@
  */
 import path from "node:path";
 import { type DemoResult, loadDemo } from "../../scripts/demo/load";
-import { weeksInPeriod } from "../../shared/periods";
+import { parsePeriodKey, weeksInPeriod } from "../../shared/periods";
 import { pilotWorkbooks } from "../../shared/sample/pilot";
 import { startWorker, type WorkerServer } from "./server";
 
@@ -38,6 +38,15 @@ export interface Expected {
   byTeam: Map<string, { team_name: string; households: number; people: number; members: number }>;
   /** Weekly reports received and broadcasts summed for the weeks of a period. */
   weekly(periodKey: string): { received: number; broadcasts: number; byTeam: Map<string, { received: number; broadcasts: number }> };
+  /**
+   * Team-weeks a period expects: each week of the period (the week of its Sunday) in which the team
+   * existed — it ends on or after the founding day and starts before the dissolution day.
+   */
+  expected(periodKey: string): number;
+  /** The last week any team reported. */
+  lastWeek: string;
+  /** Team-quarters among `quarters` without a quarterly, 6-month or yearly meeting dated in them. */
+  skippedMeetings(quarters: string[]): { team_code: string; quarter: string }[];
 }
 
 /** Register and weekly figures per pilot commune, from the fixture alone. */
@@ -59,6 +68,23 @@ export function expectedPilot(): Expected[] {
       households: wb.households.length,
       people: wb.households.reduce((n, h) => n + h.members_count, 0),
       byTeam,
+      expected(periodKey: string) {
+        const weeks = weeksInPeriod(periodKey).map((w) => parsePeriodKey(w)!);
+        return wb.teams.reduce(
+          (n, t) => n + weeks.filter((w) => w.end >= t.founded_on && (!t.dissolved_on || w.start < t.dissolved_on)).length,
+          0,
+        );
+      },
+      lastWeek: wb.weekly.reduce((max, w) => (w.week > max ? w.week : max), ""),
+      skippedMeetings(quarters: string[]) {
+        const periodic = wb.meetings.filter((m) => m.kind !== "extraordinary");
+        return wb.teams.flatMap((t) =>
+          quarters
+            .map((q) => parsePeriodKey(q)!)
+            .filter((q) => !periodic.some((m) => m.team_code === t.team_code && m.meeting_date >= q.start && m.meeting_date <= q.end))
+            .map((q) => ({ team_code: t.team_code, quarter: q.key })),
+        );
+      },
       weekly(periodKey: string) {
         const weeks = new Set(weeksInPeriod(periodKey));
         const per = new Map<string, { received: number; broadcasts: number }>();

@@ -15,6 +15,7 @@ const TABLE = {
   meetings: "meetings",
   evaluations: "evaluations",
   milestones: "milestones",
+  steering: "steering_members",
   period_reports: "period_reports",
 } as const;
 

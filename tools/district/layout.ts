@@ -10,6 +10,7 @@
  */
 import type { sheets_v4 } from "googleapis";
 import type { ColumnSpec } from "../../shared/cells";
+import { CRITERIA_SHEET } from "../../shared/evaluation/criteria";
 import { SCHEMA_VERSION } from "../../shared/schemas";
 import {
   HEADER_BACKGROUND,
@@ -24,7 +25,8 @@ import {
   validationOf,
 } from "../../shared/template-plan";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
-import { type Built, color, numberFormat, range, text, validationRule } from "./sheets-values";
+import { addCriteriaSheet } from "./criteria-layout";
+import { type Built, color, NEW_SHEET, numberFormat, range, text, validationRule } from "./sheets-values";
 
 type Request = sheets_v4.Schema$Request;
 type CellData = sheets_v4.Schema$CellData;
@@ -58,8 +60,7 @@ export interface LayoutPlan {
   complete: boolean;
 }
 
-/** A new sheet's grid, as Sheets and Apps Script make it. */
-export const NEW_SHEET = { rowCount: 1000, columnCount: 26 } as const;
+export { NEW_SHEET } from "./sheets-values";
 
 function headerStyle(sheetId: number, width: number): Request {
   return {
@@ -103,7 +104,7 @@ export function planLayout(input: LayoutInput): LayoutPlan {
   const order = input.sheets.map((s) => s.title);
   let nextId = Math.max(0, ...input.sheets.map((s) => s.sheetId)) + 1;
   const built: Partial<Record<SheetKey, Built>> = {};
-  const templateTitles = new Set([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET]);
+  const templateTitles = new Set([...SHEET_KEYS.map((k) => SHEETS[k].title), SETTINGS_SHEET, CRITERIA_SHEET]);
   const dropped =
     input.dropDefaultSheet && input.sheets.length === 1 && !templateTitles.has(input.sheets[0]!.title) ? input.sheets[0]! : null;
 
@@ -167,6 +168,11 @@ export function planLayout(input: LayoutInput): LayoutPlan {
       },
     });
   req(protect(settingsId, range(settingsId, 0, 7, 0, 2), settings, false));
+  if (!byTitle.has(CRITERIA_SHEET)) {
+    complete = false;
+    addCriteriaSheet(out.requests, nextId++, order.length);
+    order.push(CRITERIA_SHEET);
+  }
 
   SHEET_KEYS.forEach((key, i) => {
     const spec = SHEETS[key];

@@ -8,6 +8,9 @@ import type { HeaderMap } from "../../shared/sheet-model";
 import type { ValidationPlan } from "../../shared/template-plan";
 import type { SheetKey } from "../../shared/templates";
 
+/** A new sheet's grid, as Sheets and Apps Script make it. */
+export const NEW_SHEET = { rowCount: 1000, columnCount: 26 } as const;
+
 /** "#d9ead3" → Sheets' Color (0–1 floats). */
 export function color(hex: string): sheets_v4.Schema$Color {
   const n = Number.parseInt(hex.slice(1), 16);

@@ -9,6 +9,7 @@ import { SHEET_KEYS, type SheetKey } from "../../../shared/templates";
 import { readWorkbook } from "../../../shared/workbook-read";
 import { PROP } from "../config";
 import { applyMarks, marksOf } from "../marks";
+import { pendingIssues } from "../pending";
 import { type CheckSummary, summarize } from "../summary";
 import { fillMissingCodes } from "./fill-codes";
 import type { KV } from "./props";
@@ -35,8 +36,12 @@ function readExtents(kv: KV): Record<string, Extent> {
   }
 }
 
-/** Mark the issues of every sheet; remember how far marks reach so a later check can clear them. */
-function writeMarks(data: Record<SheetKey, SheetData>, issues: readonly Issue[], kv: KV): void {
+/**
+ * Mark the issues of every sheet; remember how far marks reach so a later check can clear them. The
+ * weekly sheet's waiting marks that still apply (../pending.ts) are read from the same notes and
+ * added to `issues` as warnings.
+ */
+function writeMarks(data: Record<SheetKey, SheetData>, issues: Issue[], kv: KV): void {
   const before = readExtents(kv);
   const after: Record<string, Extent> = {};
   const bySheet = new Map<SheetKey, Issue[]>();
@@ -44,28 +49,32 @@ function writeMarks(data: Record<SheetKey, SheetData>, issues: readonly Issue[],
   for (const key of SHEET_KEYS) {
     const d = data[key];
     if (!d.sheet || !d.map) continue;
-    const marks = marksOf(bySheet.get(key) ?? [], d.map.colOf);
+    let marks = marksOf(bySheet.get(key) ?? [], d.map.colOf);
     const prev = before[d.title];
-    let markRows = 0;
-    let markCols = 0;
-    for (const m of marks) {
-      markRows = Math.max(markRows, m.row);
-      markCols = Math.max(markCols, m.col + 1);
-    }
-    let rows = Math.max(d.values.length, prev?.rows ?? 0, markRows);
-    let cols = Math.max(d.values[0]?.length ?? 0, prev?.cols ?? 0, markCols);
+    const extent = (list: typeof marks) => ({
+      rows: Math.max(0, ...list.map((m) => m.row)),
+      cols: Math.max(0, ...list.map((m) => m.col + 1)),
+    });
+    let rows = Math.max(d.values.length, prev?.rows ?? 0, extent(marks).rows);
+    let cols = Math.max(d.values[0]?.length ?? 0, prev?.cols ?? 0, extent(marks).cols);
     // Marks of an earlier check may lie past rows or columns deleted since.
     if (rows > d.values.length) rows = Math.min(rows, d.sheet.getMaxRows());
     if (cols > (d.values[0]?.length ?? 0)) cols = Math.min(cols, d.sheet.getMaxColumns());
     if (rows < 2 || cols < 1) continue;
     if (!prev && marks.length === 0 && d.values.length < 2) continue;
     const range = d.sheet.getRange(2, 1, rows - 1, cols);
-    const res = applyMarks({ startRow: 2, backgrounds: range.getBackgrounds(), notes: range.getNotes() }, marks);
+    const notes = range.getNotes();
+    if (key === "weekly") {
+      const pending = pendingIssues(d.values, d.map, notes, 2);
+      issues.push(...pending);
+      marks = marks.concat(marksOf(pending, d.map.colOf));
+    }
+    const res = applyMarks({ startRow: 2, backgrounds: range.getBackgrounds(), notes }, marks);
     if (res.changed) {
       range.setBackgrounds(res.backgrounds as string[][]);
       range.setNotes(res.notes);
     }
-    if (marks.length) after[d.title] = { rows: markRows, cols: markCols };
+    if (marks.length) after[d.title] = extent(marks);
   }
   const json = JSON.stringify(after);
   if (json !== (kv.get(PROP.markExtent) ?? "{}")) kv.set(PROP.markExtent, json);

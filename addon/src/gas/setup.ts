@@ -4,6 +4,7 @@
  * number formats of new columns, data validation, and codes of rows that lack one. Data is never
  * moved or deleted, so running it again on a filled spreadsheet is safe.
  */
+import { CRITERIA_SHEET, CRITERIA_WIDTHS, criteriaFormats, criteriaRows } from "../../../shared/evaluation/criteria";
 import { SCHEMA_VERSION } from "../../../shared/schemas";
 import type { HeaderMap } from "../../../shared/sheet-model";
 import {
@@ -167,6 +168,28 @@ export function ensureSettingsSheet(ss: Spreadsheet, commune: CommuneSettings): 
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
   const protection = sheet.getProtections(SpreadsheetApp.ProtectionType.RANGE).find((p) => p.getDescription() === HEADER_PROTECTION);
   if (!protection) range.protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
+}
+
+/**
+ * The evaluation rule table (shared/evaluation/criteria.ts), created with its defaults when missing;
+ * an existing one is the commune's and is left as it is.
+ */
+export function ensureCriteriaSheet(ss: Spreadsheet): { sheet: Sheet; created: boolean } {
+  const found = ss.getSheetByName(CRITERIA_SHEET);
+  if (found) return { sheet: found, created: false };
+  const sheet = ss.insertSheet(CRITERIA_SHEET);
+  const rows = criteriaRows();
+  const range = sheet.getRange(1, 1, rows.length, rows[0]!.length);
+  range.setNumberFormats(criteriaFormats());
+  range.setValues(rows);
+  const header = sheet.getRange(1, 1, 1, rows[0]!.length);
+  header.setFontWeight("bold").setBackground(HEADER_BACKGROUND);
+  CRITERIA_WIDTHS.forEach((w, i) => {
+    sheet.setColumnWidth(i + 1, w);
+  });
+  sheet.setFrozenRows(1);
+  header.protect().setDescription(HEADER_PROTECTION).setWarningOnly(true);
+  return { sheet, created: true };
 }
 
 /** Record the last submission on the settings sheet (when it exists). */

@@ -33,6 +33,11 @@ export function showImportDialog(data: unknown): void {
   SpreadsheetApp.getUi().showModalDialog(html, "Nhập danh sách có sẵn");
 }
 
+/** A modal dialog from an HTML file of addon/html, with `data` for its script. */
+export function showDialog(file: string, data: unknown, title: string, width: number, height: number): void {
+  SpreadsheetApp.getUi().showModalDialog(page(file, data).setWidth(width).setHeight(height), title);
+}
+
 /** A dialog with the link to a document just created in the clerk's Drive. */
 export function showDocumentLink(url: string): void {
   const safe = url.replace(/"/g, "&quot;");

@@ -1,9 +1,10 @@
 /** Menu "Thiết lập mẫu": ask for the commune, then create or repair every template sheet; ends with the privacy notice. */
+import { CRITERIA_SHEET } from "../../../shared/evaluation/criteria";
 import { privacyNoticeText } from "../../../shared/privacy";
 import { PROP } from "../config";
 import { syncAutoSettings } from "../gas/auto";
 import { documentKV, readSettings } from "../gas/props";
-import { ensureSettingsSheet, ensureTemplates, setupText } from "../gas/setup";
+import { ensureCriteriaSheet, ensureSettingsSheet, ensureTemplates, setupText } from "../gas/setup";
 import { alert, prompt } from "../gas/ui";
 import { active, guard } from "./guard";
 
@@ -40,7 +41,9 @@ export function menuSetup(): void {
     kv.set(PROP.communeCode, code);
     kv.set(PROP.communeName, name);
     ensureSettingsSheet(ss, { communeCode: code, communeName: name });
+    const criteria = ensureCriteriaSheet(ss);
     const report = ensureTemplates(ss);
+    if (criteria.created) report.created.push(CRITERIA_SHEET);
     syncAutoSettings(ss, readSettings(kv));
     // The privacy notice after every setup: the clerk reads it before the first row is typed (shared/privacy.ts).
     alert("Đã thiết lập mẫu", `Xã: ${name || "(chưa có tên)"} — mã ${code}.\n${setupText(report)}\n\n${privacyNoticeText()}`);

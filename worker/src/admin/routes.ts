@@ -7,10 +7,12 @@ import { adminAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
 import { communeRecordRoutes } from "./commune-records";
+import { guidanceRoutes } from "./guidance";
 import { importRoutes } from "./import";
 import { operatorRoutes } from "./operators";
 import { tokenRoutes } from "./tokens";
 import { unitRoutes } from "./units";
+import { villageSuccessorAdminRoutes } from "./village-successors";
 
 export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .use(adminAuth, limitBody(), jsonBody)
@@ -18,4 +20,6 @@ export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .route("/", tokenRoutes)
   .route("/", importRoutes)
   .route("/", communeRecordRoutes)
+  .route("/", villageSuccessorAdminRoutes)
+  .route("/", guidanceRoutes)
   .route("/", operatorRoutes);

@@ -19,6 +19,7 @@ import type { Issue } from "../../../shared/issues";
 import type { Envelope } from "../../../shared/schemas";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import { aggregateStatements } from "../aggregates/refresh";
+import { steeringAggregateStatements } from "../aggregates/steering";
 import { auditStatement } from "../db/audit";
 import { type DbValue, insertRows } from "../db/sql";
 import { guardDeletions } from "./deletions";
@@ -106,7 +107,10 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       commune_id: req.communeId,
       received_at: req.receivedAt,
       duplicate: false,
-      counts: Object.fromEntries(SHEET_KEYS.map((s) => [s, countsOf(plans[s])])) as Receipt["counts"],
+      // A roster sheet is counted only when sent (shared/contract.ts): older add-ons read the receipt.
+      counts: Object.fromEntries(
+        SHEET_KEYS.filter((s) => SHEETS[s].part !== "roster" || req.present.has(s)).map((s) => [s, countsOf(plans[s])]),
+      ) as Receipt["counts"],
       warnings: req.warnings.slice(0, RECEIPT_MAX_WARNINGS),
       warnings_total: req.warnings.length,
       ...(req.unitValidTo ? { unit_valid_to: req.unitValidTo } : {}),
@@ -219,7 +223,7 @@ function statements(
     );
   }
 
-  out.push(...aggregateStatements(db, communeId));
+  out.push(...aggregateStatements(db, communeId), ...steeringAggregateStatements(db, communeId));
   out.push(
     auditStatement(db, req.actor, req.action, communeId, {
       ...req.audit,

@@ -7,13 +7,16 @@ import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
 
 /** Tables not named after their sheet's key; every other sheet's table is its key. */
-const RENAMED: Partial<Record<SheetKey, string>> = { weekly: "weekly_reports", adhoc: "adhoc_reports" };
+const RENAMED: Partial<Record<SheetKey, string>> = { weekly: "weekly_reports", adhoc: "adhoc_reports", steering: "steering_members" };
 
 /** Sheet → table (tests/worker/weekly-counts.test.ts checks that each holds its sheet's columns). */
 export const TABLE_OF = Object.fromEntries(SHEET_KEYS.map((k) => [k, RENAMED[k] ?? k])) as Record<SheetKey, string>;
 
-/** The register: replaced whole by each accepted submission. */
-export const REGISTER_SHEETS = SHEET_KEYS.filter((k) => SHEETS[k].part === "register");
+/**
+ * The register and the rosters: replaced whole by each accepted submission that carries them (a
+ * register sheet always comes; a roster sheet not sent is left as it is, see SheetSpec.part).
+ */
+export const REGISTER_SHEETS = SHEET_KEYS.filter((k) => SHEETS[k].part !== "log");
 /** The logs: upserted by natural key, never deleted by a submission. */
 export const LOG_SHEETS = SHEET_KEYS.filter((k) => SHEETS[k].part === "log");
 

@@ -1,9 +1,9 @@
 /**
  * Choosing the period of a link page: from `?period=` (and `?kind=` when the user switches the
- * kind in the form), else the current quarter, or the last quarter with data when the current one
- * has none. Periods themselves are defined in shared/periods.ts.
+ * kind in the form), else the last complete quarter that has weekly reports (its figures are
+ * final), or the current quarter when none has. Periods themselves are defined in shared/periods.ts.
  */
-import { type PeriodKind, parsePeriodKey, periodKeyOf } from "../../../shared/periods";
+import { type PeriodKind, parsePeriodKey, periodKeyOf, weeksInPeriod } from "../../../shared/periods";
 import type { PeriodRef } from "../rollup/types";
 
 /** The kinds offered in the form, in order, with their Vietnamese names. */
@@ -35,7 +35,21 @@ function tryKeyOf(kind: PeriodKind, date: string): string | null {
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-/** The current quarter, or the quarter of the last week with data when that is earlier. */
+/**
+ * The last week of the complete quarters (those before today's quarter): a week belongs to the
+ * quarter holding its Sunday (shared/periods.ts weeksInPeriod), so weeks up to this one are those
+ * of complete quarters. Null when there is none (a date outside the periods' range).
+ */
+export function lastCompleteWeek(today: string): string | null {
+  const current = tryParsePeriod(tryKeyOf("quarter", today));
+  const previous = current ? tryKeyOf("quarter", addDays(current.start, -1)) : null;
+  return previous ? (weeksInPeriod(previous).at(-1) ?? null) : null;
+}
+
+/**
+ * The period a link opens on: the quarter of `lastWeek` — the last week with a report up to
+ * `lastCompleteWeek(today)`, so the last complete quarter that has reports — else the current quarter.
+ */
 export function defaultPeriodKey(today: string, lastWeek: string | null): string {
   const current = tryKeyOf("quarter", today) ?? today.slice(0, 4);
   const last = tryParsePeriod(lastWeek);

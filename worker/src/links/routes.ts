@@ -8,6 +8,7 @@
  *   GET /:token.csv       one row per team, UTF-8 with BOM, for IMPORTDATA
  *   GET /:token/mau-01    printable member list (detail links only)
  *   GET /:token/mau-02    printable household list (detail links only)
+ *   GET /:token/bao-cao-zalo  each team's weekly report form as a Zalo message (detail links only; ?week=)
  * Any unknown, malformed, revoked or expired token, and any page a link may not see (a commune
  * outside the link's unit included), gets the same 404 page. Headers: strict CSP, no caching, no indexing (hono/secure-headers:
  * https://hono.dev/docs/middleware/builtin/secure-headers).
@@ -27,13 +28,16 @@ import { loadForms } from "../rollup/forms";
 import { resolveCommune } from "../rollup/groups";
 import { lastWeekWithData } from "../rollup/read";
 import { rollup } from "../rollup/rollup";
+import { loadSteering } from "../rollup/steering";
 import type { RollupMode, RollupScope } from "../rollup/types";
 import { loadUnitTree, type UnitRow, type UnitTree } from "../rollup/units";
+import { loadZaloForms } from "../rollup/zalo-forms";
 import { midSentence } from "../views/format";
 import { Mau01Page, Mau02Page } from "../views/forms";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
-import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, resolvePeriod, suggestedPeriods } from "./period";
+import { ZaloFormsPage } from "../views/zalo-forms";
+import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, lastCompleteWeek, resolvePeriod, suggestedPeriods } from "./period";
 import { REPORT_DOC, reportResponse } from "./report";
 
 type LinkEnv = AppEnv & { Variables: { link?: TokenRow } };
@@ -134,13 +138,9 @@ rollupRoutes.get("/:name", async (c) => {
     if (!group) return notFound(c);
     if (unit.level !== "commune") commune = group;
   }
-  const fallback = defaultPeriodKey(
-    today,
-    await lastWeekWithData(
-      db,
-      tree.communesOf(unit.id, mode, today).map((u) => u.id),
-    ),
-  );
+  const upTo = lastCompleteWeek(today);
+  const communeIds = tree.communesOf(unit.id, mode, today).map((u) => u.id);
+  const fallback = defaultPeriodKey(today, upTo ? await lastWeekWithData(db, communeIds, upTo) : null);
   const { period, invalid } = resolvePeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today, fallback);
   if (invalid && ext) {
     return c.json(errorBody("invalid_period", "Kỳ báo cáo không hợp lệ. Ví dụ: 2022-W03, 2022-01, 2022-Q1, 2022-H1, 2022, P1."), 400);
@@ -152,6 +152,7 @@ rollupRoutes.get("/:name", async (c) => {
     { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
     tree,
   );
+  r.steering = await loadSteering(db, r, link.scope);
 
   if (ext === "json") return c.json(r);
   if (ext === "csv") {
@@ -182,6 +183,7 @@ rollupRoutes.get("/:name", async (c) => {
       mau01: link.scope === "detail" ? `${token}/mau-01` : undefined,
       mau02: link.scope === "detail" ? `${token}/mau-02` : undefined,
       report: `${token}/bao-cao${query({ ky: period.key, mode })}`,
+      zalo: link.scope === "detail" ? `${token}/bao-cao-zalo` : undefined,
       notice: invalid ? "Không đọc được kỳ báo cáo đã nhập; đang hiển thị kỳ mặc định." : undefined,
       communeHref: r.depth === "commune" ? (id: string) => `${token}${query({ commune: id, period: period.key, mode })}` : undefined,
       up: commune ? { href: `${token}${query({ period: period.key, mode })}`, label: `Toàn ${midSentence(r.unit.label_vi)}` } : undefined,
@@ -224,13 +226,22 @@ rollupRoutes.get("/:token/:form", async (c, next) => {
 rollupRoutes.get("/:token/:form", async (c) => {
   const token = c.req.param("token");
   const form = c.req.param("form");
-  if (!NAME.test(token) || token.includes(".") || (form !== "mau-01" && form !== "mau-02")) return notFound(c);
+  if (!NAME.test(token) || token.includes(".") || (form !== "mau-01" && form !== "mau-02" && form !== "bao-cao-zalo")) return notFound(c);
   const link = await activeLink(c, token);
   if (link?.scope !== "detail") return notFound(c);
   const db = dbFor(c.env, link.unit_id);
   const tree = await loadUnitTree(db, link.unit_id);
   if (!tree.get(link.unit_id)) return notFound(c);
   const today = todayVi();
+  if (form === "bao-cao-zalo") {
+    const v = await loadZaloForms(
+      db,
+      tree.communesOf(link.unit_id, "current", today).map((u) => u.id),
+      c.req.query("week"),
+      today,
+    );
+    return page(c, ZaloFormsPage({ v, commune: tree.ref(link.unit_id).label_vi, back: `../${token}` }));
+  }
   // The link's commune; when it has no register yet (a commune formed in 2025), the registers of
   // the communes merged into it, which are its history.
   const withHouseholds = form === "mau-02";

@@ -84,13 +84,18 @@ export function rollupCsv(r: Rollup, counts: readonly CountColumn[] = WEEKLY_COU
   for (const c of r.communes) {
     const province = c.parents.find((p) => p.level === "province")?.label_vi ?? "";
     const district = c.parents.find((p) => p.level === "district")?.label_vi ?? "";
+    // "Chưa xác định đơn vị mới (Phường Cống Vị)": the pseudo-group names the split commune of each village.
+    const communeOf = (v: (typeof c.villages)[number]) =>
+      c.undetermined
+        ? `${c.unit.label_vi} (${c.sources.find((s) => s.id === v.source_commune_id)?.label_vi ?? v.source_commune_id})`
+        : c.unit.label_vi;
     for (const v of c.villages) {
       for (const t of v.teams) {
         rows.push([
           r.period.key,
           province,
           district,
-          c.unit.label_vi,
+          communeOf(v),
           v.village_name,
           t.team_code,
           t.team_name,

@@ -38,6 +38,11 @@ export interface FormCommune {
   unit: UnitRef;
   /** The parent the commune had (district, or province after 2025). */
   parent: UnitRef | null;
+  /**
+   * Set when every team of the commune has been dissolved: the last day they existed, the day the
+   * lists stand at (the pilot's teams, dissolved with the final review). Absent: today's lists.
+   */
+  as_of?: string;
   villages: FormVillage[];
 }
 
@@ -46,7 +51,22 @@ interface TeamRow {
   team_name: string;
   village_code: string;
   decision_no: string | null;
+  dissolved_on: string | null;
   village_name: string | null;
+}
+
+const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The teams a form lists: those not dissolved by `today`; when every team is, those of the last
+ * day any existed (with that day), so a dissolved commune's lists can still be printed.
+ */
+function teamsToList(rows: TeamRow[], today: string): { teams: TeamRow[]; as_of?: string } {
+  const alive = (on: string) => rows.filter((t) => !t.dissolved_on || t.dissolved_on > on);
+  const now = alive(today);
+  if (now.length || !rows.length) return { teams: now };
+  const last = dayBefore(rows.reduce((max, t) => (t.dissolved_on! > max ? t.dissolved_on! : max), ""));
+  return { teams: alive(last), as_of: last };
 }
 interface MemberRow {
   team_code: string;
@@ -66,7 +86,8 @@ interface HouseholdRow {
 }
 
 /**
- * The registers of the given communes; teams dissolved on or before `today` are left out. The village filter
+ * The registers of the given communes; teams dissolved on or before `today` are left out (see
+ * teamsToList for a commune whose teams are all dissolved). The village filter
  * (`villagesOf`) limits a commune to some of its villages (see UnitTree.villagesMappedTo); "all" when absent.
  */
 export async function loadForms(
@@ -83,10 +104,10 @@ export async function loadForms(
     if (shown !== "all" && shown.length === 0) continue;
     const stmts = [
       db
-        .prepare(`SELECT t.team_code, t.team_name, t.village_code, t.decision_no, v.village_name FROM teams t
+        .prepare(`SELECT t.team_code, t.team_name, t.village_code, t.decision_no, t.dissolved_on, v.village_name FROM teams t
                   LEFT JOIN villages v ON v.commune_id = t.commune_id AND v.village_code = t.village_code
-                  WHERE t.commune_id = ?1 AND (t.dissolved_on IS NULL OR t.dissolved_on > ?2)`)
-        .bind(id, today),
+                  WHERE t.commune_id = ?1`)
+        .bind(id),
       db.prepare(`SELECT team_code, member_no, full_name, current_position, role FROM members WHERE commune_id = ?1`).bind(id),
     ];
     if (withHouseholds) {
@@ -98,7 +119,11 @@ export async function loadForms(
       );
     }
     const [teams, members, households] = await db.batch(stmts);
-    const teamRows = ((teams?.results ?? []) as TeamRow[]).filter((t) => shown === "all" || shown.includes(t.village_code));
+    const listed = teamsToList(
+      ((teams?.results ?? []) as TeamRow[]).filter((t) => shown === "all" || shown.includes(t.village_code)),
+      today,
+    );
+    const teamRows = listed.teams;
     if (!teamRows.length) continue;
 
     const villages = new Map<string, FormVillage>();
@@ -147,7 +172,12 @@ export async function loadForms(
     const sorted = [...villages.values()].sort((a, b) => compareVi(a.village_name, b.village_name));
     for (const v of sorted) v.teams.sort((a, b) => compareVi(a.team_name, b.team_name));
     const parent = tree.ancestors(id)[0];
-    out.push({ unit: tree.ref(id), parent: parent ? tree.ref(parent.id) : null, villages: sorted });
+    out.push({
+      unit: tree.ref(id),
+      parent: parent ? tree.ref(parent.id) : null,
+      ...(listed.as_of ? { as_of: listed.as_of } : {}),
+      villages: sorted,
+    });
   }
   return out;
 }

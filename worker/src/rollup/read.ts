@@ -4,7 +4,9 @@
  * the communes' last receipts. What is read follows the link: a commune's own free text (team and
  * village names, ad-hoc content, commendations, milestone titles, weekly notes) only for a detail
  * link — an aggregate link gets the names of ./labels.ts — and at depth "commune" sums per commune
- * instead of lists (./types.ts RollupDepth).
+ * instead of lists (./types.ts RollupDepth). The rows of a split commune whose data goes by village
+ * (./groups.ts) are read per team — `team_code`, or `split_commune` and `split_team` beside sums that
+ * are otherwise across communes — so the rollup can place or leave out each village's part.
  */
 import { isOnTime, weekEnd, weekStart, weeksInPeriod } from "../../../shared/periods";
 import { officialVillages, teamLabel, villageLabel } from "./labels";
@@ -16,6 +18,7 @@ import type {
   CountRow,
   EvalRow,
   MeetingRow,
+  MeetingTeamRow,
   MilestoneRow,
   NoteRow,
   OpenRow,
@@ -26,19 +29,34 @@ import type {
 import type { PeriodRef, RollupDepth } from "./types";
 import type { UnitRow } from "./units";
 
-const IN_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1))";
+/** ?1 of every statement is `{"ids": [the communes read], "split": [those read per team]}` (JSON). */
+const IN_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1, '$.ids'))";
+const SPLIT = (alias = "") => `${alias}commune_id IN (SELECT value FROM json_each(?1, '$.split'))`;
+/** Beside sums across communes: which split commune and team a row is of (NULL for the others). */
+const SPLIT_COLUMNS = `CASE WHEN ${SPLIT()} THEN commune_id END AS split_commune, CASE WHEN ${SPLIT()} THEN team_code END AS split_team`;
+const SPLIT_GROUP = `CASE WHEN ${SPLIT()} THEN commune_id END, CASE WHEN ${SPLIT()} THEN team_code END`;
+/** Beside sums per commune: the team, for a split commune only. */
+const SPLIT_TEAM = `CASE WHEN ${SPLIT()} THEN team_code END`;
 
-/** The last week with a weekly report among the given communes (for the default period). */
-export async function lastWeekWithData(db: D1Database, communeIds: string[]): Promise<string | null> {
+/**
+ * The last week up to `upTo` with a weekly report among the given communes (for the default
+ * period): one index seek per commune on agg_team_weeks' key (commune_id, week, team_code).
+ */
+export async function lastWeekWithData(db: D1Database, communeIds: string[], upTo: string): Promise<string | null> {
   const row = await db
-    .prepare(`SELECT max(last_week) AS week FROM agg_communes WHERE ${IN_COMMUNES}`)
-    .bind(JSON.stringify(communeIds))
+    .prepare(
+      `SELECT max((SELECT week FROM agg_team_weeks w WHERE w.commune_id = c.value AND w.week <= ?2 ORDER BY week DESC LIMIT 1)) AS week
+       FROM json_each(?1) c`,
+    )
+    .bind(JSON.stringify(communeIds), upTo)
     .first<{ week: string | null }>();
   return row?.week ?? null;
 }
 
 export interface ReadRequest {
   communes: UnitRow[];
+  /** Of these, the split communes whose rows go by village: read per team (./groups.ts `byVillage`). */
+  split: readonly string[];
   period: PeriodRef;
   /** A detail (commune) link: the commune's own names and texts. */
   detail: boolean;
@@ -47,6 +65,8 @@ export interface ReadRequest {
   now: string;
   /** The weekly count columns to sum (shared/weekly-counts.ts). */
   counts: readonly string[];
+  /** Meetings per team are read from this day (the first quarter checked, ./meetings.ts); default the period's start. */
+  meetingsFrom?: string;
 }
 
 export interface AggregateRows {
@@ -59,6 +79,8 @@ export interface AggregateRows {
   open: OpenRow[];
   openCounts: CountRow[];
   meetings: MeetingRow[];
+  /** Each team's meetings from `meetingsFrom` to the period's end. */
+  meetingTeams: MeetingTeamRow[];
   evaluations: EvalRow[];
   /** Teams proposed for commendation (depth "team"), or how many per commune (depth "commune"). */
   commendations: CommendationRow[];
@@ -91,7 +113,7 @@ export function weeklySql(depth: RollupDepth, counts: readonly string[]): string
 
 export async function readAggregates(db: D1Database, r: ReadRequest): Promise<AggregateRows> {
   const { period, detail, depth } = r;
-  const ids = JSON.stringify(r.communes.map((c) => c.id));
+  const ids = JSON.stringify({ ids: r.communes.map((c) => c.id), split: r.split });
   const weeks = weeksInPeriod(period.key);
   // Weeks not due yet (deadline not passed) are the last ones of a period that is still running.
   const notDue = weeks.find((w) => isOnTime(w, r.now)) ?? "9999";
@@ -119,17 +141,18 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
       depth === "team"
         ? `SELECT commune_id, team_code, change_type, sum(events) AS events, sum(people) AS people FROM agg_changes
            WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, team_code, change_type`
-        : `SELECT commune_id, change_type, sum(events) AS events, sum(people) AS people, json_group_array(DISTINCT team_code) AS teams
-           FROM agg_changes WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, change_type`,
+        : `SELECT commune_id, ${SPLIT_TEAM} AS team_code, change_type, sum(events) AS events, sum(people) AS people,
+             json_group_array(DISTINCT team_code) AS teams
+           FROM agg_changes WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, ${SPLIT_TEAM}, change_type`,
     ),
     adhoc: inPeriod(
-      `SELECT area, urgency, status, sum(n) AS n FROM agg_adhoc
-       WHERE ${IN_COMMUNES} AND report_date BETWEEN ?2 AND ?3 GROUP BY area, urgency, status`,
+      `SELECT area, urgency, status, sum(n) AS n, ${SPLIT_COLUMNS} FROM agg_adhoc
+       WHERE ${IN_COMMUNES} AND report_date BETWEEN ?2 AND ?3 GROUP BY area, urgency, status, ${SPLIT_GROUP}`,
     ),
     open: q(
       depth === "commune"
-        ? `SELECT commune_id, urgency, count(*) AS n FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2
-           GROUP BY commune_id, urgency`
+        ? `SELECT commune_id, ${SPLIT_TEAM} AS team_code, urgency, count(*) AS n FROM agg_adhoc_open
+           WHERE ${IN_COMMUNES} AND report_date <= ?2 GROUP BY commune_id, ${SPLIT_TEAM}, urgency`
         : detail
           ? `SELECT o.*, a.content FROM agg_adhoc_open o JOIN adhoc_reports a USING (commune_id, report_code)
            WHERE o.${IN_COMMUNES} AND o.report_date <= ?2 ORDER BY o.report_date, o.report_code`
@@ -137,17 +160,22 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
       period.end,
     ),
     meetings: inPeriod(
-      `SELECT kind, sum(n) AS n, sum(members_present) AS members_present FROM agg_meetings
-       WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3 GROUP BY kind`,
+      `SELECT kind, sum(n) AS n, sum(members_present) AS members_present, ${SPLIT_COLUMNS} FROM agg_meetings
+       WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3 GROUP BY kind, ${SPLIT_GROUP}`,
+    ),
+    meetingTeams: q(
+      `SELECT commune_id, team_code, meeting_date, kind, n FROM agg_meetings WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3`,
+      r.meetingsFrom && r.meetingsFrom < period.start ? r.meetingsFrom : period.start,
+      period.end,
     ),
     evaluations: inPeriod(
-      `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations FROM agg_evaluations
-       WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating`,
+      `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations, ${SPLIT_COLUMNS} FROM agg_evaluations
+       WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating, ${SPLIT_GROUP}`,
     ),
     commendations: inPeriod(
       depth === "commune"
-        ? `SELECT commune_id, count(*) AS n FROM agg_evaluations
-           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1 GROUP BY commune_id`
+        ? `SELECT commune_id, ${SPLIT_TEAM} AS team_code, count(*) AS n FROM agg_evaluations
+           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1 GROUP BY commune_id, ${SPLIT_TEAM}`
         : detail
           ? `SELECT g.commune_id, g.period, g.team_code, e.commendation AS text FROM agg_evaluations g
            JOIN evaluations e USING (commune_id, period, team_code)
@@ -157,9 +185,10 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
     ),
     milestones: inPeriod(
       detail
-        ? `SELECT g.milestone_code, m.title, g.due_on, g.done_on, g.status FROM agg_milestones g
-           JOIN milestones m USING (commune_id, milestone_code) WHERE g.${IN_COMMUNES} AND g.due_on BETWEEN ?2 AND ?3`
-        : `SELECT milestone_code, due_on, done_on, status FROM agg_milestones WHERE ${IN_COMMUNES} AND due_on BETWEEN ?2 AND ?3`,
+        ? `SELECT g.milestone_code, m.title, g.due_on, g.done_on, g.status, CASE WHEN ${SPLIT("g.")} THEN g.commune_id END AS split_commune
+           FROM agg_milestones g JOIN milestones m USING (commune_id, milestone_code) WHERE g.${IN_COMMUNES} AND g.due_on BETWEEN ?2 AND ?3`
+        : `SELECT milestone_code, due_on, done_on, status, CASE WHEN ${SPLIT()} THEN commune_id END AS split_commune
+           FROM agg_milestones WHERE ${IN_COMMUNES} AND due_on BETWEEN ?2 AND ?3`,
     ),
     meta: q(`SELECT commune_id, last_received_at FROM agg_communes WHERE ${IN_COMMUNES}`),
     // A commune's own free text: read from its reports (never for aggregate links).
@@ -176,7 +205,7 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
     villages:
       !detail && depth === "team"
         ? q(
-            `SELECT parent_id, code, name, kind_vi, level FROM units WHERE level = 'village' AND parent_id IN (SELECT value FROM json_each(?1))`,
+            `SELECT parent_id, code, name, kind_vi, level FROM units WHERE level = 'village' AND parent_id IN (SELECT value FROM json_each(?1, '$.ids'))`,
           )
         : null,
   };
@@ -204,6 +233,7 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
     open: perCommune ? [] : rows<OpenRow>("open"),
     openCounts: perCommune ? rows<CountRow>("open") : [],
     meetings: rows<MeetingRow>("meetings"),
+    meetingTeams: rows<MeetingTeamRow>("meetingTeams"),
     evaluations: rows<EvalRow>("evaluations"),
     commendations: perCommune ? [] : rows<CommendationRow>("commendations"),
     commendationCounts: perCommune ? rows<CountRow>("commendations") : [],

@@ -3,17 +3,20 @@
  * (./read.ts), groups the teams commune → village → team (./tree.ts) and summarises the logs
  * (./summaries.ts). At depth "commune" (the HTML page of a link above commune level) the same figures
  * are summed per commune without building villages, teams or lists of missing weeks, from smaller
- * result sets. A drill-down (`commune`) limits the rollup to the communes grouped under one commune
- * of the unit (./groups.ts).
+ * result sets. A drill-down (`commune`) limits the rollup to the data grouped under one commune of
+ * the unit (./groups.ts); so does a commune's own link, where a split predecessor's villages that went
+ * elsewhere (or are not known yet) are left out.
  */
 import { parsePeriodKey } from "../../../shared/periods";
 import { type CountColumn, WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
 import { figureMath, weeklyFigures } from "./figures";
-import { communeGroups } from "./groups";
+import { grouping } from "./groups";
 import { teamLabel } from "./labels";
-import { readAggregates } from "./read";
+import { meetingsByCommune, quartersToCheck } from "./meetings";
+import { type AggregateRows, readAggregates } from "./read";
+import type { SplitOf } from "./rows";
 import { adhocSummary, evaluationSummary, meetingSummary, milestoneSummary, type SummaryContext } from "./summaries";
-import { buildTree } from "./tree";
+import { buildTree, teamVillages } from "./tree";
 import type { Rollup, RollupDepth, RollupMode, RollupScope } from "./types";
 import { loadUnitTree, type UnitTree } from "./units";
 
@@ -28,8 +31,8 @@ export interface RollupParams {
   /** The current instant (ISO): weeks whose deadline has not passed yet are not expected yet. */
   now?: string;
   /**
-   * A drill-down: only the communes whose data is grouped under this commune (in `mode`), which must
-   * be one of `communeGroups(tree, unitId, …)`; an UnknownUnitError otherwise.
+   * A drill-down: only the data grouped under this commune (in `mode`), which must be one of
+   * `communeGroups(tree, unitId, …)` (./groups.ts); an UnknownUnitError otherwise.
    */
   commune?: string;
   /** "team" (default) or "commune": see RollupDepth. */
@@ -47,23 +50,34 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const tree = preloaded ?? (await loadUnitTree(db, p.unitId));
   const unit = tree.get(p.unitId);
   if (!unit) throw new UnknownUnitError(p.unitId);
-  let communes = tree.communesOf(unit.id, p.mode, p.today);
-  if (p.commune !== undefined) {
-    communes = communeGroups(tree, unit.id, p.mode, p.today).get(p.commune) ?? [];
-    if (!communes.length) throw new UnknownUnitError(p.commune);
-  }
+  const groups = grouping(tree, unit.id, p.mode, p.today, p.commune);
+  const communes = groups.communes;
+  if (p.commune !== undefined && !communes.length) throw new UnknownUnitError(p.commune);
   const detail = p.scope === "detail";
   const depth: RollupDepth = p.depth ?? "team";
   const now = p.now ?? new Date().toISOString();
   const counts = p.counts ?? WEEKLY_COUNT_COLUMNS;
   const math = counts === WEEKLY_COUNT_COLUMNS ? weeklyFigures : figureMath(counts);
 
-  const rows = await readAggregates(db, { communes, period, detail, depth, now, counts: counts.map((c) => c.key) });
-  const built = buildTree(tree, communes, { mode: p.mode, today: p.today, now, depth, period, math }, rows);
+  const quarters = quartersToCheck(period, p.today);
+  const read = await readAggregates(db, {
+    communes,
+    split: groups.byVillage,
+    period,
+    detail,
+    depth,
+    now,
+    counts: counts.map((c) => c.key),
+    ...(quarters[0] ? { meetingsFrom: quarters[0].start } : {}),
+  });
+  const villageOf = teamVillages(read.teams);
+  const groupOf = (communeId: string, team: string | null) => groups.place(communeId, team ? villageOf(communeId, team) : null);
+  const rows = inRollup(read, (communeId, team) => groupOf(communeId, team) !== null);
+  const built = buildTree(tree, groups, { mode: p.mode, today: p.today, now, depth, period, math }, rows);
   const ctx: SummaryContext = {
     depth,
     detail,
-    groupOf: (communeId) => tree.groupOf(communeId, p.mode, p.today)?.id ?? communeId,
+    groupOf: (communeId, team) => groupOf(communeId, team ?? null) ?? communeId,
     communeLabel: (communeId) => tree.ref(communeId).label_vi,
     teamName: (communeId, code) => built.teamNames.get(`${communeId}|${code}`) ?? (detail ? code : teamLabel(code)),
     order: new Map(built.communes.map((n, i) => [n.unit.id, i])),
@@ -86,10 +100,24 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
     today: p.today,
     totals: built.totals,
     communes: built.communes,
+    ...(groups.byVillage.length ? { split_communes: [...groups.byVillage] } : {}),
     missing_reports: built.missing,
     missing_by_commune: built.missingByCommune,
     adhoc: adhocSummary(rows, ctx),
-    meetings: meetingSummary(rows.meetings),
+    meetings: {
+      ...meetingSummary(rows.meetings),
+      quarters: quarters.map((q) => q.key),
+      by_commune: meetingsByCommune(
+        rows.teams.filter((t) => groupOf(t.commune_id, t.team_code) !== null),
+        rows.meetingTeams,
+        {
+          ...ctx,
+          period,
+          quarters,
+          communeEnd: (id) => tree.get(id)?.valid_to ?? null,
+        },
+      ),
+    },
     evaluations: evaluationSummary(rows, ctx),
     milestones: milestoneSummary(rows.milestones, p.today, detail),
     ...(detail
@@ -104,5 +132,28 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
           })),
         }
       : {}),
+  };
+}
+
+/**
+ * The rows that are part of the rollup: for a split commune, only those of its villages (and of the
+ * commune as a whole) placed in one of the rollup's groups; every row of the other communes read.
+ */
+function inRollup(rows: AggregateRows, keep: (communeId: string, team: string | null) => boolean): AggregateRows {
+  const split = <T extends SplitOf>(list: T[]) => list.filter((r) => !r.split_commune || keep(r.split_commune, r.split_team ?? null));
+  const byTeam = <T extends { commune_id: string; team_code?: string | null }>(list: T[]) =>
+    list.filter((r) => keep(r.commune_id, r.team_code ?? null));
+  return {
+    ...rows,
+    adhoc: split(rows.adhoc),
+    meetings: split(rows.meetings),
+    evaluations: split(rows.evaluations),
+    milestones: split(rows.milestones),
+    open: byTeam(rows.open),
+    openCounts: byTeam(rows.openCounts),
+    commendations: byTeam(rows.commendations),
+    commendationCounts: byTeam(rows.commendationCounts),
+    notes: byTeam(rows.notes),
+    meetingTeams: byTeam(rows.meetingTeams),
   };
 }

@@ -36,17 +36,29 @@ export type WeeklyRow = {
   n_not_due?: number;
 } & WeeklySums;
 
-/** Per team at depth "team"; per commune at depth "commune", `teams` then listing the team codes (JSON). */
+/**
+ * Beside sums across communes (./read.ts): the split commune and team a row is of, for a commune whose
+ * data goes by village (../groups.ts); NULL for every other commune.
+ */
+export interface SplitOf {
+  split_commune?: string | null;
+  split_team?: string | null;
+}
+
+/**
+ * Per team at depth "team"; per commune at depth "commune", `teams` then listing the team codes (JSON)
+ * and `team_code` NULL — but for a split commune, whose rows stay per team.
+ */
 export interface ChangeRow {
   commune_id: string;
-  team_code?: string;
+  team_code?: string | null;
   teams?: string;
   change_type: ChangeType;
   events: number;
   people: number;
 }
 
-export interface AdhocRow {
+export interface AdhocRow extends SplitOf {
   area: TaskArea;
   urgency: Urgency;
   status: AdhocStatus;
@@ -64,20 +76,30 @@ export interface OpenRow {
   content?: string;
 }
 
-/** Depth "commune": open ad-hoc reports and commendations counted per commune (and urgency). */
+/** Depth "commune": open ad-hoc reports and commendations counted per commune (and urgency); per team for a split commune. */
 export interface CountRow {
   commune_id: string;
+  team_code?: string | null;
   urgency?: Urgency;
   n: number;
 }
 
-export interface MeetingRow {
+export interface MeetingRow extends SplitOf {
   kind: MeetingKind;
   n: number;
   members_present: number;
 }
 
-export interface EvalRow {
+/** One team's meetings of a kind on a day (agg_meetings), for ./meetings.ts. */
+export interface MeetingTeamRow {
+  commune_id: string;
+  team_code: string;
+  meeting_date: string;
+  kind: MeetingKind;
+  n: number;
+}
+
+export interface EvalRow extends SplitOf {
   period: string;
   rating: Rating;
   n: number;
@@ -91,7 +113,7 @@ export interface CommendationRow {
   text?: string;
 }
 
-export interface MilestoneRow {
+export interface MilestoneRow extends SplitOf {
   milestone_code: string;
   /** The commune's own title: detail links only. */
   title?: string;

@@ -15,8 +15,8 @@ import type { AdhocSummary, EvaluationSummary, MeetingSummary, MilestoneSummary,
 export interface SummaryContext {
   depth: RollupDepth;
   detail: boolean;
-  /** The commune a commune's data is shown under (its group in the mode). */
-  groupOf(communeId: string): string;
+  /** The commune a commune's data (of a team, for a split commune's villages) is shown under: its group in the mode. */
+  groupOf(communeId: string, teamCode?: string | null): string;
   communeLabel(communeId: string): string;
   teamName(communeId: string, teamCode: string): string;
   /** Commune (group) id → its row in the breakdown. */
@@ -32,8 +32,8 @@ function perCommune<T extends { commune_id: string; commune: string }>(ctx: Summ
   const items = new Map<string, T>();
   const rank = (id: string) => ctx.order.get(id) ?? ctx.order.size;
   return {
-    at(communeId: string): T {
-      const g = ctx.groupOf(communeId);
+    at(communeId: string, teamCode?: string | null): T {
+      const g = ctx.groupOf(communeId, teamCode);
       let it = items.get(g);
       if (!it) {
         it = make(g, ctx.communeLabel(g));
@@ -61,13 +61,13 @@ export function adhocSummary(rows: Pick<AggregateRows, "adhoc" | "open" | "openC
     if (r.status in adhoc.by_status) adhoc.by_status[r.status] += r.n;
   }
   const open = perCommune(ctx, (id, label) => ({ commune_id: id, commune: label, total: 0, by_urgency: zeroes(URGENCIES) }));
-  const count = (communeId: string, urgency: Urgency, n: number) => {
-    const it = open.at(communeId);
+  const count = (communeId: string, teamCode: string | null | undefined, urgency: Urgency, n: number) => {
+    const it = open.at(communeId, teamCode);
     it.total += n;
     if (urgency in it.by_urgency) it.by_urgency[urgency] += n;
   };
-  if (ctx.depth === "commune") for (const r of rows.openCounts) count(r.commune_id, r.urgency!, r.n);
-  else for (const r of rows.open) count(r.commune_id, r.urgency, 1);
+  if (ctx.depth === "commune") for (const r of rows.openCounts) count(r.commune_id, r.team_code, r.urgency!, r.n);
+  else for (const r of rows.open) count(r.commune_id, r.team_code, r.urgency, 1);
   adhoc.open_by_commune = open.list();
   adhoc.open = rows.open.map((r) => ({
     commune: ctx.communeLabel(r.commune_id),
@@ -83,7 +83,7 @@ export function adhocSummary(rows: Pick<AggregateRows, "adhoc" | "open" | "openC
   return adhoc;
 }
 
-export function meetingSummary(rows: AggregateRows["meetings"]): MeetingSummary {
+export function meetingSummary(rows: AggregateRows["meetings"]): Pick<MeetingSummary, "total" | "members_present" | "by_kind"> {
   const meetings = { total: 0, members_present: 0, by_kind: zeroes(MEETING_KINDS) };
   for (const r of rows) {
     meetings.total += r.n;
@@ -116,8 +116,8 @@ export function evaluationSummary(
   }
   evaluations.periods = [...periods.values()].sort((a, b) => a.key.localeCompare(b.key));
   const proposals = perCommune(ctx, (id, label) => ({ commune_id: id, commune: label, count: 0 }));
-  if (ctx.depth === "commune") for (const r of rows.commendationCounts) proposals.at(r.commune_id).count += r.n;
-  else for (const r of rows.commendations) proposals.at(r.commune_id).count += 1;
+  if (ctx.depth === "commune") for (const r of rows.commendationCounts) proposals.at(r.commune_id, r.team_code).count += r.n;
+  else for (const r of rows.commendations) proposals.at(r.commune_id, r.team_code).count += 1;
   evaluations.commendations_by_commune = proposals.list();
   evaluations.commendations = rows.commendations
     .map((r) => ({

@@ -1,16 +1,20 @@
 /**
- * Grouping: teams (./team.ts) into villages into the communes they are shown under — themselves
- * (as_was) or today's commune (current) — and the communes into the unit's totals, in Vietnamese
- * order; with the teams missing reports, listed (depth "team") or counted per commune. At depth
- * "commune" the teams' figures go straight into their commune, with no villages or teams built.
+ * Grouping: teams (./team.ts) into villages into the communes they are shown under (./groups.ts) —
+ * themselves (as_was), today's commune (current), or for a split commune the successor of each
+ * village and "Chưa xác định đơn vị mới" — and the communes into the unit's totals, in Vietnamese
+ * order (that pseudo-group last); with the teams missing reports, listed (depth "team") or counted per
+ * commune. At depth "commune" the teams' figures go straight into their commune, with no villages or
+ * teams built.
  */
 import { compareVi } from "../../../shared/text";
 import { addChange, type FigureMath, finish } from "./figures";
+import type { Grouping } from "./groups";
 import type { AggregateRows } from "./read";
 import type { ChangeRow } from "./rows";
 import { teamLife, teamNode, teamWindows } from "./team";
 import type { CommuneNode, Figures, MissingByCommune, MissingReports, PeriodRef, RollupDepth, RollupMode, VillageNode } from "./types";
-import type { UnitRow, UnitTree } from "./units";
+import { UNDETERMINED } from "./types";
+import type { UnitTree } from "./units";
 
 export interface TreeRequest {
   mode: RollupMode;
@@ -43,7 +47,7 @@ interface CommuneAcc {
 
 export function buildTree(
   tree: UnitTree,
-  communes: UnitRow[],
+  grouping: Pick<Grouping, "place">,
   p: TreeRequest,
   input: Pick<AggregateRows, "teams" | "weekly" | "changes" | "meta">,
 ): Tree {
@@ -67,16 +71,20 @@ export function buildTree(
   }
   const windowOf = teamWindows(period, now);
 
+  const villageOf = teamVillages(input.teams);
   const groups = new Map<string, CommuneAcc>();
-  const groupFor = (communeId: string): CommuneAcc => {
-    const g = tree.groupOf(communeId, p.mode, p.today)!;
-    let acc = groups.get(g.id);
+  /** The group of a row of a commune's village (null: the commune as a whole); null when outside the rollup. */
+  const groupFor = (communeId: string, village: string | null): CommuneAcc | null => {
+    const g = grouping.place(communeId, village);
+    if (g === null) return null;
+    let acc = groups.get(g);
     if (!acc) {
       acc = {
         node: {
-          unit: tree.ref(g.id),
+          unit: tree.ref(g),
+          ...(g === UNDETERMINED.id ? { undetermined: true as const } : {}),
           parents: tree
-            .ancestors(g.id)
+            .ancestors(g)
             .reverse()
             .map((u) => tree.ref(u.id)),
           sources: [],
@@ -89,7 +97,7 @@ export function buildTree(
         teams: emptyFigures(false),
         missingTeams: 0,
       };
-      groups.set(g.id, acc);
+      groups.set(g, acc);
     }
     if (!acc.node.sources.some((s) => s.id === communeId)) {
       acc.node.sources.push(tree.ref(communeId));
@@ -103,6 +111,7 @@ export function buildTree(
   const missing: MissingReports[] = [];
   for (const t of input.teams) {
     const key = `${t.commune_id}|${t.team_code}`;
+    if (grouping.place(t.commune_id, t.village_code) === null) continue;
     const w = weekly.get(key);
     const ch = changesByTeam.get(key) ?? [];
     changesByTeam.delete(key);
@@ -114,7 +123,7 @@ export function buildTree(
     const team = teamNode({ team: t, active, activeAtRef, window, weekly: w, changes: ch, now, depth, math });
     teamNames.set(key, team.team_name);
 
-    const acc = groupFor(t.commune_id);
+    const acc = groupFor(t.commune_id, t.village_code)!;
     if (team.reporting.missing > 0) acc.missingTeams++;
     if (depth === "commune") {
       addFigures(acc.teams, team);
@@ -147,14 +156,20 @@ export function buildTree(
     }
   }
   // Changes whose household is not (any more) with a team of the register count for the commune only;
-  // at depth "commune" every change counts for its commune.
+  // at depth "commune" every change counts for its commune (a split commune's by its team's village).
   for (const rest of [...changesByTeam.values(), ...changesByCommune.values()]) {
     for (const c of rest) {
-      if (!communes.some((u) => u.id === c.commune_id)) continue;
-      addChange(groupFor(c.commune_id).loose, c.change_type, c.events, c.people);
+      const acc = groupFor(c.commune_id, c.team_code ? villageOf(c.commune_id, c.team_code) : null);
+      if (acc) addChange(acc.loose, c.change_type, c.events, c.people);
     }
   }
   return { ...sumCommunes(groups, math), missing: missing.sort(byPlace), teamNames };
+}
+
+/** `(commune id, team code)` → the team's village, from the register's teams; null for a team not in it. */
+export function teamVillages(teams: readonly { commune_id: string; team_code: string; village_code: string }[]) {
+  const m = new Map(teams.map((t) => [`${t.commune_id}|${t.team_code}`, t.village_code]));
+  return (communeId: string, teamCode: string): string | null => m.get(`${communeId}|${teamCode}`) ?? null;
 }
 
 const byPlace = (a: MissingReports, b: MissingReports) =>
@@ -195,6 +210,7 @@ function sumCommunes(
   }
   const path = (n: CommuneNode) => [...n.parents.map((x) => x.label_vi), n.unit.label_vi];
   nodes.sort((a, b) => {
+    if (!!a.undetermined !== !!b.undetermined) return a.undetermined ? 1 : -1;
     const pa = path(a),
       pb = path(b);
     for (let i = 0; i < Math.min(pa.length, pb.length); i++) {

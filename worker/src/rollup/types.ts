@@ -7,6 +7,7 @@ import type { AdhocStatus, ChangeType, FigureGroup, MeetingKind, Rating, TaskAre
 import type { PeriodKind } from "../../../shared/periods";
 import type { RollupMode, UnitLevel } from "../../../shared/units";
 import type { CountsOf } from "../../../shared/weekly-counts";
+import type { SteeringSummary } from "./steering-types";
 
 export type { RollupMode, UnitLevel };
 export type RollupScope = "aggregate" | "detail";
@@ -102,9 +103,26 @@ export interface VillageNode extends Figures {
   teams: TeamNode[];
 }
 
+/**
+ * The pseudo-group of a rollup in "current" mode that holds the data of a split commune whose new
+ * unit is not known: its villages not mapped yet ("Chuyển đổi thôn"), and its rows that belong to no
+ * village (e.g. changes of a household no longer in the register). Shown as one row, clearly labelled,
+ * never under one of the successors; on a successor's own (commune) link it is left out.
+ */
+export const UNDETERMINED: Readonly<UnitRef> = {
+  id: "chua-xac-dinh",
+  code: "",
+  level: "commune",
+  label_vi: "Chưa xác định đơn vị mới",
+  valid_from: "",
+  valid_to: null,
+};
+
 export interface CommuneNode extends Figures {
-  /** The commune the data is shown under: itself (as_was) or today's successor (current). */
+  /** The commune the data is shown under: itself (as_was) or today's successor (current); UNDETERMINED. */
   unit: UnitRef;
+  /** True for the pseudo-group UNDETERMINED (its `sources` are the split communes, its villages theirs). */
+  undetermined?: true;
   /** Its parents, top first (province, district). */
   parents: UnitRef[];
   /** The communes whose data is in this node (several after a merger in current mode). */
@@ -167,6 +185,22 @@ export interface MeetingSummary {
   total: number;
   members_present: number;
   by_kind: Record<MeetingKind, number>;
+  /** The quarters checked for periodic meetings: those ending in the period, before today (./meetings.ts). */
+  quarters: string[];
+  /** Per commune (as grouped in the mode), in the order of the breakdown. */
+  by_commune: MeetingsOfCommune[];
+}
+
+/** One commune's meetings in the period, and its teams' periodic meetings owed and skipped. */
+export interface MeetingsOfCommune {
+  commune_id: string;
+  commune: string;
+  total: number;
+  by_kind: Record<MeetingKind, number>;
+  /** Team-quarters owing a periodic (quarterly, 6-month or yearly) meeting. */
+  owed: number;
+  /** Those without one: the team (by code on an aggregate link) and the quarter's key. */
+  skipped: { team_code: string; team_name: string; quarter: string }[];
 }
 
 export interface EvaluationSummary {
@@ -220,6 +254,11 @@ export interface Rollup {
   today: string;
   totals: Figures;
   communes: CommuneNode[];
+  /**
+   * Current mode: the split communes (2025 reform) whose rows go by village (./groups.ts). What belongs
+   * to such a commune as a whole (its Ban Chỉ đạo, its milestones) is shown only under UNDETERMINED.
+   */
+  split_communes?: string[];
   missing_reports: MissingReports[];
   missing_by_commune: MissingByCommune[];
   adhoc: AdhocSummary;
@@ -228,4 +267,6 @@ export interface Rollup {
   milestones: MilestoneSummary;
   /** Only for detail-scope links. */
   notes?: WeeklyNote[];
+  /** The plan's steering bodies (./steering.ts); added by the link's route. */
+  steering?: SteeringSummary;
 }

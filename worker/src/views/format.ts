@@ -1,9 +1,12 @@
-/** How figures read in Vietnamese: 1.234 for thousands, 85,3% for percents, dd/MM/yyyy for dates (shared/text.ts). */
+/**
+ * How figures read in Vietnamese: 1.234 for thousands, 85,3% for percents (always one decimal, so
+ * "90,0%" stands beside "95,6%"), dd/MM/yyyy for dates (shared/text.ts).
+ */
 import { parsePeriodKey } from "../../../shared/periods";
 import { formatDateTimeVi, formatDateVi } from "../../../shared/text";
 
 const INT = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-const PCT = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+const PCT = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 export const num = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : INT.format(n));
 export const pct = (n: number | null | undefined): string => (n === null || n === undefined ? "–" : `${PCT.format(n)}%`);

@@ -1,11 +1,12 @@
 /**
  * Printable forms laid out like the attachments of the district plan (huyện Lục Ngạn, 2021):
- * mẫu 01, the member list of the
- * founding decision, and mẫu 02, the households assigned to each team.
+ * mẫu 01, the member list of the founding decision, and mẫu 02, the households assigned to each
+ * team, with each team's and the village's totals. On a phone they shrink to the screen's width
+ * (views/layout.tsx); printed, they are A4.
  */
 import type { FormCommune, FormTeam } from "../rollup/forms";
 import type { UnitRef } from "../rollup/types";
-import { midSentence } from "./format";
+import { dateVi, midSentence, num } from "./format";
 import { Layout } from "./layout";
 
 const upper = (s: string) => s.toLocaleUpperCase("vi");
@@ -49,6 +50,15 @@ function Heading({ c }: { c: FormCommune }) {
   );
 }
 
+/** "Danh sách tại ngày 30/10/2022 (các tổ đã giải thể)" when the lists are not today's. */
+function AsOf({ c }: { c: FormCommune }) {
+  return c.as_of ? (
+    <p>
+      <em>(Danh sách tại ngày {dateVi(c.as_of)}; các tổ đã giải thể)</em>
+    </p>
+  ) : null;
+}
+
 function EmptyNotice() {
   return (
     <Layout title="Chưa có danh sách">
@@ -81,18 +91,21 @@ export function Mau01Page({ communes, back }: { communes: FormCommune[]; back: s
                 (kèm theo Quyết định số {decisionNo(c)} của BCH Đảng bộ {midSentence(c.unit.label_vi)})
               </em>
             </p>
+            <AsOf c={c} />
           </div>
           <table>
             <thead>
               <tr>
-                <th rowspan={2}>TT</th>
+                <th rowspan={2} class="short">
+                  TT
+                </th>
                 <th rowspan={2}>Tổ Dân vận cộng đồng</th>
                 <th rowspan={2}>Tổ</th>
                 <th colspan={3}>Người tham gia Tổ Dân vận cộng đồng</th>
                 <th rowspan={2}>Chức vụ tham gia Tổ DVCĐ</th>
               </tr>
               <tr>
-                <th>STT</th>
+                <th class="short">STT</th>
                 <th>Họ và tên</th>
                 <th>Chức vụ hiện tại</th>
               </tr>
@@ -152,13 +165,23 @@ export function Mau02Page({ communes, back }: { communes: FormCommune[]; back: s
                   (Tổ Dân vận cộng đồng {midSentence(v.village_name)}, {midSentence(c.unit.label_vi)})
                 </em>
               </p>
+              <AsOf c={c} />
             </div>
-            <table>
+            <table class="households">
+              <colgroup>
+                <col class="team" />
+                <col class="resp" />
+                <col class="no" />
+                <col class="head" />
+                <col class="year" />
+                <col class="people" />
+                <col class="note" />
+              </colgroup>
               <thead>
                 <tr>
                   <th>Tên nhóm</th>
                   <th>Họ và tên người phụ trách các hộ gia đình</th>
-                  <th>Số TT</th>
+                  <th class="short">Số TT</th>
                   <th>Họ và tên chủ hộ</th>
                   <th>Năm sinh</th>
                   <th>Số nhân khẩu trong gia đình</th>
@@ -169,23 +192,42 @@ export function Mau02Page({ communes, back }: { communes: FormCommune[]; back: s
                 {v.teams.flatMap((t) => {
                   const rows = t.households.length ? t.households : [null];
                   const span = rows.length;
-                  return rows.map((h, i) => (
-                    <tr>
-                      {i === 0 ? <td rowspan={span}>{t.team_name}</td> : null}
-                      {i === 0 ? <td rowspan={span}>{t.responsible.map((n, k) => `${k + 1}. ${n}`).join("; ")}</td> : null}
-                      <td class="c">{h ? h.household_no : ""}</td>
-                      <td>{h ? h.head_name : ""}</td>
-                      <td class="c">{h?.birth_year ? h.birth_year : ""}</td>
-                      <td class="c">{h ? h.members_count : ""}</td>
-                      <td>{h?.note ?? ""}</td>
-                    </tr>
-                  ));
+                  return [
+                    ...rows.map((h, i) => (
+                      <tr>
+                        {i === 0 ? <td rowspan={span}>{t.team_name}</td> : null}
+                        {i === 0 ? <td rowspan={span}>{t.responsible.map((n, k) => `${k + 1}. ${n}`).join("; ")}</td> : null}
+                        <td class="c">{h ? h.household_no : ""}</td>
+                        <td>{h ? h.head_name : ""}</td>
+                        <td class="c">{h?.birth_year ? h.birth_year : ""}</td>
+                        <td class="c">{h ? h.members_count : ""}</td>
+                        <td>{h?.note ?? ""}</td>
+                      </tr>
+                    )),
+                    <Totals label={`Cộng ${t.team_name}`} teams={[t]} cls="subtotal" />,
+                  ];
                 })}
+                {v.teams.length > 1 ? <Totals label={`Tổng cộng ${midSentence(v.village_name)}`} teams={v.teams} cls="total" /> : null}
               </tbody>
             </table>
           </div>
         )),
       )}
     </Layout>
+  );
+}
+
+/** A totals row of mẫu 02: how many households, and the people in them (the "Số nhân khẩu" column). */
+function Totals({ label, teams, cls }: { label: string; teams: FormTeam[]; cls: string }) {
+  const households = teams.reduce((n, t) => n + t.households.length, 0);
+  const people = teams.reduce((n, t) => t.households.reduce((m, h) => m + h.members_count, n), 0);
+  return (
+    <tr class={cls}>
+      <td colspan={3}>{label}</td>
+      <td>{num(households)} hộ</td>
+      <td></td>
+      <td class="c">{num(people)}</td>
+      <td></td>
+    </tr>
   );
 }

@@ -27,10 +27,13 @@ table { border-collapse: collapse; width: 100%; font-size: .92em; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; vertical-align: top; }
 th { background: #eef1f4; text-align: left; }
 td.n, th.n { text-align: right; white-space: nowrap; }
-tr.commune td { background: #fbe9e7; font-weight: 600; }
+tr.commune td { background: #e8eef5; font-weight: 600; }
 tr.village td { background: #f3f5f7; font-weight: 600; }
 tr.total td { font-weight: 700; border-top: 2px solid var(--ink); }
 .bad { color: var(--accent); font-weight: 600; }
+/* Pink marks only a figure out of range (the note under the table says which). */
+table td.out, table tr td.out { background: #fbe9e7; color: var(--accent); font-weight: 700; }
+pre.zalo { white-space: pre-wrap; overflow-wrap: anywhere; background: var(--bg); border: 1px solid var(--line); padding: 8px; font: inherit; }
 form.picker { display: flex; flex-wrap: wrap; gap: 8px 14px; align-items: end; }
 form.picker label { display: flex; flex-direction: column; font-size: .9em; }
 form.picker input, form.picker select, form.picker button { font: inherit; padding: 6px 8px; min-height: 38px; }
@@ -48,6 +51,30 @@ figure.chart rect.bg { fill: #e8edf3; }
 @media print { figure.chart rect.bar { fill: #555; } figure.chart rect.bg { fill: #eee; } }
 td.weeks { min-width: 14em; }
 @media (max-width: 600px) { body { font-size: 14px; } main { padding: 6px; } section { padding: 6px; } }
+/*
+ * Phones: a table marked "stack" becomes one card per row, each cell a line "header: value" (its
+ * data-label); "name" cells head the card, "text" cells put long text under their label; "figures"
+ * tables set their lines two by two. Screens only: printed pages keep their tables.
+ */
+@media screen and (max-width: 600px) {
+  table.stack thead { display: none; }
+  table.stack, table.stack tbody, table.stack tr, table.stack td { display: block; }
+  table.stack tr { border: 1px solid var(--line); border-radius: 6px; margin: 0 0 8px; padding: 4px 8px; background: #fff; }
+  table.stack td, table.stack tr td { border: 0; padding: 2px 0; background: none; display: flex; justify-content: space-between; align-items: baseline; gap: 10px; text-align: right; white-space: normal; min-width: 0; }
+  table.stack td::before { content: attr(data-label); color: var(--muted); text-align: left; font-weight: 400; }
+  table.stack td.name { display: block; text-align: left; font-weight: 600; border-bottom: 1px solid var(--line); padding-bottom: 4px; margin-bottom: 2px; }
+  table.stack td.name::before, table.stack td:not([data-label])::before { content: none; }
+  table.stack td.text { display: block; text-align: left; }
+  table.stack td.text::before { display: block; }
+  table.stack td:empty { display: none; }
+  table.stack tr.commune { background: #e8eef5; }
+  table.stack tr.village { background: #f3f5f7; }
+  table.stack tr.total { border: 2px solid var(--ink); }
+  table.stack td.out, table.stack tr td.out { background: #fbe9e7; }
+  table.stack.figures tr { display: grid; grid-template-columns: 1fr 1fr; column-gap: 14px; }
+  table.stack.figures td.name { grid-column: 1 / -1; }
+  td.weeks { min-width: 0; }
+}
 @media print {
   @page { size: A4; margin: 12mm; }
   body { background: #fff; font-size: 10.5pt; }
@@ -77,7 +104,23 @@ td.weeks { min-width: 14em; }
 .form-page .sign { display: grid; grid-template-columns: 1fr 1fr; margin-top: 16px; text-align: center; }
 .form-page + .form-page { break-before: page; }
 nav.form-nav { max-width: 210mm; margin: 8px auto; }
+.form-page tr.subtotal td { font-style: italic; }
+.form-page tr.total td { font-weight: 700; border-top: 1px solid #000; }
 @media print { .form-page { padding: 0; max-width: none; } }
+/* The forms on a phone: the same table, smaller, words allowed to break so it fits the screen. */
+@media screen and (max-width: 600px) {
+  .form-page { padding: 12px 6px; font-size: 11px; }
+  .form-page .heads { font-size: 10px; gap: 4px; }
+  .form-page .title h1 { font-size: 13px; }
+  .form-page table { font-size: 10px; }
+  .form-page th, .form-page td { padding: 2px 3px; overflow-wrap: anywhere; }
+  .form-page td.nw { white-space: normal; }
+  .form-page th.short, .form-page td.c { overflow-wrap: normal; }
+  .form-page table.households { table-layout: fixed; }
+  table.households col.team { width: 13%; } table.households col.resp { width: 19%; } table.households col.no { width: 8%; } table.households col.head { width: 22%; }
+  table.households col.year { width: 11%; } table.households col.people { width: 13%; } table.households col.note { width: 14%; }
+  nav.form-nav { padding: 0 6px; }
+}
 `;
 
 /** `head`: what a page adds to <head> after the stylesheet (the console's own styles and script). */

@@ -23,6 +23,7 @@ import { Picker } from "./rollup/picker";
 import { Privacy } from "./rollup/privacy";
 import { Propaganda } from "./rollup/propaganda";
 import { Reporting } from "./rollup/reporting";
+import { Steering } from "./rollup/steering";
 import { Tasks } from "./rollup/tasks";
 
 export type { PageNav, PeriodChoice } from "./rollup/nav";
@@ -61,6 +62,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly C
           {nav.mau01 ? <a href={nav.mau01}>In danh sách thành viên (mẫu 01)</a> : null}
           {nav.mau02 ? <a href={nav.mau02}>In danh sách hộ gia đình (mẫu 02)</a> : null}
           {nav.report ? <a href={nav.report}>Báo cáo kỳ này (in, tải Word)</a> : null}
+          {nav.zalo ? <a href={nav.zalo}>Mẫu tin nhắn báo cáo tuần (Zalo)</a> : null}
         </nav>
         {nav.importUrl ? (
           <p class="muted noprint">
@@ -77,9 +79,10 @@ export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly C
         <Propaganda r={r} counts={counts.propaganda} />
         <Tasks f={r.totals} counts={counts} />
         <Adhoc r={r} nav={nav} />
-        <Meetings r={r} />
+        <Meetings r={r} nav={nav} />
         <Evaluations r={r} nav={nav} />
         <Milestones r={r} />
+        <Steering r={r} />
         {r.notes ? <Notes r={r} /> : null}
         {nav.privacy ? <Privacy p={nav.privacy} /> : null}
         <p class="muted">

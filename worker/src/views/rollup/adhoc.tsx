@@ -1,4 +1,7 @@
-/** "Báo cáo đột xuất": ad-hoc reports by area, urgency and status, and those not yet resolved (their content on a detail link only). */
+/**
+ * "Báo cáo đột xuất": ad-hoc reports by area, urgency and status, and those not yet resolved (their
+ * content on a detail link only; cards on a phone).
+ */
 import { ADHOC_STATUSES, TASK_AREAS, URGENCIES } from "../../../../shared/enums";
 import type { Rollup } from "../../rollup/types";
 import { dateVi, num } from "../format";
@@ -32,7 +35,7 @@ export function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
         <p>Không có vụ việc nào chưa xử lý xong.</p>
       ) : (
         <div class="scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Ngày</th>
@@ -47,13 +50,19 @@ export function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
             <tbody>
               {a.open.map((o) => (
                 <tr>
-                  <td>{dateVi(o.report_date)}</td>
-                  <td>{o.commune}</td>
-                  <td>{o.team_name}</td>
-                  <td>{TASK_AREAS[o.area] ?? o.area}</td>
-                  <td class={o.urgency === "normal" ? "" : "bad"}>{URGENCIES[o.urgency] ?? o.urgency}</td>
-                  <td>{ADHOC_STATUSES[o.status] ?? o.status}</td>
-                  {detail ? <td>{o.content ?? ""}</td> : null}
+                  <td class="name">{dateVi(o.report_date)}</td>
+                  <td data-label="Xã">{o.commune}</td>
+                  <td data-label="Tổ">{o.team_name}</td>
+                  <td data-label="Lĩnh vực">{TASK_AREAS[o.area] ?? o.area}</td>
+                  <td class={o.urgency === "normal" ? "" : "bad"} data-label="Mức độ">
+                    {URGENCIES[o.urgency] ?? o.urgency}
+                  </td>
+                  <td data-label="Tình trạng">{ADHOC_STATUSES[o.status] ?? o.status}</td>
+                  {detail ? (
+                    <td class="text" data-label="Nội dung">
+                      {o.content ?? ""}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>
@@ -73,7 +82,7 @@ function OpenByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
   return (
     <>
       <div class="scroll">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>Xã, phường</th>
@@ -86,20 +95,28 @@ function OpenByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
           <tbody>
             {rows.map((o) => (
               <tr>
-                <td>
+                <td class="name">
                   <CommuneName id={o.commune_id} label={o.commune} nav={nav} />
                 </td>
-                <td class="n">{num(o.total)}</td>
+                <td class="n" data-label="Số vụ việc">
+                  {num(o.total)}
+                </td>
                 {urgencies.map((u) => (
-                  <td class={u !== "normal" && o.by_urgency[u] ? "n bad" : "n"}>{num(o.by_urgency[u])}</td>
+                  <td class={u !== "normal" && o.by_urgency[u] ? "n bad" : "n"} data-label={URGENCIES[u]}>
+                    {num(o.by_urgency[u])}
+                  </td>
                 ))}
               </tr>
             ))}
             <tr class="total">
-              <td>Tổng cộng</td>
-              <td class="n">{num(sum((o) => o.total))}</td>
+              <td class="name">Tổng cộng</td>
+              <td class="n" data-label="Số vụ việc">
+                {num(sum((o) => o.total))}
+              </td>
               {urgencies.map((u) => (
-                <td class="n">{num(sum((o) => o.by_urgency[u]))}</td>
+                <td class="n" data-label={URGENCIES[u]}>
+                  {num(sum((o) => o.by_urgency[u]))}
+                </td>
               ))}
             </tr>
           </tbody>

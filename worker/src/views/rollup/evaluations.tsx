@@ -15,7 +15,7 @@ export function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
         <p>Chưa có kết quả đánh giá, xếp loại cho kỳ này.</p>
       ) : (
         <div class="scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Kỳ đánh giá</th>
@@ -28,11 +28,15 @@ export function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
             <tbody>
               {e.periods.map((p) => (
                 <tr>
-                  <td>{p.label_vi}</td>
+                  <td class="name">{p.label_vi}</td>
                   {ratings.map((k) => (
-                    <td class="n">{num(p.by_rating[k])}</td>
+                    <td class="n" data-label={RATINGS[k]}>
+                      {num(p.by_rating[k])}
+                    </td>
                   ))}
-                  <td class="n">{num(p.commendations)}</td>
+                  <td class="n" data-label="Đề xuất khen thưởng">
+                    {num(p.commendations)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -43,7 +47,7 @@ export function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
         <>
           <h3>Các tổ được đề xuất khen thưởng</h3>
           <div class="scroll">
-            <table>
+            <table class="stack">
               <thead>
                 <tr>
                   <th>Xã, phường</th>
@@ -53,10 +57,12 @@ export function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
               <tbody>
                 {e.commendations_by_commune.map((c) => (
                   <tr>
-                    <td>
+                    <td class="name">
                       <CommuneName id={c.commune_id} label={c.commune} nav={nav} />
                     </td>
-                    <td class="n">{num(c.count)}</td>
+                    <td class="n" data-label="Số đề xuất khen thưởng">
+                      {num(c.count)}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,4 @@
-/** "Tiến độ kế hoạch": the plan's milestones due in the period, with how many communes did each. */
+/** "Tiến độ kế hoạch": the plan's milestones due in the period, with how many communes did each (cards on a phone). */
 import type { Rollup } from "../../rollup/types";
 import { dateVi, num } from "../format";
 
@@ -11,7 +11,7 @@ export function Milestones({ r }: { r: Rollup }) {
         <p>Không có mốc kế hoạch đến hạn trong kỳ.</p>
       ) : (
         <div class="scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Nội dung</th>
@@ -24,11 +24,17 @@ export function Milestones({ r }: { r: Rollup }) {
             <tbody>
               {m.items.map((it) => (
                 <tr>
-                  <td>{it.title}</td>
-                  <td>{dateVi(it.due_on)}</td>
-                  <td class="n">{num(it.done)}</td>
-                  <td class={it.overdue ? "n bad" : "n"}>{num(it.overdue)}</td>
-                  <td class="n">{num(it.pending)}</td>
+                  <td class="name">{it.title}</td>
+                  <td data-label="Hạn">{dateVi(it.due_on)}</td>
+                  <td class="n" data-label="Đã hoàn thành">
+                    {num(it.done)}
+                  </td>
+                  <td class={it.overdue ? "n bad" : "n"} data-label="Quá hạn">
+                    {num(it.overdue)}
+                  </td>
+                  <td class="n" data-label="Chưa đến hạn">
+                    {num(it.pending)}
+                  </td>
                 </tr>
               ))}
             </tbody>

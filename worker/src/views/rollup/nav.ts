@@ -30,6 +30,8 @@ export interface PageNav {
   mau02?: string | undefined;
   /** The period's report as a document (printable page; .docx from there). */
   report?: string | undefined;
+  /** The teams' weekly report forms as Zalo messages (commune links). */
+  zalo?: string | undefined;
   /** Shown above the figures, e.g. when the requested period could not be read. */
   notice?: string | undefined;
   /** The drill-down address of a commune (a row of a page above commune level). */

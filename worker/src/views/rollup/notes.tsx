@@ -20,7 +20,7 @@ export function Notes({ r }: { r: Rollup }) {
         <p>Không có khó khăn, đề xuất nào trong báo cáo tuần của kỳ này.</p>
       ) : (
         <div class="scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Tuần</th>
@@ -32,10 +32,14 @@ export function Notes({ r }: { r: Rollup }) {
             <tbody>
               {notes.map((n) => (
                 <tr>
-                  <td>{weekShort(n.week)}</td>
-                  <td>{n.team_name}</td>
-                  <td>{n.difficulties ?? ""}</td>
-                  <td>{n.proposals ?? ""}</td>
+                  <td class="name">{weekShort(n.week)}</td>
+                  <td data-label="Tổ">{n.team_name}</td>
+                  <td class="text" data-label="Khó khăn, vướng mắc">
+                    {n.difficulties ?? ""}
+                  </td>
+                  <td class="text" data-label="Đề xuất, kiến nghị">
+                    {n.proposals ?? ""}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -1,4 +1,7 @@
-/** "Tổng quan": the register's figures as cards. */
+/**
+ * "Tổng quan": the register's figures as cards. A page of several communes counts the communes with
+ * data; a page of one commune (a commune link, a drill-down) counts its villages with teams instead.
+ */
 import type { RegisterFigures, Rollup } from "../../rollup/types";
 import { num, pct } from "../format";
 import { Card } from "./parts";
@@ -11,13 +14,20 @@ function zaloText(r: RegisterFigures): string {
     : `${num(r.zalo_households)} (${pct(r.zalo_pct)})`;
 }
 
+/** A page about one commune: a commune link or a drill-down (villages and teams are listed). */
+const oneCommune = (r: Rollup) => r.depth !== "commune" && (r.commune !== undefined || r.unit.level === "commune");
+
 export function Overview({ r }: { r: Rollup }) {
   const reg = r.totals.register;
   return (
     <section>
       <h2>Tổng quan</h2>
       <div class="cards">
-        <Card label="Số xã, phường có số liệu" value={num(r.communes.length)} />
+        {oneCommune(r) ? (
+          <Card label="Số thôn, tổ dân phố có Tổ Dân vận" value={num(r.communes.reduce((n, c) => n + c.villages.length, 0))} />
+        ) : (
+          <Card label="Số xã, phường có số liệu" value={num(r.communes.length)} />
+        )}
         <Card label="Số Tổ Dân vận cộng đồng" value={num(reg.teams)} />
         <Card label="Số thành viên" value={num(reg.members)} />
         <Card label="Số hộ gia đình" value={num(reg.households)} />

@@ -34,7 +34,7 @@ export function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
         <p>Tất cả các tổ đã nộp đủ báo cáo tuần trong kỳ.</p>
       ) : (
         <div class="scroll">
-          <table>
+          <table class="stack">
             <thead>
               <tr>
                 <th>Tổ</th>
@@ -45,14 +45,18 @@ export function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
             <tbody>
               {r.missing_reports.map((m) => (
                 <tr>
-                  <td>
+                  <td class="name">
                     {m.team_name}
                     <div class="muted">
                       {m.village}, {midSentence(m.commune)}
                     </div>
                   </td>
-                  <td class="n bad">{num(m.weeks.length)}</td>
-                  <td class="weeks">{weekRangesVi(m.weeks)}</td>
+                  <td class="n bad" data-label="Thiếu">
+                    {num(m.weeks.length)}
+                  </td>
+                  <td class="weeks text" data-label="Các tuần chưa nộp">
+                    {weekRangesVi(m.weeks)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -70,7 +74,7 @@ function MissingByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
   return (
     <>
       <div class="scroll">
-        <table>
+        <table class="stack">
           <thead>
             <tr>
               <th>Xã, phường</th>
@@ -81,17 +85,25 @@ function MissingByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
           <tbody>
             {rows.map((m) => (
               <tr>
-                <td>
+                <td class="name">
                   <CommuneName id={m.commune_id} label={m.commune} nav={nav} />
                 </td>
-                <td class="n bad">{num(m.teams)}</td>
-                <td class="n bad">{num(m.reports)}</td>
+                <td class="n bad" data-label="Số tổ chưa nộp đủ">
+                  {num(m.teams)}
+                </td>
+                <td class="n bad" data-label="Số báo cáo chưa nộp">
+                  {num(m.reports)}
+                </td>
               </tr>
             ))}
             <tr class="total">
-              <td>Tổng cộng</td>
-              <td class="n">{num(rows.reduce((n, m) => n + m.teams, 0))}</td>
-              <td class="n">{num(rows.reduce((n, m) => n + m.reports, 0))}</td>
+              <td class="name">Tổng cộng</td>
+              <td class="n" data-label="Số tổ chưa nộp đủ">
+                {num(rows.reduce((n, m) => n + m.teams, 0))}
+              </td>
+              <td class="n" data-label="Số báo cáo chưa nộp">
+                {num(rows.reduce((n, m) => n + m.reports, 0))}
+              </td>
             </tr>
           </tbody>
         </table>
