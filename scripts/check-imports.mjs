@@ -58,8 +58,10 @@ const LAYERS = [
   { dir: "worker/src/rollup", may: ["worker/src/db"] },
   // "Chuyển đổi thôn": checks and stores a split commune's village mapping (results, not HTTP).
   { dir: "worker/src/villages", may: ["worker/src/db"] },
-  // Pages render what they are given: a rollup's types, never a query.
-  { dir: "worker/src/views", may: [], types: ["worker/src/rollup"] },
+  // A report as a document: built from a rollup it is given (its types) and the narrative it reads.
+  { dir: "worker/src/report", may: ["worker/src/db"], types: ["worker/src/rollup"] },
+  // Pages render what they are given: a rollup's or a report's types, never a query.
+  { dir: "worker/src/views", may: [], types: ["worker/src/rollup", "worker/src/report"] },
   // The roll-out console's domain (operators and their units; communes, tokens, weeks, audit): no HTTP,
   // no pages — worker/src/console maps its results to pages.
   { dir: "worker/src/operators", may: ["worker/src/db"] },

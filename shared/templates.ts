@@ -7,6 +7,7 @@
 
 import { type ColumnSpec, choice, code, count, date, int, name, period, phone, text } from "./cells";
 import { ADHOC_STATUSES, MEETING_KINDS, MILESTONE_STATUSES, RATINGS, STEERING_ROLES, STEERING_SEATS, TASK_AREAS, URGENCIES } from "./enums";
+import { reportSheet } from "./report-sheet";
 import { changesSheet, householdsSheet, membersSheet, teamsSheet, villagesSheet } from "./templates/register";
 import { type Columns, sheet } from "./templates/sheet";
 
@@ -228,6 +229,7 @@ export const SHEETS = {
   evaluations: evaluationsSheet,
   milestones: milestonesSheet,
   steering: steeringSheet,
+  period_reports: reportSheet,
 } as const;
 
 export type SheetKey = keyof typeof SHEETS;

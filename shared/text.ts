@@ -69,3 +69,15 @@ export function formatDateTimeVi(instant: Date | string): string {
   if (!isValid(d)) return String(instant);
   return lightFormat(new TZDate(d.getTime(), TZ), "dd/MM/yyyy HH:mm");
 }
+
+/**
+ * A date as an administrative document writes it (Nghị định 30/2020/NĐ-CP, Phụ lục I, mục II.5:
+ * a day below 10 and the months 1 and 2 take a leading 0): '2021-02-05' → "ngày 05 tháng 02 năm 2021",
+ * '2022-10-31' → "ngày 31 tháng 10 năm 2022", '2022-06-07' → "ngày 07 tháng 6 năm 2022".
+ */
+export function documentDateVi(isoDate: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(isoDate).trim());
+  if (!m) throw new RangeError(`Ngày không hợp lệ: ${isoDate}`);
+  const month = Number(m[2]);
+  return `ngày ${m[3]} tháng ${month < 3 ? m[2] : String(month)} năm ${m[1]}`;
+}

@@ -9,7 +9,8 @@
  */
 import type { CountFigure } from "./cells";
 import { FIGURE_GROUPS, type FigureGroup } from "./enums";
-import { type Columns, weeklySheet } from "./templates";
+import { weeklySheet } from "./templates";
+import type { Columns } from "./templates/sheet";
 
 type WeeklyColumns = (typeof weeklySheet)["columns"];
 

@@ -79,6 +79,7 @@ export function asOf(wb: Workbook, day: string): Workbook {
     meetings: wb.meetings.filter((r) => r.meeting_date <= day),
     evaluations: wb.evaluations.filter((r) => (parsePeriodKey(r.period)?.end ?? r.period) <= day),
     milestones: wb.milestones.filter((r) => (r.done_on ?? r.due_on) <= day),
+    period_reports: wb.period_reports.filter((r) => (parsePeriodKey(r.period)?.end ?? r.period) <= day),
   };
 }
 
@@ -227,6 +228,10 @@ export function printLinks(r: DemoResult, ms: number): void {
       `   ${"".padEnd(pad)}  ${c.link.url}/mau-01`,
       `   ${"".padEnd(pad)}  ${c.link.url}/mau-02`,
     ]),
+    "",
+    " Báo cáo tổng kết (in A4, tải Word; ky=P1, P2: sơ kết đợt 1, đợt 2):",
+    `   ${r.district.name.padEnd(pad)}  ${r.district.link.url}/bao-cao?ky=P3`,
+    ...r.communes.map((c) => `   ${c.name.padEnd(pad)}  ${c.link.url}/bao-cao?ky=P3`),
     "",
     " Mã truy cập để tiện ích gửi báo cáo (Dân vận → Cài đặt kết nối):",
     ...r.communes.map((c) => `   ${c.name.padEnd(pad)}  ${c.write_token}`),

@@ -3,13 +3,20 @@ import { nfc } from "../text";
 import * as z from "../zod-vi";
 import { type Base, type Col, finish, msgRequired } from "./spec";
 
+const fmt = (n: number) => n.toLocaleString("vi-VN");
+
+/** Free text of at most `max` characters (default 1,000), NFC; the limit is in the header's note. */
 export function text<R extends boolean>(key: string, required: R, base: Base & { max?: number }): Col<R, string> {
   const max = base.max ?? 1000;
   const inner = z
     .union([z.string(), z.number()], { error: `"${base.header}" phải là chữ.` })
     .transform((v) => nfc(String(v)))
-    .pipe(z.string().max(max, { error: `"${base.header}" dài quá ${max} ký tự.` }));
-  return finish(key, base, "text", required, inner, {}, `Tối đa ${max} ký tự.`);
+    .pipe(
+      z.string().max(max, {
+        error: (iss) => `"${base.header}" dài quá ${fmt(max)} ký tự (ô đang có ${fmt(String(iss.input).length)} ký tự): hãy viết gọn lại.`,
+      }),
+    );
+  return finish(key, base, "text", required, inner, { max }, `Tối đa ${fmt(max)} ký tự.`);
 }
 
 /** Letters a name needs at least ("x" is not a name; "Tư" is). Two words are asked for by a warning (shared/rules/names.ts). */

@@ -14,6 +14,7 @@ import type { Workbook } from "../schemas";
 import { fold } from "../text";
 import { POSITIONS, personName } from "./names";
 import { type Random, seeded } from "./random";
+import { steeringRoster } from "./steering";
 
 export interface VillageSpec {
   village_code: string;
@@ -227,6 +228,15 @@ function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
       });
     }
   }
+  // The commune's quarterly report ("Báo cáo kỳ"), written after each quarter (no random draw, so
+  // the other sheets stay as they were).
+  for (const q of quarterEnds(spec.founded_on, spec.until)) {
+    wb.period_reports.push({
+      period: periodKeyOf("quarter", q),
+      results: "Các tổ duy trì báo cáo tuần, tuyên truyền trên loa truyền thanh và nhóm Zalo.",
+      directions: "Tiếp tục nắm tình hình các hộ, báo cáo đúng hạn.",
+    });
+  }
   for (const m of PLAN_MILESTONES) {
     const done = m.due_on <= spec.until;
     wb.milestones.push({
@@ -237,30 +247,6 @@ function addLogs(r: Random, spec: CommuneSpec, wb: GeneratedWorkbook) {
       status: done ? "done" : "todo",
     });
   }
-}
-
-/**
- * The commune's Ban Chỉ đạo as the plan composes it (shared/steering.ts): 9 members, from their own
- * random stream so the rest of the data does not change with it.
- */
-function steeringRoster(r: Random, used: Set<string>): Rows<"steering"> {
-  const seats = [
-    ["party_secretary", "head", "Bí thư Đảng ủy xã"],
-    ["standing_deputy", "deputy", "Phó Bí thư Thường trực Đảng ủy xã"],
-    ["people_committee", "deputy", "Chủ tịch UBND xã"],
-    ["front", "member", "Chủ tịch Ủy ban MTTQ xã"],
-    ["mass_org", "member", "Chủ tịch Hội Nông dân xã"],
-    ["mass_org", "member", "Chủ tịch Hội Liên hiệp Phụ nữ xã"],
-    ["health", "member", "Trạm trưởng Trạm Y tế xã"],
-    ["police", "member", "Trưởng Công an xã"],
-    ["land_env", "member", "Công chức Địa chính - Nông nghiệp - Xây dựng và Môi trường"],
-  ] as const;
-  return seats.map(([seat, role, current_position], i) => {
-    let full_name = personName(r);
-    while (used.has(fold(full_name))) full_name = personName(r);
-    used.add(fold(full_name));
-    return { member_no: i + 1, full_name, current_position, seat, role, phone: `09${String(r.int(10000000, 99999999))}` };
-  });
 }
 
 function emptyWorkbook() {
@@ -276,6 +262,7 @@ function emptyWorkbook() {
     evaluations: [] as Rows<"evaluations">,
     milestones: [] as Rows<"milestones">,
     steering: [] as Rows<"steering">,
+    period_reports: [] as Rows<"period_reports">,
   };
 }
 type GeneratedWorkbook = ReturnType<typeof emptyWorkbook>;

@@ -12,6 +12,7 @@ import { PILOT, UNITS } from "../data/units";
 import { PLAN_PHASES } from "../plan";
 import type { Workbook } from "../schemas";
 import { generateCommune } from "./generate";
+import { pilotNarratives } from "./narratives";
 
 /** "Today" for the pilot data: the last day of the final review's month (the end of phase 3). */
 export const PILOT_TODAY = PLAN_PHASES[2].end;
@@ -42,7 +43,7 @@ function unit(id: string) {
 export function pilotWorkbooks(): PilotCommune[] {
   const quySon = unit(PILOT.quySon);
   const hongGiang = unit(PILOT.hongGiang);
-  return [
+  const communes: PilotCommune[] = [
     {
       unit_id: quySon.id,
       commune_code: quySon.code,
@@ -74,6 +75,10 @@ export function pilotWorkbooks(): PilotCommune[] {
       }),
     },
   ];
+  // What each commune wrote for the phase reviews ("Báo cáo kỳ").
+  communes[0]!.workbook.period_reports.push(...pilotNarratives.quySon());
+  communes[1]!.workbook.period_reports.push(...pilotNarratives.hongGiang());
+  return communes;
 }
 
 /**

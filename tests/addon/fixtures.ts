@@ -165,6 +165,7 @@ export function register(
     evaluations: [],
     milestones: [],
     steering: [],
+    period_reports: [],
   };
   const villageNames = ["Quý Thịnh", "Ngọt", "Đồng Mương", "Ao Vường", "Khuôn Thần", "Bãi Chợ", "Tân Sơn", "Hồng Giang"];
   let person = 0;

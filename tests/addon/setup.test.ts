@@ -111,7 +111,8 @@ describe("Thiết lập mẫu", () => {
     const checked = expectValidations(ss);
     expect(checked).toBeGreaterThan(100);
     expect(gas.ui.alerts.at(-1)!.title).toBe("Đã thiết lập mẫu");
-    expect(gas.ui.alerts.at(-1)!.message).toContain("Đã tạo 12 trang"); // 11 template sheets and the evaluation rule table
+    // The template sheets and the evaluation rule table (Tiêu chí đánh giá).
+    expect(gas.ui.alerts.at(-1)!.message).toContain(`Đã tạo ${SHEET_KEYS.length + 1} trang`);
   });
 
   it("ends with the privacy notice of shared/privacy.ts: what, why, who sees what, how long, whom to ask", () => {
@@ -129,6 +130,36 @@ describe("Thiết lập mẫu", () => {
     gas.ui.answers.push({ text: "" }, { text: "" });
     addon.menuSetup();
     expect(gas.ui.alerts.at(-1)!.message).toContain(notice.title.toUpperCase());
+  });
+
+  it("a code of today's communes gives the unit's name and province to confirm: no name typed", () => {
+    const { gas, ss, addon } = setupEnv(bundle);
+    gas.ui.answers.push({ text: " 07525 " }, { button: "YES" });
+    addon.menuSetup();
+    expect(gas.ui.prompts.map((p) => p.title)).toEqual(["Thiết lập mẫu: mã xã"]);
+    const ask = gas.ui.alerts.find((a) => a.title === "Thiết lập mẫu: xác nhận xã")!;
+    expect(ask.message).toContain("Mã 07525 là Phường Chũ, Tỉnh Bắc Ninh.");
+    expect(ss.documentProperties.getProperty(PROP.communeCode)).toBe("07525");
+    expect(ss.documentProperties.getProperty(PROP.communeName)).toBe("Phường Chũ");
+    expect(gas.ui.alerts.at(-1)!.message).toContain("Xã: Phường Chũ — mã 07525.");
+  });
+
+  it("a commune the clerk does not recognise changes nothing", () => {
+    const { gas, ss, addon } = setupEnv(bundle);
+    gas.ui.answers.push({ text: "07612" }, { button: "NO" });
+    addon.menuSetup();
+    expect(gas.ui.alerts.find((a) => a.title === "Thiết lập mẫu: xác nhận xã")!.message).toContain("Phường Phượng Sơn, Tỉnh Bắc Ninh");
+    expect(gas.ui.alerts.at(-1)!.title).toBe("Chưa thiết lập");
+    expect(ss.sheets.map((s) => s.name)).toEqual(["Trang tính1"]);
+    expect(ss.documentProperties.map.size).toBe(0);
+  });
+
+  it("a code not among today's communes (a commune before the 2025 reform) is warned and its name asked", () => {
+    const { gas, ss, addon } = setupEnv(bundle);
+    gas.ui.answers.push({ text: "07576" }, { text: "Xã Quý Sơn" });
+    addon.menuSetup();
+    expect(gas.ui.prompts[1]!.message).toContain("Mã 07576 không có trong danh sách xã, phường hiện nay (từ 01/07/2025)");
+    expect(ss.documentProperties.getProperty(PROP.communeName)).toBe("Xã Quý Sơn");
   });
 
   it("cancelling the commune prompt changes nothing", () => {

@@ -146,7 +146,7 @@ describe("layout plan", () => {
   it.each([
     ["a missing column", (s: ExistingSheet[]) => s[3]!.values[0]!.pop()],
     ["a missing protection", (s: ExistingSheet[]) => (s[0]!.protections = [])],
-    ["another commune's code in Cài đặt", (s: ExistingSheet[]) => (s[SHEET_KEYS.length]!.values[1]![1] = "90002")],
+    ["another commune's code in Cài đặt", (s: ExistingSheet[]) => (s.find((x) => x.title === SETTINGS_SHEET)!.values[1]![1] = "90002")],
     ["a missing sheet", (s: ExistingSheet[]) => s.splice(5, 1)],
     ["a missing rule table", (s: ExistingSheet[]) => s.pop()],
   ])("%s makes it incomplete", (_what, spoil) => {

@@ -1,7 +1,7 @@
 /**
  * The end-to-end suites fail — they do not skip — when the programs they drive are missing (issue 18):
  * a CI machine without Chromium or LibreOffice must go red, not green with nothing tested. Runs the
- * two suites with DAN_VAN_CHROMIUM / DAN_VAN_SOFFICE pointing at nothing and reads vitest's verdict;
+ * suites with DAN_VAN_CHROMIUM / DAN_VAN_SOFFICE pointing at nothing and reads vitest's verdict;
  * each fails in its first hook, before it starts a worker.
  */
 import { spawnSync } from "node:child_process";
@@ -25,6 +25,7 @@ describe("a missing program fails its suite", () => {
   it.each([
     ["tests/e2e/browser.test.ts", { DAN_VAN_CHROMIUM: "/nonexistent/chromium" }, "Chromium not found at /nonexistent/chromium"],
     ["tests/e2e/spreadsheet.test.ts", { DAN_VAN_SOFFICE: "/nonexistent/soffice" }, "LibreOffice (soffice) not found"],
+    ["tests/e2e/report.test.ts", { DAN_VAN_SOFFICE: "/nonexistent/soffice" }, "LibreOffice (soffice) not found"],
   ])("%s", (file, env, message) => {
     const r = runSuite(file, env);
     expect(r.status, r.out.slice(-2000)).toBe(1);

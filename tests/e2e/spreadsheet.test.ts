@@ -5,7 +5,6 @@
  * `=HYPERLINK(…)`, `+…`, `-…`, `@…`, sent in a real submission with a commune token — stay text
  * (no formula cell anywhere). Fails, saying why, when soffice is missing (never skips: CI installs it).
  */
-import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -17,63 +16,10 @@ import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
 import { parseCsv } from "./csv";
 import { call, startWorker, type WorkerServer } from "./server";
+import { convertWith, findSoffice, requireSoffice } from "./soffice";
 import { type Cell, readFirstSheet } from "./xlsx";
 
-/**
- * Run a program in its own process group, killed as a group after `timeoutMs` (soffice is a
- * wrapper script that starts soffice.bin; killing only the wrapper would leave that running).
- */
-function runGroup(file: string, args: string[], timeoutMs: number): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(file, args, { detached: true, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, HOME: dir } });
-    let output = "";
-    child.stdout!.on("data", (d) => (output += d));
-    child.stderr!.on("data", (d) => (output += d));
-    const kill = () => {
-      try {
-        process.kill(-child.pid!, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
-    };
-    const timer = setTimeout(() => {
-      kill();
-      reject(new Error(`${path.basename(file)} timed out after ${timeoutMs} ms: ${output.slice(-2000)}`));
-    }, timeoutMs);
-    child.on("error", (e) => {
-      clearTimeout(timer);
-      reject(e);
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      kill(); // nothing of it may outlive the conversion
-      if (code === 0) resolve();
-      else reject(new Error(`${path.basename(file)} exited with ${code}: ${output.slice(-2000)}`));
-    });
-  });
-}
-
-/** LibreOffice's soffice; DAN_VAN_SOFFICE points elsewhere (tests/e2e/programs.test.ts points it at nothing). */
-function findSoffice(): string | null {
-  if (process.env.DAN_VAN_SOFFICE) return existsSync(process.env.DAN_VAN_SOFFICE) ? process.env.DAN_VAN_SOFFICE : null;
-  for (const p of [
-    "/usr/bin/soffice",
-    "/usr/local/bin/soffice",
-    "/usr/lib/libreoffice/program/soffice",
-    "/opt/libreoffice/program/soffice",
-  ]) {
-    if (existsSync(p)) return p;
-  }
-  return null;
-}
 const SOFFICE = findSoffice();
-/** The suite fails (it never skips) when soffice is missing: CI installs it. */
-function requireSoffice(): string {
-  if (SOFFICE) return SOFFICE;
-  throw new Error(
-    "LibreOffice (soffice) not found: the spreadsheet tests need it. Install it with scripts/ci-system-deps.sh (apt-get install libreoffice-calc-nogui).",
-  );
-}
 
 /** Names a spreadsheet would run as formulas if they were not kept as text. */
 const FORMULA_NAMES = ['=HYPERLINK("http://127.0.0.1:9/x","Bấm vào đây")', "+84 Tổ Cộng", "-1+2 Tổ Trừ", "@SUM(1) Tổ A-còng"];
@@ -141,21 +87,7 @@ afterAll(async () => {
 
 /** Convert with LibreOffice in its own profile (so a user's running LibreOffice is not involved). */
 async function convert(file: string, infilter?: string): Promise<Buffer> {
-  const outdir = mkdtempSync(path.join(dir, "out-"));
-  const profile = `file://${mkdtempSync(path.join(dir, "profile-"))}`;
-  const args = [
-    `-env:UserInstallation=${profile}`,
-    "--headless",
-    "--norestore",
-    "--nolockcheck",
-    ...(infilter ? [`--infilter=${infilter}`] : []),
-    "--convert-to",
-    "xlsx",
-    "--outdir",
-    outdir,
-    file,
-  ];
-  await runGroup(SOFFICE!, args, 120_000);
+  const outdir = await convertWith(SOFFICE!, dir, "xlsx", [file], infilter);
   const out = path.join(outdir, `${path.basename(file, ".csv")}.xlsx`);
   expect(existsSync(out), `soffice wrote ${out}`).toBe(true);
   return readFileSync(out);

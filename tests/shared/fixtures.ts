@@ -61,5 +61,6 @@ export function validWorkbook(): Workbook {
     evaluations: [{ period: "2021-Q4", team_code: "QT-T1", rating: "good" }],
     milestones: [{ milestone_code: "M01", title: "Ban hành kế hoạch", due_on: "2021-10-10", done_on: "2021-10-08", status: "done" }],
     steering: [],
+    period_reports: [{ period: "2022-Q1", results: "Các tổ duy trì báo cáo tuần.", proposals: "Đề nghị tập huấn thêm." }],
   };
 }

@@ -4,8 +4,9 @@
  * template specs, so a column added later is covered), submitted through the API, and every
  * aggregate view is searched for it: HTML, JSON and CSV, every period kind, both modes, every
  * drill-down, on a district, a province before and after the 2025 reform, and an aggregate link on the
- * commune itself. The commune's own (detail) link does show it: the planting works.
+ * commune itself; and every report as a document (page, JSON, .docx) of those links. The commune's own (detail) link does show it: the planting works.
  */
+import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { PILOT } from "../../shared/data/units";
 import { columnsOf, SHEET_KEYS, SHEETS, type SheetKey } from "../../shared/templates";
@@ -123,6 +124,29 @@ describe("no text typed by a commune on any aggregate view", () => {
     for (const mode of MODES)
       expect(seen.filter((p) => p.includes("commune=") && p.includes(`mode=${mode}`)).length, mode).toBeGreaterThan(0);
     console.info(`free-text: ${seen.length} aggregate views searched`);
+  }, 120_000);
+
+  it("finds it in no report on an aggregate link (page, JSON, .docx); the commune's own report has it", async () => {
+    const text = async (path: string) => {
+      const res = await call(path);
+      expect(res.status, path).toBe(200);
+      if (!path.includes(".docx")) return res.text();
+      return new TextDecoder().decode(unzipSync(new Uint8Array(await res.arrayBuffer()))["word/document.xml"]!);
+    };
+    const leaks: string[] = [];
+    for (const link of Object.values(links)) {
+      for (const mode of MODES) {
+        for (const ky of ["P1", "P2", "P3", "2022-Q1"]) {
+          for (const ext of ["", ".json", ".docx"]) {
+            const path = `/r/${link}/bao-cao${ext}?ky=${ky}&mode=${mode}`;
+            const body = await text(path);
+            if (body.toLowerCase().includes(MARK) || body.includes(PHONE)) leaks.push(path);
+          }
+        }
+      }
+    }
+    expect(leaks).toEqual([]);
+    for (const ext of ["", ".docx"]) expect((await text(`/r/${detail}/bao-cao${ext}?ky=P2&mode=as_was`)).toLowerCase()).toContain(MARK);
   }, 120_000);
 
   it("shows milestones by code with the plan's own titles", async () => {

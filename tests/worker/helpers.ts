@@ -99,6 +99,7 @@ export const TABLES = [
   "milestones",
   "steering_members",
   "guidance_members",
+  "period_reports",
   "revisions",
   "submissions",
   "submission_payload_parts",

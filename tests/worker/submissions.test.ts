@@ -16,6 +16,7 @@ const TABLE = {
   evaluations: "evaluations",
   milestones: "milestones",
   steering: "steering_members",
+  period_reports: "period_reports",
 } as const;
 
 describe("POST /api/submissions", () => {

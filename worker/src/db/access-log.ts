@@ -7,8 +7,8 @@
 
 export type AccessKind = "link" | "commune" | "admin";
 export type AccessOutcome = "ok" | "refused" | "throttled";
-/** Where on a link: the page, its JSON or CSV, a printable form; 'submission' and 'admin' for the API; 'console' for /admin. */
-export type AccessRoute = "page" | "json" | "csv" | "mau-01" | "mau-02" | "other" | "submission" | "admin" | "console";
+/** Where on a link: the page, its JSON or CSV, a printable form or report; 'submission' and 'admin' for the API; 'console' for /admin. */
+export type AccessRoute = "page" | "json" | "csv" | "mau-01" | "mau-02" | "bao-cao" | "other" | "submission" | "admin" | "console";
 
 export interface AccessEntry {
   kind: AccessKind;

@@ -38,6 +38,7 @@ import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
 import { ZaloFormsPage } from "../views/zalo-forms";
 import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, lastCompleteWeek, resolvePeriod, suggestedPeriods } from "./period";
+import { REPORT_DOC, reportResponse } from "./report";
 
 type LinkEnv = AppEnv & { Variables: { link?: TokenRow } };
 
@@ -75,7 +76,9 @@ rollupRoutes.use(
             : "page"
         : form === "mau-01" || form === "mau-02"
           ? form
-          : "other";
+          : REPORT_DOC.test(form)
+            ? "bao-cao"
+            : "other";
     await logAccess(c, {
       kind: "link",
       route,
@@ -179,6 +182,7 @@ rollupRoutes.get("/:name", async (c) => {
       ).toString(),
       mau01: link.scope === "detail" ? `${token}/mau-01` : undefined,
       mau02: link.scope === "detail" ? `${token}/mau-02` : undefined,
+      report: `${token}/bao-cao${query({ ky: period.key, mode })}`,
       zalo: link.scope === "detail" ? `${token}/bao-cao-zalo` : undefined,
       notice: invalid ? "Không đọc được kỳ báo cáo đã nhập; đang hiển thị kỳ mặc định." : undefined,
       communeHref: r.depth === "commune" ? (id: string) => `${token}${query({ commune: id, period: period.key, mode })}` : undefined,
@@ -208,6 +212,16 @@ function otherModeHref(
   const there = resolveCommune(tree, unitId, other, today, commune);
   return `${token}${query({ ...(there ? { commune: there } : {}), period, mode: other })}`;
 }
+
+rollupRoutes.get("/:token/:form", async (c, next) => {
+  const token = c.req.param("token");
+  const doc = REPORT_DOC.exec(c.req.param("form"));
+  if (!doc) return next();
+  if (!NAME.test(token) || token.includes(".")) return notFound(c);
+  const link = await activeLink(c, token);
+  if (!link) return notFound(c);
+  return reportResponse(c, { link, token, ext: doc[1] as "docx" | "json" | undefined, defaultMode, notFound: () => notFound(c) });
+});
 
 rollupRoutes.get("/:token/:form", async (c) => {
   const token = c.req.param("token");

@@ -154,3 +154,18 @@ export function NotFoundPage() {
     </Layout>
   );
 }
+
+/** A refused request on a page (a bad parameter): what is wrong, in Vietnamese, and its stable code. */
+export function ErrorPage(props: { title: string; message: string; code: string }) {
+  return (
+    <Layout title={props.title}>
+      <main>
+        <section>
+          <h1>{props.title}</h1>
+          <p>{props.message}</p>
+          <p class="muted">Mã lỗi: {props.code}</p>
+        </section>
+      </main>
+    </Layout>
+  );
+}

@@ -61,6 +61,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly C
           <a href={nav.json}>Dữ liệu JSON</a>
           {nav.mau01 ? <a href={nav.mau01}>In danh sách thành viên (mẫu 01)</a> : null}
           {nav.mau02 ? <a href={nav.mau02}>In danh sách hộ gia đình (mẫu 02)</a> : null}
+          {nav.report ? <a href={nav.report}>Báo cáo kỳ này (in, tải Word)</a> : null}
           {nav.zalo ? <a href={nav.zalo}>Mẫu tin nhắn báo cáo tuần (Zalo)</a> : null}
         </nav>
         {nav.importUrl ? (

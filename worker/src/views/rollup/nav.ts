@@ -28,6 +28,8 @@ export interface PageNav {
   importUrl?: string | undefined;
   mau01?: string | undefined;
   mau02?: string | undefined;
+  /** The period's report as a document (printable page; .docx from there). */
+  report?: string | undefined;
   /** The teams' weekly report forms as Zalo messages (commune links). */
   zalo?: string | undefined;
   /** Shown above the figures, e.g. when the requested period could not be read. */
