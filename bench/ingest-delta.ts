@@ -1,8 +1,8 @@
 /**
  * Bench section `ingest-delta` (BENCH_ONLY=ingest-delta npm run bench): ingest that costs what changed
  * (issue 10). Two workers (wrangler dev, local D1) run side by side on the same machine: this version,
- * and "today" — the sources just before per-sheet hashes (`git archive` of the parent of the commit
- * that added shared/sheet-hash.ts; BENCH_DELTA_BASELINE=<ref> picks another). Each gets the same bench
+ * and "today" — the sources just before per-sheet hashes landed (`git archive` of the newest commit of
+ * this history without shared/sheet-hash.ts; BENCH_DELTA_BASELINE=<ref> picks another). Each gets the same bench
  * communes (bench/data.ts: 30 teams, a year of weekly reports, ≈3,300 rows), in turns, so both see the
  * same load:
  *   1. the full first submission of each commune, both workers — this one must be no slower;
@@ -35,10 +35,13 @@ const COUNT = WEEKLY_COUNTS[0]!;
 /** The commit before per-sheet hashes: "today" for this section. */
 function baselineRef(root: string): string {
   if (process.env.BENCH_DELTA_BASELINE) return process.env.BENCH_DELTA_BASELINE;
-  const added = execFileSync("git", ["log", "--diff-filter=A", "--format=%H", "-1", "--", "shared/sheet-hash.ts"], { cwd: root })
-    .toString()
-    .trim();
-  return `${added}^`;
+  // The newest commit of this history without shared/sheet-hash.ts: main just before per-sheet hashes
+  // landed, so it knows every sheet the bench workbook has (the first commit's parent would not).
+  const git = (...a: string[]) => execFileSync("git", a, { cwd: root }).toString().trim();
+  for (const c of git("rev-list", "--date-order", "--max-count=400", "HEAD").split("\n")) {
+    if (!git("ls-tree", "--name-only", c, "--", "shared/sheet-hash.ts")) return c;
+  }
+  throw new Error("ingest-delta: no commit without shared/sheet-hash.ts in the last 400 (set BENCH_DELTA_BASELINE)");
 }
 
 /** The envelope today's worker takes (version 2: no sheet hashes, the content hash over the sheets). */
