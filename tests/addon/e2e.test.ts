@@ -3,7 +3,6 @@
  * over the Apps Script doubles, and its UrlFetchApp double makes a real (blocking) HTTP request to
  * the real worker, bundled with esbuild and served by Miniflare with D1 and the migrations applied.
  */
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -16,7 +15,7 @@ import VN from "../../shared/data/vn/units.json";
 import { SHEETS } from "../../shared/templates";
 import type { Unit } from "../../shared/units";
 import { VILLAGE_MOVES_SHEET } from "../../shared/village-moves";
-import type { FetchHandler } from "./double/url-fetch";
+import { blockingFetch } from "./blocking-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
@@ -37,32 +36,6 @@ function migrationStatements(): string[] {
     .sort()
     .flatMap((f) => unstable_splitSqlQuery(readFileSync(path.join(dir, f), "utf8")));
 }
-
-const FETCH_SCRIPT = `
-let input = "";
-// Decoded as a stream: a character split between two chunks must not become U+FFFD.
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (d) => (input += d));
-process.stdin.on("end", async () => {
-  const req = JSON.parse(input);
-  try {
-    const get = req.method === "get";
-    const headers = { ...req.headers, ...(req.contentType ? { "content-type": req.contentType } : {}) };
-    const res = await fetch(req.url, { method: req.method.toUpperCase(), headers, body: get ? undefined : req.payload });
-    process.stdout.write(JSON.stringify({ status: res.status, body: await res.text() }));
-  } catch (e) {
-    process.stdout.write(JSON.stringify({ error: String(e && e.message || e) }));
-  }
-});`;
-
-/** UrlFetchApp is synchronous: do the HTTP request in a child process and wait for it. */
-const blockingFetch: FetchHandler = (req) => {
-  const out = JSON.parse(
-    execFileSync(process.execPath, ["-e", FETCH_SCRIPT], { input: JSON.stringify(req), maxBuffer: 64 * 1024 * 1024 }).toString(),
-  ) as { status: number; body: string } | { error: string };
-  if ("error" in out) throw new Error(out.error);
-  return out;
-};
 
 async function d1<T = Record<string, unknown>>(sql: string, ...args: unknown[]): Promise<T[]> {
   const db = await mf.getD1Database("DB");

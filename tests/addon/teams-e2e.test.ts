@@ -6,7 +6,6 @@
  * commendations that follow reach the commune and district pages; the Ban Chỉ đạo reaches both
  * pages (names on the commune's only); the worker's Zalo forms are the add-on's text.
  */
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
@@ -18,7 +17,7 @@ import { RATINGS } from "../../shared/enums";
 import { shiftDate, weekEnd, weeksInPeriod } from "../../shared/periods";
 import type { Workbook } from "../../shared/schemas";
 import type { Rollup } from "../../worker/src/rollup/types";
-import type { FetchHandler } from "./double/url-fetch";
+import { blockingFetch } from "./blocking-fetch";
 import { putWorkbook, register, setCommune, setConnection } from "./fixtures";
 import { type Bundle, buildBundle, plain, setupEnv } from "./harness";
 
@@ -30,28 +29,6 @@ let bundle: Bundle;
 let mf: Miniflare;
 let base: string;
 let token: string;
-
-const FETCH_SCRIPT = `
-let input = "";
-process.stdin.on("data", (d) => (input += d));
-process.stdin.on("end", async () => {
-  const req = JSON.parse(input);
-  try {
-    const res = await fetch(req.url, { method: req.method.toUpperCase(), headers: { ...req.headers, "content-type": req.contentType }, body: req.payload });
-    process.stdout.write(JSON.stringify({ status: res.status, body: await res.text() }));
-  } catch (e) {
-    process.stdout.write(JSON.stringify({ error: String(e && e.message || e) }));
-  }
-});`;
-
-/** UrlFetchApp is synchronous: the HTTP request runs in a child process. */
-const blockingFetch: FetchHandler = (req) => {
-  const out = JSON.parse(
-    execFileSync(process.execPath, ["-e", FETCH_SCRIPT], { input: JSON.stringify(req), maxBuffer: 64 * 1024 * 1024 }).toString(),
-  ) as { status: number; body: string } | { error: string };
-  if ("error" in out) throw new Error(out.error);
-  return out;
-};
 
 async function d1<T = Record<string, unknown>>(sql: string, ...args: unknown[]): Promise<T[]> {
   const db = await mf.getD1Database("DB");

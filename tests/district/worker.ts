@@ -3,14 +3,12 @@
  * served by Miniflare on 127.0.0.1 with its own D1 and every migration applied; plus the admin
  * calls the tests need (units, commune tokens, a district link).
  */
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { build } from "esbuild";
 import { convertV4MiniflareOptions, Miniflare } from "miniflare";
 import { unstable_splitSqlQuery } from "wrangler";
 import type { Unit } from "../../shared/units";
-import type { FetchHandler } from "../addon/double/url-fetch";
 import { ROOT } from "../e2e/server";
 
 export const ADMIN_SECRET = "district-test-admin-secret-0123456789";
@@ -81,26 +79,4 @@ export async function startTestWorker(units: Unit[]): Promise<TestWorker> {
   return { url, mf, admin, get: (p) => fetch(`${url}${p}`), close: () => mf.dispose() };
 }
 
-const FETCH_SCRIPT = `
-let input = "";
-// Decoded as a stream: a character split between two chunks must not become U+FFFD.
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (d) => (input += d));
-process.stdin.on("end", async () => {
-  const req = JSON.parse(input);
-  try {
-    const res = await fetch(req.url, { method: req.method.toUpperCase(), headers: { ...req.headers, "content-type": req.contentType }, body: req.payload });
-    process.stdout.write(JSON.stringify({ status: res.status, body: await res.text() }));
-  } catch (e) {
-    process.stdout.write(JSON.stringify({ error: String(e && e.message || e) }));
-  }
-});`;
-
-/** UrlFetchApp is synchronous: the add-on's request goes out from a child process (as tests/addon/e2e.test.ts does). */
-export const blockingFetch: FetchHandler = (req) => {
-  const out = JSON.parse(
-    execFileSync(process.execPath, ["-e", FETCH_SCRIPT], { input: JSON.stringify(req), maxBuffer: 64 * 1024 * 1024 }).toString(),
-  ) as { status: number; body: string } | { error: string };
-  if ("error" in out) throw new Error(out.error);
-  return out;
-};
+export { blockingFetch } from "../addon/blocking-fetch";

@@ -9,7 +9,6 @@
  *   "đã nộp" on Tuần này → revoke its token → the next submission is refused, and the refusal shows.
  * Fails, saying why, when Chromium is missing (never skips).
  */
-import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { decodeQR } from "@paulmillr/qr/decode.js";
@@ -22,7 +21,7 @@ import { isoWeekKey, todayVi } from "../../shared/periods";
 import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
 import type { Unit } from "../../shared/units";
-import type { FetchHandler } from "../addon/double/url-fetch";
+import { blockingFetch } from "../addon/blocking-fetch";
 import { putWorkbook, setCommune } from "../addon/fixtures";
 import { type Bundle, buildBundle, plain, setupEnv } from "../addon/harness";
 import { isLoopback, launchChromium, requireChromium, watchPage } from "./chromium";
@@ -76,27 +75,6 @@ async function context(width: number): Promise<BrowserContext> {
 }
 
 /** UrlFetchApp is synchronous: the request runs in a child process and is waited for. */
-const FETCH_SCRIPT = `
-let input = "";
-// Decoded as a stream: a character split between two chunks must not become U+FFFD.
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (d) => (input += d));
-process.stdin.on("end", async () => {
-  const req = JSON.parse(input);
-  try {
-    const res = await fetch(req.url, { method: req.method.toUpperCase(), headers: { ...req.headers, "content-type": req.contentType }, body: req.payload });
-    process.stdout.write(JSON.stringify({ status: res.status, body: await res.text() }));
-  } catch (e) {
-    process.stdout.write(JSON.stringify({ error: String(e && e.message || e) }));
-  }
-});`;
-const blockingFetch: FetchHandler = (req) => {
-  const out = JSON.parse(
-    execFileSync(process.execPath, ["-e", FETCH_SCRIPT], { input: JSON.stringify(req), maxBuffer: 64 * 1024 * 1024 }).toString(),
-  ) as { status: number; body: string } | { error: string };
-  if ("error" in out) throw new Error(out.error);
-  return out;
-};
 
 /** A commune's workbook after the reform: two teams, both reporting this week. */
 function workbook(u: Unit): Workbook {
