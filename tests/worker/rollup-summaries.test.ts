@@ -170,7 +170,7 @@ describe("a submission that changes one week", () => {
     const removed = wb.weekly.filter((r) => r.week === gone).reduce((n, r) => n + (r.broadcasts ?? 0), 0);
     wb.weekly = wb.weekly.filter((r) => r.week !== gone);
     const before = await rollup(env.DB, params(PILOT.bacNinh, "2025", "as_was"));
-    const other = await env.DB.prepare("SELECT month, sums FROM agg_commune_months WHERE commune_id = ? ORDER BY month").bind(id).all();
+    const other = await env.DB.prepare("SELECT * FROM agg_commune_months WHERE commune_id = ? ORDER BY month").bind(id).all();
     const res = await submit(envelope({ commune_code: u.code, commune_name: u.name }, wb), token);
     expect(res.status, await res.clone().text()).toBe(201);
 
@@ -180,7 +180,7 @@ describe("a submission that changes one week", () => {
     expect(after.totals.propaganda.broadcasts).toBe(before.totals.propaganda.broadcasts + added - removed);
     expect(after.totals.reporting.received).toBeLessThan(before.totals.reporting.received);
     // Only the months of the two weeks changed.
-    const now = await env.DB.prepare("SELECT month, sums FROM agg_commune_months WHERE commune_id = ? ORDER BY month").bind(id).all();
+    const now = await env.DB.prepare("SELECT * FROM agg_commune_months WHERE commune_id = ? ORDER BY month").bind(id).all();
     const changed = now.results.filter((r, i) => JSON.stringify(r) !== JSON.stringify(other.results[i]));
     expect(changed.length).toBeGreaterThanOrEqual(1);
     expect(changed.length).toBeLessThanOrEqual(2);

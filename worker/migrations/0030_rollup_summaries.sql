@@ -3,8 +3,8 @@
 -- rollup reads O(communes × months) rows, never one row per team and week. Maintained at ingest in the
 -- same batch as everything else (worker/src/aggregates/summaries.ts); agg_team_weeks stays for the
 -- commune's drill-down. A month is the month of a week's Sunday (shared/periods.ts weeksInPeriod), so
--- months add up to quarters, halves and years exactly. Sums of the weekly counts are JSON objects
--- keyed by the count (shared/weekly-counts.ts), so a new count needs no column here.
+-- months add up to quarters, halves and years exactly. Per team × month the sums of the weekly counts
+-- are a JSON object keyed by the count (shared/weekly-counts.ts); per commune × month, columns.
 
 -- One row per team × month with reports: reports, those in the team's life (founded … dissolved:
 -- `received`) and of them on time, and the sums of the counts over all its reports.
@@ -38,7 +38,7 @@ CREATE TABLE agg_team_cohorts (
 );
 
 -- One row per commune × month with reports of teams in its register: the month's sums (the ethnic
--- counts of teams whose village has the ethnic task only), and `team_received`: one digit per team of
+-- counts of teams whose village has the ethnic task only; columns, since a rollup sums them), and `team_received`: one digit per team of
 -- the register (cohorts in order, codes in order) — its reports in its life that month — so a rollup
 -- counts the teams with a missing report without reading any team.
 CREATE TABLE agg_commune_months (
@@ -49,7 +49,21 @@ CREATE TABLE agg_commune_months (
   on_time INTEGER NOT NULL,
   ethnic_reports INTEGER NOT NULL,      -- reports of teams whose village has the ethnic task
   team_received TEXT NOT NULL,
-  sums TEXT NOT NULL,
+  -- The weekly counts summed, a column each as in agg_team_weeks (a rollup sums them over months):
+  broadcasts INTEGER NOT NULL DEFAULT 0,
+  zalo_posts INTEGER NOT NULL DEFAULT 0,
+  households_visited INTEGER NOT NULL DEFAULT 0,
+  covid_new_cases INTEGER NOT NULL DEFAULT 0,
+  covid_violations INTEGER NOT NULL DEFAULT 0,
+  covid_vaccination INTEGER NOT NULL DEFAULT 0,
+  antt_incidents INTEGER NOT NULL DEFAULT 0,
+  antt_disputes_mediated INTEGER NOT NULL DEFAULT 0,
+  antt_police_reports INTEGER NOT NULL DEFAULT 0,
+  env_violations INTEGER NOT NULL DEFAULT 0,
+  env_cleanups INTEGER NOT NULL DEFAULT 0,
+  env_waste_sorting INTEGER NOT NULL DEFAULT 0,
+  ethnic_activities INTEGER NOT NULL DEFAULT 0,
+  ethnic_participants INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (commune_id, month)
 );
 
@@ -85,14 +99,13 @@ INSERT INTO agg_team_cohorts (commune_id, founded_on, dissolved_on, teams, codes
   FROM agg_teams WHERE 1 = 1
   GROUP BY commune_id, founded_on, coalesce(dissolved_on, '');
 
-INSERT INTO agg_commune_months (commune_id, month, reports, received, on_time, ethnic_reports, team_received, sums)
+INSERT INTO agg_commune_months (commune_id, month, reports, received, on_time, ethnic_reports, team_received, broadcasts, zalo_posts, households_visited, covid_new_cases, covid_violations, covid_vaccination, antt_incidents, antt_disputes_mediated, antt_police_reports, env_violations, env_cleanups, env_waste_sorting, ethnic_activities, ethnic_participants)
   SELECT g.commune_id, g.month, g.reports, g.received, g.on_time, g.ethnic_reports,
   coalesce((SELECT group_concat(coalesce(x.received, 0), '' ORDER BY t2.founded_on, coalesce(t2.dissolved_on, ''), t2.team_code) FROM agg_teams t2
   LEFT JOIN agg_team_months x ON x.commune_id = t2.commune_id AND x.team_code = t2.team_code AND x.month = g.month
-  WHERE t2.commune_id = g.commune_id), ''),
-  g.sums
+  WHERE t2.commune_id = g.commune_id), ''), coalesce(g.s_broadcasts, 0), coalesce(g.s_zalo_posts, 0), coalesce(g.s_households_visited, 0), coalesce(g.s_covid_new_cases, 0), coalesce(g.s_covid_violations, 0), coalesce(g.s_covid_vaccination, 0), coalesce(g.s_antt_incidents, 0), coalesce(g.s_antt_disputes_mediated, 0), coalesce(g.s_antt_police_reports, 0), coalesce(g.s_env_violations, 0), coalesce(g.s_env_cleanups, 0), coalesce(g.s_env_waste_sorting, 0), coalesce(g.s_ethnic_activities, 0), coalesce(g.s_ethnic_participants, 0)
   FROM (SELECT m.commune_id, m.month, sum(m.reports) AS reports, sum(m.received) AS received, sum(m.on_time) AS on_time,
-  sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports, json_object('broadcasts', sum(json_extract(m.sums, '$.broadcasts')), 'zalo_posts', sum(json_extract(m.sums, '$.zalo_posts')), 'households_visited', sum(json_extract(m.sums, '$.households_visited')), 'covid_new_cases', sum(json_extract(m.sums, '$.covid_new_cases')), 'covid_violations', sum(json_extract(m.sums, '$.covid_violations')), 'covid_vaccination', sum(json_extract(m.sums, '$.covid_vaccination')), 'antt_incidents', sum(json_extract(m.sums, '$.antt_incidents')), 'antt_disputes_mediated', sum(json_extract(m.sums, '$.antt_disputes_mediated')), 'antt_police_reports', sum(json_extract(m.sums, '$.antt_police_reports')), 'env_violations', sum(json_extract(m.sums, '$.env_violations')), 'env_cleanups', sum(json_extract(m.sums, '$.env_cleanups')), 'env_waste_sorting', sum(json_extract(m.sums, '$.env_waste_sorting')), 'ethnic_activities', sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.ethnic_activities') ELSE 0 END), 'ethnic_participants', sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.ethnic_participants') ELSE 0 END)) AS sums
+  sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports, sum(json_extract(m.sums, '$.broadcasts')) AS s_broadcasts, sum(json_extract(m.sums, '$.zalo_posts')) AS s_zalo_posts, sum(json_extract(m.sums, '$.households_visited')) AS s_households_visited, sum(json_extract(m.sums, '$.covid_new_cases')) AS s_covid_new_cases, sum(json_extract(m.sums, '$.covid_violations')) AS s_covid_violations, sum(json_extract(m.sums, '$.covid_vaccination')) AS s_covid_vaccination, sum(json_extract(m.sums, '$.antt_incidents')) AS s_antt_incidents, sum(json_extract(m.sums, '$.antt_disputes_mediated')) AS s_antt_disputes_mediated, sum(json_extract(m.sums, '$.antt_police_reports')) AS s_antt_police_reports, sum(json_extract(m.sums, '$.env_violations')) AS s_env_violations, sum(json_extract(m.sums, '$.env_cleanups')) AS s_env_cleanups, sum(json_extract(m.sums, '$.env_waste_sorting')) AS s_env_waste_sorting, sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.ethnic_activities') ELSE 0 END) AS s_ethnic_activities, sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.ethnic_participants') ELSE 0 END) AS s_ethnic_participants
   FROM agg_team_months m JOIN agg_teams t ON t.commune_id = m.commune_id AND t.team_code = m.team_code
   WHERE 1 = 1
   GROUP BY m.commune_id, m.month) g;

@@ -73,14 +73,13 @@ export function communeMonthsSql(scope: Scope, counts: readonly string[], ethnic
     only.has(c)
       ? `sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.${c}') ELSE 0 END)`
       : `sum(json_extract(m.sums, '$.${c}'))`;
-  return `INSERT INTO agg_commune_months (commune_id, month, reports, received, on_time, ethnic_reports, team_received, sums)
+  return `INSERT INTO agg_commune_months (commune_id, month, reports, received, on_time, ethnic_reports, team_received${counts.map((c) => `, ${c}`).join("")})
    SELECT g.commune_id, g.month, g.reports, g.received, g.on_time, g.ethnic_reports,
      coalesce((SELECT group_concat(coalesce(x.received, 0), '' ORDER BY ${teamOrderSql("t2")}) FROM agg_teams t2
         LEFT JOIN agg_team_months x ON x.commune_id = t2.commune_id AND x.team_code = t2.team_code AND x.month = g.month
-      WHERE t2.commune_id = g.commune_id), ''),
-     g.sums
+      WHERE t2.commune_id = g.commune_id), '')${counts.map((c) => `, coalesce(g.s_${c}, 0)`).join("")}
    FROM (SELECT m.commune_id, m.month, sum(m.reports) AS reports, sum(m.received) AS received, sum(m.on_time) AS on_time,
-           sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports, ${jsonSums(counts, value)} AS sums
+           sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports${counts.map((c) => `, ${value(c)} AS s_${c}`).join("")}
          FROM agg_team_months m JOIN agg_teams t ON t.commune_id = m.commune_id AND t.team_code = m.team_code
          WHERE ${where(scope, "m.commune_id", "m.month")}
          GROUP BY m.commune_id, m.month) g`;

@@ -33,24 +33,21 @@ export interface CohortRow {
   outside_range: number;
 }
 
-export interface CommuneMonthRow {
+/**
+ * A commune's months of the period, as read (./read.ts): summed, and each month's reporting packed as
+ * `month:received:on_time:team_received` joined by ';' — one row per commune.
+ */
+export type CommuneMonthRow = {
   commune_id: string;
-  month: string;
   reports: number;
-  received: number;
-  on_time: number;
   ethnic_reports: number;
-  team_received: string;
-  sums: string;
-}
+  months: string;
+} & Record<string, number | string | null>;
 
+/** A commune's meetings per month and kind, packed as `month:kind:n:team_held` joined by ';'. */
 export interface CommuneMeetingRow {
   commune_id: string;
-  month: string;
-  kind: MeetingKind;
-  n: number;
-  members_present: number;
-  team_held: string;
+  meetings: string;
 }
 
 /** A report of a week not due yet (reports of those weeks are expected only when received). */
@@ -66,6 +63,24 @@ export interface SummaryRows {
   meetings: CommuneMeetingRow[];
   notDue: NotDueRow[];
 }
+
+/** ?1: `{"sum": [the communes read from the summaries], …}` (./read.ts). */
+const SUM_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1, '$.sum'))";
+
+/** The statements ./read.ts runs for the summarised communes, in its one batch. */
+export const SUMMARY_SQL = {
+  cohorts: `SELECT * FROM agg_team_cohorts WHERE ${SUM_COMMUNES} ORDER BY commune_id, founded_on, dissolved_on`,
+  /** ?2: the months (JSON). One row per commune: the months summed, each month's reporting packed. */
+  months: (counts: readonly string[]) =>
+    `SELECT commune_id, sum(reports) AS reports, sum(ethnic_reports) AS ethnic_reports, ${counts.map((c) => `sum(${c}) AS ${c}, `).join("")}
+       group_concat(month || ':' || received || ':' || on_time || ':' || team_received, ';') AS months
+     FROM agg_commune_months WHERE ${SUM_COMMUNES} AND month IN (SELECT value FROM json_each(?2)) GROUP BY commune_id`,
+  /** ?2, ?3: the first and last month. */
+  meetings: `SELECT commune_id, group_concat(month || ':' || kind || ':' || n || ':' || team_held, ';') AS meetings
+     FROM agg_commune_meetings WHERE ${SUM_COMMUNES} AND month BETWEEN ?2 AND ?3 GROUP BY commune_id`,
+  /** ?2: the weeks not due yet (JSON). */
+  notDue: `SELECT commune_id, team_code, week FROM agg_team_weeks WHERE ${SUM_COMMUNES} AND week IN (SELECT value FROM json_each(?2))`,
+};
 
 const MONTHLY_KINDS = new Set(["month", "quarter", "half", "year"]);
 const PERIODIC: ReadonlySet<MeetingKind> = new Set(["quarterly", "half_year", "yearly"]);
@@ -172,16 +187,17 @@ export function communeSummary(rows: SummaryRows, p: CommuneSummaryInput): Commu
   const received = new Array<number>(teams.length).fill(0);
   const sums: Record<string, number> = Object.fromEntries(p.counts.map((k) => [k, 0]));
   let reports = 0;
-  for (const m of rows.months) {
-    if (!inPeriod.has(m.month)) continue;
-    reports += m.reports;
-    if (m.ethnic_reports > 0) ethnic = true;
-    const s = JSON.parse(m.sums) as Record<string, number | null>;
-    for (const k of p.counts) sums[k]! += s[k] ?? 0;
-    if (afterEnd(m.month)) continue;
-    f.reporting.received += m.received;
-    f.reporting.on_time += m.on_time;
-    for (let i = 0; i < teams.length; i++) received[i]! += m.team_received.charCodeAt(i) - 48 || 0;
+  for (const row of rows.months) {
+    reports += row.reports;
+    if (row.ethnic_reports > 0) ethnic = true;
+    for (const k of p.counts) sums[k]! += Number(row[k] ?? 0);
+    for (const packed of row.months ? row.months.split(";") : []) {
+      const [month, rcv, onTime, digits] = packed.split(":") as [string, string, string, string];
+      if (!inPeriod.has(month) || afterEnd(month)) continue;
+      f.reporting.received += Number(rcv);
+      f.reporting.on_time += Number(onTime);
+      for (let i = 0; i < teams.length; i++) received[i]! += digits.charCodeAt(i) - 48 || 0;
+    }
   }
   // Reports of weeks not due yet, in their team's life: expected because received; not owed otherwise.
   const notDue = new Array<number>(teams.length).fill(0);
@@ -228,17 +244,22 @@ function meetingsOf(
     skipped: [],
   };
   const held = new Map<string, boolean[]>();
-  for (const m of rows) {
-    if (m.month >= p.period.start.slice(0, 7) && m.month <= p.period.end.slice(0, 7)) {
-      out.any = true;
-      out.total += m.n;
-      if (m.kind in out.by_kind) out.by_kind[m.kind] += m.n;
+  const from = p.period.start.slice(0, 7);
+  const to = p.period.end.slice(0, 7);
+  for (const row of rows) {
+    for (const packed of row.meetings ? row.meetings.split(";") : []) {
+      const [month, kind, n, teamHeld] = packed.split(":") as [string, MeetingKind, string, string];
+      if (month >= from && month <= to) {
+        out.any = true;
+        out.total += Number(n);
+        if (kind in out.by_kind) out.by_kind[kind] += Number(n);
+      }
+      if (!PERIODIC.has(kind)) continue;
+      const q = periodKeyOf("quarter", `${month}-01`);
+      const flags = held.get(q) ?? new Array<boolean>(teams.length).fill(false);
+      for (let i = 0; i < teams.length; i++) if (teamHeld[i] === "1") flags[i] = true;
+      held.set(q, flags);
     }
-    if (!PERIODIC.has(m.kind)) continue;
-    const q = periodKeyOf("quarter", `${m.month}-01`);
-    const flags = held.get(q) ?? new Array<boolean>(teams.length).fill(false);
-    for (let i = 0; i < teams.length; i++) if (m.team_held[i] === "1") flags[i] = true;
-    held.set(q, flags);
   }
   for (const q of p.quarters) {
     const flags = held.get(q.key);

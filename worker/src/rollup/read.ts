@@ -10,7 +10,7 @@
  */
 import { isOnTime, weekEnd, weekStart, weeksInPeriod } from "../../../shared/periods";
 import { officialVillages, teamLabel, villageLabel } from "./labels";
-import type { CohortRow, CommuneMeetingRow, CommuneMonthRow, NotDueRow, SummaryRows } from "./monthly";
+import { type CohortRow, type CommuneMeetingRow, type CommuneMonthRow, type NotDueRow, SUMMARY_SQL, type SummaryRows } from "./monthly";
 import type {
   AdhocRow,
   ChangeRow,
@@ -194,29 +194,10 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
       period.end,
     ),
     // The flat summaries (0030) of the communes read whole at depth "commune" (./monthly.ts).
-    cohorts: summarised.size
-      ? q(`SELECT * FROM agg_team_cohorts WHERE ${SUM_COMMUNES} ORDER BY commune_id, founded_on, dissolved_on`)
-      : null,
-    months: summarised.size
-      ? q(
-          `SELECT * FROM agg_commune_months WHERE ${SUM_COMMUNES} AND month IN (SELECT value FROM json_each(?2))`,
-          JSON.stringify(r.months ?? []),
-        )
-      : null,
-    meetingMonths: summarised.size
-      ? q(
-          `SELECT * FROM agg_commune_meetings WHERE ${SUM_COMMUNES} AND month BETWEEN ?2 AND ?3`,
-          meetingsFrom.slice(0, 7),
-          period.end.slice(0, 7),
-        )
-      : null,
-    notDue:
-      summarised.size && notDueWeeks.length
-        ? q(
-            `SELECT commune_id, team_code, week FROM agg_team_weeks WHERE ${SUM_COMMUNES} AND week IN (SELECT value FROM json_each(?2))`,
-            JSON.stringify(notDueWeeks),
-          )
-        : null,
+    cohorts: summarised.size ? q(SUMMARY_SQL.cohorts) : null,
+    months: summarised.size ? q(SUMMARY_SQL.months(r.counts), JSON.stringify(r.months ?? [])) : null,
+    meetingMonths: summarised.size ? q(SUMMARY_SQL.meetings, meetingsFrom.slice(0, 7), period.end.slice(0, 7)) : null,
+    notDue: summarised.size && notDueWeeks.length ? q(SUMMARY_SQL.notDue, JSON.stringify(notDueWeeks)) : null,
     evaluations: inPeriod(
       `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations, ${SPLIT_COLUMNS} FROM agg_evaluations
        WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating, ${SPLIT_GROUP}`,

@@ -225,11 +225,11 @@ function sumCommunes(
       });
     }
   }
-  const path = (n: CommuneNode) => [...n.parents.map((x) => x.label_vi), n.unit.label_vi];
+  const paths = new Map(nodes.map((n) => [n, [...n.parents.map((x) => x.label_vi), n.unit.label_vi]]));
   nodes.sort((a, b) => {
     if (!!a.undetermined !== !!b.undetermined) return a.undetermined ? 1 : -1;
-    const pa = path(a),
-      pb = path(b);
+    const pa = paths.get(a)!,
+      pb = paths.get(b)!;
     for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
       const c = compareVi(pa[i]!, pb[i]!);
       if (c) return c;
