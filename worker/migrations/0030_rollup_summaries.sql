@@ -3,11 +3,11 @@
 -- rollup reads O(communes × months) rows, never one row per team and week. Maintained at ingest in the
 -- same batch as everything else (worker/src/aggregates/summaries.ts); agg_team_weeks stays for the
 -- commune's drill-down. A month is the month of a week's Sunday (shared/periods.ts weeksInPeriod), so
--- months add up to quarters, halves and years exactly. Per team × month the sums of the weekly counts
--- are a JSON object keyed by the count (shared/weekly-counts.ts); per commune × month, columns.
+-- months add up to quarters, halves and years exactly. The weekly counts' sums are columns per commune ×
+-- month, as in agg_team_weeks (shared/weekly-counts.ts; a new count adds its column to both).
 
 -- One row per team × month with reports: reports, those in the team's life (founded … dissolved:
--- `received`) and of them on time, and the sums of the counts over all its reports.
+-- `received`) and of them on time (the expected weeks follow from the team's dates: agg_team_cohorts).
 CREATE TABLE agg_team_months (
   commune_id TEXT NOT NULL,
   team_code TEXT NOT NULL,
@@ -15,7 +15,6 @@ CREATE TABLE agg_team_months (
   reports INTEGER NOT NULL,
   received INTEGER NOT NULL,
   on_time INTEGER NOT NULL,
-  sums TEXT NOT NULL,                   -- {"broadcasts": 3, …}
   PRIMARY KEY (commune_id, month, team_code)
 );
 
@@ -81,9 +80,9 @@ CREATE TABLE agg_commune_meetings (
 
 -- Fill the summaries for the data already stored (the same statements as worker/src/aggregates/summaries.ts
 -- builds for one commune, over every commune; generated from it with the counts of today).
-INSERT INTO agg_team_months (commune_id, team_code, month, reports, received, on_time, sums)
-  SELECT commune_id, team_code, month, count(*), sum(life), sum(life * on_time), json_object('broadcasts', sum(broadcasts), 'zalo_posts', sum(zalo_posts), 'households_visited', sum(households_visited), 'covid_new_cases', sum(covid_new_cases), 'covid_violations', sum(covid_violations), 'covid_vaccination', sum(covid_vaccination), 'antt_incidents', sum(antt_incidents), 'antt_disputes_mediated', sum(antt_disputes_mediated), 'antt_police_reports', sum(antt_police_reports), 'env_violations', sum(env_violations), 'env_cleanups', sum(env_cleanups), 'env_waste_sorting', sum(env_waste_sorting), 'ethnic_activities', sum(ethnic_activities), 'ethnic_participants', sum(ethnic_participants))
-  FROM (SELECT w.*, substr(date(date(substr(w.week, 1, 4) || '-01-04', '-' || ((CAST(strftime('%w', substr(w.week, 1, 4) || '-01-04') AS INTEGER) + 6) % 7) || ' days', '+' || (CAST(substr(w.week, 7) AS INTEGER) * 7) || ' days'), '-1 day'), 1, 7) AS month,
+INSERT INTO agg_team_months (commune_id, team_code, month, reports, received, on_time)
+  SELECT commune_id, team_code, month, count(*), sum(life), sum(life * on_time)
+  FROM (SELECT w.commune_id, w.team_code, w.on_time, substr(date(date(substr(w.week, 1, 4) || '-01-04', '-' || ((CAST(strftime('%w', substr(w.week, 1, 4) || '-01-04') AS INTEGER) + 6) % 7) || ' days', '+' || (CAST(substr(w.week, 7) AS INTEGER) * 7) || ' days'), '-1 day'), 1, 7) AS month,
   CASE WHEN t.team_code IS NOT NULL AND date(date(substr(w.week, 1, 4) || '-01-04', '-' || ((CAST(strftime('%w', substr(w.week, 1, 4) || '-01-04') AS INTEGER) + 6) % 7) || ' days', '+' || (CAST(substr(w.week, 7) AS INTEGER) * 7) || ' days'), '-1 day') >= t.founded_on
   AND (coalesce(t.dissolved_on, '') = '' OR date(date(substr(w.week, 1, 4) || '-01-04', '-' || ((CAST(strftime('%w', substr(w.week, 1, 4) || '-01-04') AS INTEGER) + 6) % 7) || ' days', '+' || (CAST(substr(w.week, 7) AS INTEGER) * 7) || ' days'), '-7 days') < t.dissolved_on) THEN 1 ELSE 0 END AS life
   FROM agg_team_weeks w LEFT JOIN agg_teams t ON t.commune_id = w.commune_id AND t.team_code = w.team_code
@@ -103,12 +102,16 @@ INSERT INTO agg_commune_months (commune_id, month, reports, received, on_time, e
   SELECT g.commune_id, g.month, g.reports, g.received, g.on_time, g.ethnic_reports,
   coalesce((SELECT group_concat(coalesce(x.received, 0), '' ORDER BY t2.founded_on, coalesce(t2.dissolved_on, ''), t2.team_code) FROM agg_teams t2
   LEFT JOIN agg_team_months x ON x.commune_id = t2.commune_id AND x.team_code = t2.team_code AND x.month = g.month
-  WHERE t2.commune_id = g.commune_id), ''), coalesce(g.s_broadcasts, 0), coalesce(g.s_zalo_posts, 0), coalesce(g.s_households_visited, 0), coalesce(g.s_covid_new_cases, 0), coalesce(g.s_covid_violations, 0), coalesce(g.s_covid_vaccination, 0), coalesce(g.s_antt_incidents, 0), coalesce(g.s_antt_disputes_mediated, 0), coalesce(g.s_antt_police_reports, 0), coalesce(g.s_env_violations, 0), coalesce(g.s_env_cleanups, 0), coalesce(g.s_env_waste_sorting, 0), coalesce(g.s_ethnic_activities, 0), coalesce(g.s_ethnic_participants, 0)
+  WHERE t2.commune_id = g.commune_id), ''), coalesce(s.broadcasts, 0), coalesce(s.zalo_posts, 0), coalesce(s.households_visited, 0), coalesce(s.covid_new_cases, 0), coalesce(s.covid_violations, 0), coalesce(s.covid_vaccination, 0), coalesce(s.antt_incidents, 0), coalesce(s.antt_disputes_mediated, 0), coalesce(s.antt_police_reports, 0), coalesce(s.env_violations, 0), coalesce(s.env_cleanups, 0), coalesce(s.env_waste_sorting, 0), coalesce(s.ethnic_activities, 0), coalesce(s.ethnic_participants, 0)
   FROM (SELECT m.commune_id, m.month, sum(m.reports) AS reports, sum(m.received) AS received, sum(m.on_time) AS on_time,
-  sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports, sum(json_extract(m.sums, '$.broadcasts')) AS s_broadcasts, sum(json_extract(m.sums, '$.zalo_posts')) AS s_zalo_posts, sum(json_extract(m.sums, '$.households_visited')) AS s_households_visited, sum(json_extract(m.sums, '$.covid_new_cases')) AS s_covid_new_cases, sum(json_extract(m.sums, '$.covid_violations')) AS s_covid_violations, sum(json_extract(m.sums, '$.covid_vaccination')) AS s_covid_vaccination, sum(json_extract(m.sums, '$.antt_incidents')) AS s_antt_incidents, sum(json_extract(m.sums, '$.antt_disputes_mediated')) AS s_antt_disputes_mediated, sum(json_extract(m.sums, '$.antt_police_reports')) AS s_antt_police_reports, sum(json_extract(m.sums, '$.env_violations')) AS s_env_violations, sum(json_extract(m.sums, '$.env_cleanups')) AS s_env_cleanups, sum(json_extract(m.sums, '$.env_waste_sorting')) AS s_env_waste_sorting, sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.ethnic_activities') ELSE 0 END) AS s_ethnic_activities, sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.ethnic_participants') ELSE 0 END) AS s_ethnic_participants
+  sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports
   FROM agg_team_months m JOIN agg_teams t ON t.commune_id = m.commune_id AND t.team_code = m.team_code
   WHERE 1 = 1
-  GROUP BY m.commune_id, m.month) g;
+  GROUP BY m.commune_id, m.month) g
+  JOIN (SELECT w.commune_id, substr(date(date(substr(w.week, 1, 4) || '-01-04', '-' || ((CAST(strftime('%w', substr(w.week, 1, 4) || '-01-04') AS INTEGER) + 6) % 7) || ' days', '+' || (CAST(substr(w.week, 7) AS INTEGER) * 7) || ' days'), '-1 day'), 1, 7) AS month, sum(w.broadcasts) AS broadcasts, sum(w.zalo_posts) AS zalo_posts, sum(w.households_visited) AS households_visited, sum(w.covid_new_cases) AS covid_new_cases, sum(w.covid_violations) AS covid_violations, sum(w.covid_vaccination) AS covid_vaccination, sum(w.antt_incidents) AS antt_incidents, sum(w.antt_disputes_mediated) AS antt_disputes_mediated, sum(w.antt_police_reports) AS antt_police_reports, sum(w.env_violations) AS env_violations, sum(w.env_cleanups) AS env_cleanups, sum(w.env_waste_sorting) AS env_waste_sorting, sum(CASE WHEN t.ethnic_identity <> 0 THEN w.ethnic_activities ELSE 0 END) AS ethnic_activities, sum(CASE WHEN t.ethnic_identity <> 0 THEN w.ethnic_participants ELSE 0 END) AS ethnic_participants
+  FROM agg_team_weeks w JOIN agg_teams t ON t.commune_id = w.commune_id AND t.team_code = w.team_code
+  WHERE 1 = 1
+  GROUP BY w.commune_id, substr(date(date(substr(w.week, 1, 4) || '-01-04', '-' || ((CAST(strftime('%w', substr(w.week, 1, 4) || '-01-04') AS INTEGER) + 6) % 7) || ' days', '+' || (CAST(substr(w.week, 7) AS INTEGER) * 7) || ' days'), '-1 day'), 1, 7)) s ON s.commune_id = g.commune_id AND s.month = g.month;
 
 INSERT INTO agg_commune_meetings (commune_id, month, kind, n, members_present, team_held)
   SELECT g.commune_id, g.month, g.kind, g.n, g.members_present,

@@ -57,11 +57,11 @@ const parts = (counts: readonly string[], ethnic: readonly string[]) => ({
   ],
   summaries: [
     ...clearSql("commune", true),
-    teamMonthsSql("commune", counts),
+    teamMonthsSql("commune"),
     cohortsSql("commune", HOUSEHOLDS_PER_TEAM),
     communeMonthsSql("commune", counts, ethnic),
   ],
-  summaryMonths: [...clearSql("months", false), teamMonthsSql("months", counts), communeMonthsSql("months", counts, ethnic)],
+  summaryMonths: [...clearSql("months", false), teamMonthsSql("months"), communeMonthsSql("months", counts, ethnic)],
   changes: [
     `DELETE FROM agg_changes WHERE commune_id = ?1`,
     `INSERT INTO agg_changes (commune_id, team_code, change_date, change_type, events, people)

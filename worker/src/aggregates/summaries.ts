@@ -25,9 +25,6 @@ export const teamOrderSql = (t: string) => `${t}.founded_on, coalesce(${t}.disso
 const where = (scope: Scope, col: string, month?: string) =>
   scope === "all" ? "1 = 1" : scope === "commune" ? `${col} = ?1` : `${col} = ?1 AND ${month} IN (SELECT value FROM json_each(?2))`;
 
-const jsonSums = (counts: readonly string[], value: (c: string) => string) =>
-  counts.length ? `json_object(${counts.map((c) => `'${c}', ${value(c)}`).join(", ")})` : "'{}'";
-
 /** DELETE statements of a scope (none for "all": the migration fills new tables). */
 export function clearSql(scope: Scope, cohorts: boolean): string[] {
   if (scope === "all") return [];
@@ -40,10 +37,10 @@ export function clearSql(scope: Scope, cohorts: boolean): string[] {
 }
 
 /** agg_team_months from agg_team_weeks, each week in or out of its team's life (agg_teams). */
-export function teamMonthsSql(scope: Scope, counts: readonly string[]): string {
-  return `INSERT INTO agg_team_months (commune_id, team_code, month, reports, received, on_time, sums)
-   SELECT commune_id, team_code, month, count(*), sum(life), sum(life * on_time), ${jsonSums(counts, (c) => `sum(${c})`)}
-   FROM (SELECT w.*, ${monthOfWeekSql("w.week")} AS month,
+export function teamMonthsSql(scope: Scope): string {
+  return `INSERT INTO agg_team_months (commune_id, team_code, month, reports, received, on_time)
+   SELECT commune_id, team_code, month, count(*), sum(life), sum(life * on_time)
+   FROM (SELECT w.commune_id, w.team_code, w.on_time, ${monthOfWeekSql("w.week")} AS month,
            CASE WHEN t.team_code IS NOT NULL AND ${SUNDAY("w.week")} >= t.founded_on
              AND (coalesce(t.dissolved_on, '') = '' OR ${MONDAY("w.week")} < t.dissolved_on) THEN 1 ELSE 0 END AS life
          FROM agg_team_weeks w LEFT JOIN agg_teams t ON t.commune_id = w.commune_id AND t.team_code = w.team_code
@@ -64,25 +61,27 @@ export function cohortsSql(scope: Exclude<Scope, "months">, range: { min: number
 }
 
 /**
- * agg_commune_months from agg_team_months of the register's teams; `ethnic`: the counts summed only
- * over teams whose village has the ethnic task (rollup/figures.ts adds them only there).
+ * agg_commune_months: reports, received and on time from agg_team_months, the sums from agg_team_weeks,
+ * of the register's teams; `ethnic`: the counts summed only over teams whose village has the ethnic
+ * task (rollup/figures.ts adds them only there).
  */
 export function communeMonthsSql(scope: Scope, counts: readonly string[], ethnic: readonly string[]): string {
   const only = new Set(ethnic);
-  const value = (c: string) =>
-    only.has(c)
-      ? `sum(CASE WHEN t.ethnic_identity <> 0 THEN json_extract(m.sums, '$.${c}') ELSE 0 END)`
-      : `sum(json_extract(m.sums, '$.${c}'))`;
+  const value = (c: string) => (only.has(c) ? `sum(CASE WHEN t.ethnic_identity <> 0 THEN w.${c} ELSE 0 END)` : `sum(w.${c})`);
   return `INSERT INTO agg_commune_months (commune_id, month, reports, received, on_time, ethnic_reports, team_received${counts.map((c) => `, ${c}`).join("")})
    SELECT g.commune_id, g.month, g.reports, g.received, g.on_time, g.ethnic_reports,
      coalesce((SELECT group_concat(coalesce(x.received, 0), '' ORDER BY ${teamOrderSql("t2")}) FROM agg_teams t2
         LEFT JOIN agg_team_months x ON x.commune_id = t2.commune_id AND x.team_code = t2.team_code AND x.month = g.month
-      WHERE t2.commune_id = g.commune_id), '')${counts.map((c) => `, coalesce(g.s_${c}, 0)`).join("")}
+      WHERE t2.commune_id = g.commune_id), '')${counts.map((c) => `, coalesce(s.${c}, 0)`).join("")}
    FROM (SELECT m.commune_id, m.month, sum(m.reports) AS reports, sum(m.received) AS received, sum(m.on_time) AS on_time,
-           sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports${counts.map((c) => `, ${value(c)} AS s_${c}`).join("")}
+           sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports
          FROM agg_team_months m JOIN agg_teams t ON t.commune_id = m.commune_id AND t.team_code = m.team_code
          WHERE ${where(scope, "m.commune_id", "m.month")}
-         GROUP BY m.commune_id, m.month) g`;
+         GROUP BY m.commune_id, m.month) g
+   JOIN (SELECT w.commune_id, ${monthOfWeekSql("w.week")} AS month${counts.map((c) => `, ${value(c)} AS ${c}`).join("")}
+         FROM agg_team_weeks w JOIN agg_teams t ON t.commune_id = w.commune_id AND t.team_code = w.team_code
+         WHERE ${where(scope, "w.commune_id", monthOfWeekSql("w.week"))}
+         GROUP BY w.commune_id, ${monthOfWeekSql("w.week")}) s ON s.commune_id = g.commune_id AND s.month = g.month`;
 }
 
 /** agg_commune_meetings from agg_meetings (rebuilt whole for a commune). */
