@@ -21,6 +21,9 @@ function part(page: string, heading: string): string {
 }
 /** Table rows of some HTML: class, the first cell's text, and the classes of the cells that are "out". */
 function rowsOf(fragment: string) {
+  // A cell's header: its data-label, else its column's <th> (the table above commune level labels columns in CSS).
+  const heads = [...fragment.matchAll(/<th[^>]*>(.*?)<\/th>/g)].map((h) => h[1]!);
+  const label = (attrs: string, i: number) => /data-label="([^"]*)"/.exec(attrs)?.[1] ?? heads[i];
   return [...fragment.matchAll(/<tr(?: class="([^"]*)")?>(.*?)<\/tr>/g)]
     .filter((m) => m[2]!.includes("<td"))
     .map((m) => {
@@ -28,9 +31,9 @@ function rowsOf(fragment: string) {
       return {
         cls: m[1] ?? "",
         name: cells[0]![2]!.replace(/<[^>]+>/g, "").trim(),
-        out: cells.filter((c) => /class="[^"]*\bout\b/.test(c[1]!)).map((c) => /data-label="([^"]*)"/.exec(c[1]!)?.[1]),
-        /** Each cell's header (data-label) → its text. */
-        by: Object.fromEntries(cells.map((c) => [/data-label="([^"]*)"/.exec(c[1]!)?.[1] ?? "", c[2]!.replace(/<[^>]+>/g, "")])),
+        out: cells.flatMap((c, i) => (/class="[^"]*\bout\b/.test(c[1]!) ? [label(c[1]!, i)] : [])),
+        /** Each cell's header → its text. */
+        by: Object.fromEntries(cells.map((c, i) => [label(c[1]!, i) ?? "", c[2]!.replace(/<[^>]+>/g, "")])),
       };
     });
 }

@@ -20,14 +20,18 @@ interface Extra {
   commendations: number;
 }
 
-/** A figure cell: right-aligned, red when `bad`, pink when out of the plan's range, with its header for the phone's card. */
-const Cell = ({ label, value, bad, out }: { label: string; value: string; bad?: boolean; out?: string }) => (
-  <td class={out ? "n out" : bad ? "n bad" : "n"} data-label={label} title={out}>
+/**
+ * A figure cell: red when `bad`, pink when out of the plan's range. No class or label of its own: the
+ * table's stylesheet (`COMMUNE_TABLE_CSS`) aligns the column and gives each a header on a phone's card,
+ * so a row stays short.
+ */
+const Cell = ({ value, bad, out }: { value: string; bad?: boolean; out?: string }) => (
+  <td class={out ? "out" : bad ? "bad" : undefined} title={out}>
     {value}
   </td>
 );
 
-const HEADS = [
+export const HEADS = [
   "Số tổ",
   "Số hộ",
   "Tỷ lệ BC",
@@ -40,22 +44,20 @@ const HEADS = [
 ] as const;
 
 function Cells({ f, x }: { f: Pick<CommuneNode, "register" | "reporting">; x: Extra }) {
-  const [teams, households, rate, onTime, missing, missingTeams, open, skipped, commendations] = HEADS;
   return (
     <>
       <Cell
-        label={teams}
         value={num(f.register.teams)}
         out={f.register.teams_outside_range > 0 ? `${num(f.register.teams_outside_range)} tổ ngoài mức ${min}–${max} hộ` : undefined}
       />
-      <Cell label={households} value={num(f.register.households)} />
-      <Cell label={rate} value={pct(f.reporting.reporting_rate)} />
-      <Cell label={onTime} value={pct(f.reporting.on_time_rate)} />
-      <Cell label={missing} value={num(f.reporting.missing)} bad={f.reporting.missing > 0} />
-      <Cell label={missingTeams} value={num(x.missingTeams)} bad={x.missingTeams > 0} />
-      <Cell label={open} value={num(x.open)} bad={x.open > 0} />
-      <Cell label={skipped} value={num(x.skipped)} bad={x.skipped > 0} />
-      <Cell label={commendations} value={num(x.commendations)} />
+      <Cell value={num(f.register.households)} />
+      <Cell value={pct(f.reporting.reporting_rate)} />
+      <Cell value={pct(f.reporting.on_time_rate)} />
+      <Cell value={num(f.reporting.missing)} bad={f.reporting.missing > 0} />
+      <Cell value={num(x.missingTeams)} bad={x.missingTeams > 0} />
+      <Cell value={num(x.open)} bad={x.open > 0} />
+      <Cell value={num(x.skipped)} bad={x.skipped > 0} />
+      <Cell value={num(x.commendations)} />
     </>
   );
 }
@@ -81,7 +83,7 @@ export function CommuneTable({ r, nav }: { r: Rollup; nav: PageNav }) {
       <h2>Theo xã, phường</h2>
       {nav.communeHref ? <p class="muted noprint">Bấm tên xã, phường để xem từng thôn, tổ, các tuần chưa nộp và từng vụ việc.</p> : null}
       <div class="scroll">
-        <table class="stack figures">
+        <table class="stack figures communes">
           <thead>
             <tr>
               <th>Xã, phường</th>
@@ -121,3 +123,10 @@ export function CommuneTable({ r, nav }: { r: Rollup; nav: PageNav }) {
     </section>
   );
 }
+
+/** The table's column alignment, and on a phone each cell's header before it (views/layout.tsx includes it). */
+export const COMMUNE_TABLE_CSS = `
+table.communes td + td { text-align: right; white-space: nowrap; }
+@media screen and (max-width: 600px) {
+${HEADS.map((h, i) => `  table.stack.communes td:nth-child(${i + 2})::before { content: ${JSON.stringify(h)}; }`).join("\n")}
+}`;
