@@ -8,11 +8,11 @@
  * holds a few thousand rows, and a full rebuild cannot drift from the source tables. Log rows the
  * commune withdrew (`withdrawn_at`, 0004_withdrawn_rows.sql) are left out of every aggregate.
  */
-import { weekEnd } from "../../../shared/periods";
+import { weekEnd, weeksInPeriod } from "../../../shared/periods";
 import { HOUSEHOLDS_PER_TEAM } from "../../../shared/rules/households";
 import { WEEKLY_COUNT_GROUPS, WEEKLY_COUNTS } from "../../../shared/weekly-counts";
 import { onTimeSql } from "./deadline-sql";
-import { clearSql, cohortsSql, communeMeetingsSql, communeMonthsSql, monthOfWeekSql, teamMonthsSql } from "./summaries";
+import { clearSql, cohortsSql, communeMeetingsSql, communeMonthsSql, teamMonthsSql } from "./summaries";
 
 /** Start and end ('yyyy-MM-dd') of an evaluation period key ('2022', '2022-Q1', '2022-H1', '2022-01') in SQL. */
 const periodStart = (p: string) => `CASE
@@ -47,13 +47,13 @@ const parts = (counts: readonly string[], ethnic: readonly string[]) => ({
      ${counts.map((c) => `coalesce(${c}, 0)`).join(", ")}
    FROM weekly_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL`,
   ],
-  /** Only the weeks of some months (?2, JSON): a submission that changed weekly reports and nothing else. */
+  /** Only the weeks (?3, JSON) of some months (?2): a submission that changed weekly reports and nothing else. */
   weeklyMonths: [
-    `DELETE FROM agg_team_weeks WHERE commune_id = ?1 AND ${monthOfWeekSql("week")} IN (SELECT value FROM json_each(?2))`,
+    `DELETE FROM agg_team_weeks WHERE commune_id = ?1 AND week IN (SELECT value FROM json_each(?3))`,
     `INSERT INTO agg_team_weeks (commune_id, team_code, week, on_time, ${counts.join(", ")})
    SELECT commune_id, team_code, week, ${onTimeSql("week", "first_received_at")},
      ${counts.map((c) => `coalesce(${c}, 0)`).join(", ")}
-   FROM weekly_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL AND ${monthOfWeekSql("week")} IN (SELECT value FROM json_each(?2))`,
+   FROM weekly_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL AND week IN (SELECT value FROM json_each(?3))`,
   ],
   summaries: [
     ...clearSql("commune", true),
@@ -210,10 +210,9 @@ export function aggregateStatements(
 ): D1PreparedStatement[] {
   const p = counts === WEEKLY_COUNTS ? SQL : parts(counts, ethnicOf(counts));
   const { parts: todo, months } = plan(changed);
-  const json = JSON.stringify(months ?? []);
+  const args = [communeId, JSON.stringify(months ?? []), JSON.stringify((months ?? []).flatMap((m) => weeksInPeriod(m)))];
+  // A statement takes as many parameters as the highest it names (?1 the commune, ?2 the months, ?3 their weeks).
   return todo.flatMap((k) =>
-    p[k].map((sql) =>
-      k === "weeklyMonths" || k === "summaryMonths" ? db.prepare(sql).bind(communeId, json) : db.prepare(sql).bind(communeId),
-    ),
+    p[k].map((sql) => db.prepare(sql).bind(...args.slice(0, sql.includes("?3") ? 3 : sql.includes("?2") ? 2 : 1))),
   );
 }

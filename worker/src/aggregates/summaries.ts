@@ -8,8 +8,9 @@
  * shared/periods.ts `expectedWeeks` has it (the week ends on or after `founded_on` and starts before
  * `dissolved_on`).
  *
- * Every statement is built for a `Scope`: the whole of one commune (?1), some months of it (?1 and the
- * months as JSON in ?2: a submission that changed only weekly reports), or every commune (the migration).
+ * Every statement is built for a `Scope`: the whole of one commune (?1), some months of it (?1, the
+ * months as JSON in ?2 and their weeks in ?3: a submission that changed only weekly reports, read by
+ * index), or every commune (the migration).
  */
 import { mondayAfterSql } from "./deadline-sql";
 
@@ -22,13 +23,16 @@ export const monthOfWeekSql = (week: string) => `substr(${SUNDAY(week)}, 1, 7)`;
 /** The register's order of teams: by founding, dissolution ('' last among equals… by text), code. */
 export const teamOrderSql = (t: string) => `${t}.founded_on, coalesce(${t}.dissolved_on, ''), ${t}.team_code`;
 
-const where = (scope: Scope, col: string, month?: string) =>
-  scope === "all" ? "1 = 1" : scope === "commune" ? `${col} = ?1` : `${col} = ?1 AND ${month} IN (SELECT value FROM json_each(?2))`;
+const MONTHS = "(SELECT value FROM json_each(?2))";
+const WEEKS = "(SELECT value FROM json_each(?3))";
+/** The rows of a scope: `col` the commune column; for "months", `key` IN `list` (months ?2 or weeks ?3). */
+const where = (scope: Scope, col: string, key?: string, list?: string) =>
+  scope === "all" ? "1 = 1" : scope === "commune" || !key ? `${col} = ?1` : `${col} = ?1 AND ${key} IN ${list}`;
 
 /** DELETE statements of a scope (none for "all": the migration fills new tables). */
 export function clearSql(scope: Scope, cohorts: boolean): string[] {
   if (scope === "all") return [];
-  const m = scope === "months" ? " AND month IN (SELECT value FROM json_each(?2))" : "";
+  const m = scope === "months" ? ` AND month IN ${MONTHS}` : "";
   return [
     `DELETE FROM agg_team_months WHERE commune_id = ?1${m}`,
     `DELETE FROM agg_commune_months WHERE commune_id = ?1${m}`,
@@ -44,7 +48,7 @@ export function teamMonthsSql(scope: Scope): string {
            CASE WHEN t.team_code IS NOT NULL AND ${SUNDAY("w.week")} >= t.founded_on
              AND (coalesce(t.dissolved_on, '') = '' OR ${MONDAY("w.week")} < t.dissolved_on) THEN 1 ELSE 0 END AS life
          FROM agg_team_weeks w LEFT JOIN agg_teams t ON t.commune_id = w.commune_id AND t.team_code = w.team_code
-         WHERE ${where(scope, "w.commune_id", monthOfWeekSql("w.week"))})
+         WHERE ${where(scope, "w.commune_id", "w.week", WEEKS)})
    GROUP BY commune_id, team_code, month`;
 }
 
@@ -76,11 +80,11 @@ export function communeMonthsSql(scope: Scope, counts: readonly string[], ethnic
    FROM (SELECT m.commune_id, m.month, sum(m.reports) AS reports, sum(m.received) AS received, sum(m.on_time) AS on_time,
            sum(CASE WHEN t.ethnic_identity <> 0 THEN m.reports ELSE 0 END) AS ethnic_reports
          FROM agg_team_months m JOIN agg_teams t ON t.commune_id = m.commune_id AND t.team_code = m.team_code
-         WHERE ${where(scope, "m.commune_id", "m.month")}
+         WHERE ${where(scope, "m.commune_id", "m.month", MONTHS)}
          GROUP BY m.commune_id, m.month) g
    JOIN (SELECT w.commune_id, ${monthOfWeekSql("w.week")} AS month${counts.map((c) => `, ${value(c)} AS ${c}`).join("")}
          FROM agg_team_weeks w JOIN agg_teams t ON t.commune_id = w.commune_id AND t.team_code = w.team_code
-         WHERE ${where(scope, "w.commune_id", monthOfWeekSql("w.week"))}
+         WHERE ${where(scope, "w.commune_id", "w.week", WEEKS)}
          GROUP BY w.commune_id, ${monthOfWeekSql("w.week")}) s ON s.commune_id = g.commune_id AND s.month = g.month`;
 }
 
