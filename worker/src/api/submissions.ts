@@ -28,6 +28,7 @@ export const submissionRoutes = new Hono<SubmissionEnv>().post("/", recordRefusa
     body: c.get("body"),
     raw: c.get("rawBody"),
     commune: writerOf(unit),
+    payloads: c.env.PAYLOADS,
     receivedAt: now.toISOString(),
     today: todayVi(now),
     actor: `commune:${unit.id}`,

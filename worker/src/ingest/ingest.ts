@@ -6,7 +6,10 @@
  * 2. Check and plan (./check.ts): against what the commune holds — unchanged sheets skipped, changed
  *    log rows only (./delta.ts) — or whole (every row, every stored row compared by natural key, ./plan;
  *    register deletions the clerk did not confirm refused, ./deletions).
- * 3. Write only what changed (./write.ts), with the version lock.
+ * 3. Put the raw payload in R2 (../db/payloads.ts) — once, after the first plan succeeds, BEFORE the D1
+ *    batch: a failure after the put leaves an object no receipt names (harmless, never read, swept by
+ *    ../retention/orphans.ts), never a receipt without its payload. Then write only what changed
+ *    (./write.ts), with the version lock; the submission row records the object's key and SHA-256.
  * 4. If the batch fails because another write got in first (same submission id → answer with its
  *    receipt if it is the same commune and content, else 409 submission_id_conflict; same commune →
  *    the version lock collides), check and plan again from the new state.
@@ -14,6 +17,7 @@
  */
 import { receiptSchema } from "../../../shared/contract";
 import { SHEET_KEYS, SHEETS } from "../../../shared/templates";
+import { type PayloadRef, putPayload } from "../db/payloads";
 import type { DbValue } from "../db/sql";
 import { checkAndPlan, type WholeCache } from "./check";
 import { countsOf } from "./plan";
@@ -50,6 +54,7 @@ export const duplicateReceipt = (stored: StoredSubmission): Receipt =>
 export async function ingest(db: D1Database, req: IngestRequest): Promise<IngestOutcome> {
   const cache: WholeCache = {};
   const submissionId = req.head.fields.submission_id;
+  let payload: PayloadRef | undefined;
   for (let attempt = 1; ; attempt++) {
     const [v, s] = await db.batch<Record<string, DbValue>>([versionQuery(db, req.communeId), statesQuery(db, req.communeId)]);
     const version = Number(v!.results[0]?.version ?? 0);
@@ -80,8 +85,10 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       warnings_total: warnings.length,
       ...(req.unit.valid_to ? { unit_valid_to: req.unit.valid_to } : {}),
     };
+    // Never deleted here on a failure: a racing request with the same id and text shares the key.
+    payload ??= await putPayload(req.payloads, req.communeId, submissionId, req.payload);
     try {
-      await db.batch(statements(db, req, version, planned.plans, receipt, planned.states));
+      await db.batch(statements(db, req, version, planned.plans, receipt, planned.states, payload));
       return { ok: true, receipt, created: true, how: planned.how };
     } catch (err) {
       const stored = await findSubmission(db, submissionId);
