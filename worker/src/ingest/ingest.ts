@@ -35,6 +35,17 @@ export interface IngestResult {
   created: boolean;
   /** How the sheets were checked: against the stored state, or whole (tests and the bench read it). */
   how?: "whole" | "delta";
+  /**
+   * Where a new submission's time went, for the `Server-Timing` header (../api/submissions.ts; the
+   * bench's Monday peak reads it): plans made (1 + version-lock retries), ms waiting on the R2 put and
+   * on the D1 write batches — wall time across I/O, so under load it includes D1's queue.
+   */
+  timing?: IngestTiming;
+}
+export interface IngestTiming {
+  attempts: number;
+  r2_ms: number;
+  d1_ms: number;
 }
 export type IngestOutcome = Outcome<IngestResult>;
 
@@ -55,7 +66,9 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
   const cache: WholeCache = {};
   const submissionId = req.head.fields.submission_id;
   let payload: PayloadRef | undefined;
+  const timing: IngestTiming = { attempts: 0, r2_ms: 0, d1_ms: 0 };
   for (let attempt = 1; ; attempt++) {
+    timing.attempts = attempt;
     const [v, s] = await db.batch<Record<string, DbValue>>([versionQuery(db, req.communeId), statesQuery(db, req.communeId)]);
     const version = Number(v!.results[0]?.version ?? 0);
     const planned = await checkAndPlan(
@@ -86,11 +99,16 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       ...(req.unit.valid_to ? { unit_valid_to: req.unit.valid_to } : {}),
     };
     // Never deleted here on a failure: a racing request with the same id and text shares the key.
+    const t0 = performance.now();
     payload ??= await putPayload(req.payloads, req.communeId, submissionId, req.payload);
+    const t1 = performance.now();
+    timing.r2_ms += t1 - t0;
     try {
       await db.batch(statements(db, req, version, planned.plans, receipt, planned.states, payload));
-      return { ok: true, receipt, created: true, how: planned.how };
+      timing.d1_ms += performance.now() - t1;
+      return { ok: true, receipt, created: true, how: planned.how, timing };
     } catch (err) {
+      timing.d1_ms += performance.now() - t1;
       const stored = await findSubmission(db, submissionId);
       if (stored) {
         // Another request with this id got in first. Only the same commune sending the same content
