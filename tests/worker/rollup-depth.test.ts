@@ -9,8 +9,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { communeGroups, resolveCommune } from "../../worker/src/rollup/groups";
 import { rollup, UnknownUnitError } from "../../worker/src/rollup/rollup";
+import { loadUnitTree } from "../../worker/src/rollup/tree-cache";
 import type { CommuneNode, Figures, Rollup, RollupMode } from "../../worker/src/rollup/types";
-import { loadUnitTree } from "../../worker/src/rollup/units";
 import { expectFigures } from "./fixtures/rollup-expect";
 import { buildFixture, type Fixture, insertUnits, loadFixture, U } from "./fixtures/rollup-fixture";
 

@@ -3,7 +3,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { PILOT, UNITS } from "../../shared/data/units";
 import { seedUnits } from "../../worker/src/db/units";
-import { loadUnitTree } from "../../worker/src/rollup/units";
+import { loadUnitTree } from "../../worker/src/rollup/tree-cache";
 
 const ids = (units: { id: string }[]) => units.map((u) => u.id).sort();
 

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import VN from "../../shared/data/vn/units.json";
 import type { Unit } from "../../shared/units";
 import { upsertUnitStatements } from "../../worker/src/db/units";
-import { loadUnitTree } from "../../worker/src/rollup/units";
+import { loadUnitTree } from "../../worker/src/rollup/tree-cache";
 import { adminPost, count, type ErrorJson, PILOT, seed, snapshot } from "./helpers";
 
 const NATIONAL = VN as Unit[];

@@ -18,8 +18,9 @@ import { type AggregateRows, readAggregates } from "./read";
 import type { SplitOf } from "./rows";
 import { adhocSummary, evaluationSummary, meetingSummary, milestoneSummary, type SummaryContext } from "./summaries";
 import { buildTree, teamVillages } from "./tree";
+import { loadUnitTree } from "./tree-cache";
 import type { Rollup, RollupDepth, RollupMode, RollupScope } from "./types";
-import { loadUnitTree, type UnitTree } from "./units";
+import type { UnitTree } from "./units";
 
 export interface RollupParams {
   unitId: string;

@@ -168,7 +168,7 @@ export class UnitTree {
  * Down from the unit: the units under it and the units merged into any of these, level by level;
  * then up from all of them: parents and successors, level by level. A few small queries each way.
  */
-export async function loadUnitTree(db: D1Database, unitId: string): Promise<UnitTree> {
+export async function readUnitTree(db: D1Database, unitId: string): Promise<UnitTree> {
   const found = new Map<string, UnitRow>();
   const read = (results: UnitDbRow[]) => results.map(unitOfRow);
   const add = (rows: UnitRow[]) => rows.filter((r) => !found.has(r.id) && found.set(r.id, r));
