@@ -70,11 +70,16 @@ const SUM_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1, '$.sum'))";
 /** The statements ./read.ts runs for the summarised communes, in its one batch. */
 export const SUMMARY_SQL = {
   cohorts: `SELECT * FROM agg_team_cohorts WHERE ${SUM_COMMUNES} ORDER BY commune_id, founded_on, dissolved_on`,
-  /** ?2: the months (JSON). One row per commune: the months summed, each month's reporting packed. */
+  /**
+   * ?2, ?3: the first and last month (a period's months are consecutive: `monthsOf`). One row per
+   * commune: the months summed, each month's reporting packed. A range on the key (commune_id, month)
+   * rather than `month IN json_each(…)`: 125 instead of 175 ms for 3,321 communes × 12 months
+   * (better-sqlite3, same rows as bench/scale-rollup.ts).
+   */
   months: (counts: readonly string[]) =>
     `SELECT commune_id, sum(reports) AS reports, sum(ethnic_reports) AS ethnic_reports, ${counts.map((c) => `sum(${c}) AS ${c}, `).join("")}
        group_concat(month || ':' || received || ':' || on_time || ':' || team_received, ';') AS months
-     FROM agg_commune_months WHERE ${SUM_COMMUNES} AND month IN (SELECT value FROM json_each(?2)) GROUP BY commune_id`,
+     FROM agg_commune_months WHERE ${SUM_COMMUNES} AND month BETWEEN ?2 AND ?3 GROUP BY commune_id`,
   /** ?2, ?3: the first and last month. */
   meetings: `SELECT commune_id, group_concat(month || ':' || kind || ':' || n || ':' || team_held, ';') AS meetings
      FROM agg_commune_meetings WHERE ${SUM_COMMUNES} AND month BETWEEN ?2 AND ?3 GROUP BY commune_id`,

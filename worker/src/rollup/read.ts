@@ -195,7 +195,9 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
     ),
     // The flat summaries (0030) of the communes read whole at depth "commune" (./monthly.ts).
     cohorts: summarised.size ? q(SUMMARY_SQL.cohorts) : null,
-    months: summarised.size ? q(SUMMARY_SQL.months(r.counts), JSON.stringify(r.months ?? [])) : null,
+    months: summarised.size
+      ? q(SUMMARY_SQL.months(r.counts), r.months?.[0] ?? period.start.slice(0, 7), r.months?.at(-1) ?? period.end.slice(0, 7))
+      : null,
     meetingMonths: summarised.size ? q(SUMMARY_SQL.meetings, meetingsFrom.slice(0, 7), period.end.slice(0, 7)) : null,
     notDue: summarised.size && notDueWeeks.length ? q(SUMMARY_SQL.notDue, JSON.stringify(notDueWeeks)) : null,
     evaluations: inPeriod(

@@ -32,7 +32,11 @@ export function summarise(
   if (!p.summary) return [];
   const by = <T extends { commune_id: string }>(list: readonly T[]) => {
     const m = new Map<string, T[]>();
-    for (const r of list) m.set(r.commune_id, [...(m.get(r.commune_id) ?? []), r]);
+    for (const r of list) {
+      const rows = m.get(r.commune_id);
+      if (rows) rows.push(r);
+      else m.set(r.commune_id, [r]);
+    }
     return m;
   };
   const cohorts = by(rows.cohorts);
