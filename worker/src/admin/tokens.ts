@@ -8,7 +8,7 @@ import { formatDateVi } from "../../../shared/text";
 import * as z from "../../../shared/zod-vi";
 import { hashToken, newToken, type TokenRow } from "../auth/tokens";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { getUnit, type UnitRow } from "../db/units";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
@@ -76,7 +76,7 @@ export function linkUrls(base: string, token: string) {
 export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
   .post("/tokens", validateJson(communeTokenBody), async (c) => {
     const body = c.req.valid("json");
-    const db = dbFor(c.env, body.unit_id);
+    const db = controlDb(c.env);
     const unit = await unitFor(db, body.unit_id, "write");
     const ended = unit.valid_to !== null && unit.valid_to <= todayVi();
     if (ended && body.late_corrections !== true) {
@@ -102,7 +102,7 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
         { sheet: null, row: null, column: "expires_at", code: "out_of_range", severity: "error", message_vi: "Thời hạn đã qua." },
       ]);
     }
-    const db = dbFor(c.env, body.unit_id);
+    const db = controlDb(c.env);
     const unit = await unitFor(db, body.unit_id, body.scope);
     const token = await issue(db, {
       kind: "link",
@@ -116,7 +116,7 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
   })
   .post("/revoke", validateJson(tokenBody), async (c) => {
     const { token } = c.req.valid("json");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const hash = await hashToken(token);
     const row = await db.prepare("SELECT unit_id, kind, revoked_at FROM tokens WHERE token_hash = ?").bind(hash).first<TokenRow>();
     if (!row) throw new ApiError("token_not_found", "Không tìm thấy mã này.");
@@ -137,7 +137,7 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
   })
   .post("/tokens/lookup", validateJson(tokenBody), async (c) => {
     const { token } = c.req.valid("json");
-    const row = await dbFor(c.env)
+    const row = await controlDb(c.env)
       .prepare("SELECT * FROM tokens WHERE token_hash = ?")
       .bind(await hashToken(token))
       .first<TokenRow>();

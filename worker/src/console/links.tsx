@@ -10,7 +10,7 @@ import { type Context, Hono } from "hono";
 import { nfc } from "../../../shared/text";
 import { linkUrls } from "../admin/tokens";
 import { linkAccessSummary } from "../db/access-log";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { covers, registeredWithin, unitsWithin } from "../operators/scope";
 import { createLink, getLink, linkScopesFor, listLinks, revokeLink, setLinkExpiry } from "../rollout/tokens";
 import { unitsById } from "../rollout/units";
@@ -36,7 +36,7 @@ async function page(
   extra: { created?: { url: string; label: string }; flash?: { kind: "ok" | "bad"; text: string } } = {},
   status: 200 | 201 | 422 = 200,
 ) {
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const scope = choice.unitId === null ? null : await unitsWithin(db, choice.unitId);
   const links = await listLinks(db, scope);
   const access = await linkAccessSummary(
@@ -86,7 +86,7 @@ export const linkRoutes = new Hono<ConsoleEnv>()
     const body = await c.req.parseBody();
     const chosen = await chooseUnit(c, formText(body["don-vi"]));
     if (!chosen.ok || chosen.choice.unitId === null) return forbidden(c, chosen.ok ? "Hãy chọn một đơn vị." : chosen.message);
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const unit = (await unitsById(db, [chosen.choice.unitId])).get(chosen.choice.unitId)!;
     const scope = body.loai === "detail" ? "detail" : "aggregate";
     const label = nfc(formText(body.nhan)).slice(0, 200);
@@ -108,7 +108,7 @@ export const linkRoutes = new Hono<ConsoleEnv>()
     const denied = lacks(c, "change");
     if (denied) return denied;
     const body = await c.req.parseBody();
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const op = c.get("operator");
     const link = await getLink(db, formText(body.ma));
     if (!link || !(await covers(db, op, link.unit_id)))

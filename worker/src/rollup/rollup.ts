@@ -9,12 +9,14 @@
  */
 import { parsePeriodKey } from "../../../shared/periods";
 import { type CountColumn, WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
+import { oneDatabase, type ShardGroups } from "../db/shard";
 import { figureMath, weeklyFigures } from "./figures";
 import { grouping } from "./groups";
 import { teamLabel } from "./labels";
 import { meetingsByCommune, quartersToCheck } from "./meetings";
-import { type AggregateRows, readAggregates } from "./read";
+import type { AggregateRows } from "./read";
 import type { SplitOf } from "./rows";
+import { readAcrossShards } from "./shards";
 import { adhocSummary, evaluationSummary, meetingSummary, milestoneSummary, type SummaryContext } from "./summaries";
 import { buildTree, teamVillages } from "./tree";
 import type { Rollup, RollupDepth, RollupMode, RollupScope } from "./types";
@@ -43,8 +45,16 @@ export interface RollupParams {
 
 export class UnknownUnitError extends Error {}
 
-/** The rollup of a unit for a period. `tree` may be passed when the caller already loaded it. */
-export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTree): Promise<Rollup> {
+/**
+ * The rollup of a unit for a period. `tree` may be passed when the caller already loaded it. `db` holds
+ * the units; the communes' data is where `shards` says (../db/shard.ts; default: in `db` too).
+ */
+export async function rollup(
+  db: D1Database,
+  p: RollupParams,
+  preloaded?: UnitTree,
+  shards: ShardGroups = oneDatabase(db),
+): Promise<Rollup> {
   const period = parsePeriodKey(p.period);
   if (!period) throw new RangeError(`Kỳ không hợp lệ: ${p.period}`);
   const tree = preloaded ?? (await loadUnitTree(db, p.unitId));
@@ -60,7 +70,7 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const math = counts === WEEKLY_COUNT_COLUMNS ? weeklyFigures : figureMath(counts);
 
   const quarters = quartersToCheck(period, p.today);
-  const read = await readAggregates(db, {
+  const read = await readAcrossShards(db, shards, {
     communes,
     split: groups.byVillage,
     period,
