@@ -39,13 +39,15 @@ export function allShards(env: Env): D1Database[] {
   return [...shardMap(env).values(), env.DB];
 }
 
-/** The database behind a recorded binding name; `DB` for a name no longer bound (never happens once deployed). */
+/** The database behind a recorded binding name. A shard that is no longer bound is an error, never a silent move. */
 function byName(env: Env, name: string): D1Database {
-  return name === "DB" ? env.DB : (shardMap(env).get(name) ?? env.DB);
+  const db = name === "DB" ? env.DB : shardMap(env).get(name);
+  if (!db) throw new Error(`D1 binding ${name} is missing: a commune's data is there (commune_shards)`);
+  return db;
 }
 
-/** Commune id → binding name, once known (a commune never moves: safe to keep for the isolate's life). */
-const known = new Map<string, string>();
+/** Per control database, commune id → binding name once known (a commune never moves: kept for the isolate's life). */
+const knownOf = new WeakMap<D1Database, Map<string, string>>();
 
 /**
  * The province a commune's data belongs to: a current commune's province; an ended one's (pre-2025)
@@ -78,9 +80,10 @@ function successorOf(u: UnitRow): string | null {
  * even when the unit list or the shard map does. Every write of commune data goes through here.
  */
 export async function shardFor(env: Env, communeId: string): Promise<D1Database> {
+  const control = controlDb(env);
+  const known = knownOf.get(control) ?? knownOf.set(control, new Map()).get(control)!;
   const cached = known.get(communeId);
   if (cached) return byName(env, cached);
-  const control = controlDb(env);
   const read = () => control.prepare("SELECT shard FROM commune_shards WHERE commune_id = ?").bind(communeId).first<string>("shard");
   let name = await read();
   if (!name) {
