@@ -60,7 +60,7 @@ export type Target = "shards" | "single";
 
 export function call(target: Target, path: string, init: RequestInit = {}): Promise<Response> {
   const req = new Request(`http://127.0.0.1:8787${path}`, init);
-  return target === "shards" ? exports.default.fetch(req) : app.fetch(req, singleEnv);
+  return target === "shards" ? exports.default.fetch(req) : Promise.resolve(app.fetch(req, singleEnv));
 }
 
 export function post(target: Target, path: string, body: unknown, token = ADMIN): Promise<Response> {
