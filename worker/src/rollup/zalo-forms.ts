@@ -35,7 +35,14 @@ export async function loadZaloForms(
       d.prepare(`SELECT max(last_week) AS last_week FROM agg_communes WHERE commune_id IN (SELECT value FROM json_each(?1))`).bind(ids),
     ]);
   });
-  const teams = { results: parts.flatMap(([t]) => t!.results).sort((a, b) => (String(a.team_code) < String(b.team_code) ? -1 : 1)) };
+  const teams = {
+    results: parts
+      .flatMap(([t]) => t!.results)
+      .sort((a, b) => {
+        const [x, y] = [String(a.team_code), String(b.team_code)];
+        return x < y ? -1 : x > y ? 1 : 0;
+      }),
+  };
   const weeks = parts.map(([, m]) => m!.results[0]?.last_week as string | null | undefined).filter((w): w is string => !!w);
   const current = isoWeekKey(today);
   const last = weeks.sort().at(-1);
