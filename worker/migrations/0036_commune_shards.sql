@@ -17,5 +17,7 @@ INSERT OR IGNORE INTO commune_shards (commune_id, province_code, shard, assigned
   SELECT commune_id, NULL, 'DB', strftime('%Y-%m-%dT%H:%M:%fZ', 'now') FROM (
     SELECT commune_id FROM submissions
     UNION SELECT commune_id FROM teams
+    UNION SELECT commune_id FROM households
+    UNION SELECT commune_id FROM agg_teams
     UNION SELECT commune_id FROM submission_refusals WHERE commune_id IS NOT NULL
   ) WHERE commune_id IN (SELECT id FROM units);
