@@ -59,7 +59,7 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     const t = await target(c, formText(c.req.query("xa")), formText(c.req.query("ma")));
     if ("refusal" in t) return t.refusal;
     if (!t.commune || !t.code) return page(c, { commune: t.commune, code: t.code });
-    const record = await householdRecord(await shardFor(c.env, t.commune), t.commune, t.code);
+    const record = await householdRecord(await shardFor(c.env, t.commune), c.env.PAYLOADS, t.commune, t.code);
     if (!record) return notFound(c, t.code);
     return page(c, { commune: t.commune, code: t.code, record });
   })
@@ -69,7 +69,7 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     if (!t.commune || !t.code) return notFound(c, t.code);
     // The household's data and the audit row of its export: in its commune's shard.
     const db = await shardFor(c.env, t.commune);
-    const record = await householdRecord(db, t.commune, t.code);
+    const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
     if (!record) return notFound(c, t.code);
     await auditStatement(db, c.get("operator").email, "household.export", t.commune, { household_code: t.code }).run();
     c.header("Content-Disposition", `attachment; filename="ho-${t.code}.json"`);
@@ -83,13 +83,13 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     if (!t.commune || !t.code) return notFound(c, t.code);
     const db = await shardFor(c.env, t.commune);
     if (formText(body["xac-nhan"]) !== t.code) {
-      const record = await householdRecord(db, t.commune, t.code);
+      const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
       if (!record) return notFound(c, t.code);
       const flash = { kind: "bad" as const, text: "Mã hộ nhập lại không khớp; chưa xóa gì." };
       return page(c, { commune: t.commune, code: t.code, record, flash }, 422);
     }
-    const erased = await eraseHousehold(db, { communeId: t.commune, code: t.code, actor: c.get("operator").email });
+    const erased = await eraseHousehold(db, c.env.PAYLOADS, { communeId: t.commune, code: t.code, actor: c.get("operator").email });
     if (!erased) return notFound(c, t.code);
-    const record = await householdRecord(db, t.commune, t.code);
+    const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
     return page(c, { commune: t.commune, code: t.code, erased, record });
   });

@@ -88,6 +88,8 @@ export async function shardFor(env: Env, communeId: string): Promise<D1Database>
   let name = await read();
   if (!name) {
     const province = await homeProvince(control, communeId);
+    // An unknown unit has no data and gets none (its rows would break the foreign keys): nothing recorded.
+    if (province === null) return control;
     const wanted = province !== null && shardMap(env).has(PREFIX + province) ? PREFIX + province : "DB";
     await control
       .prepare("INSERT OR IGNORE INTO commune_shards (commune_id, province_code, shard, assigned_at) VALUES (?, ?, ?, ?)")
