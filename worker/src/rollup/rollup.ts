@@ -14,6 +14,7 @@ import { figureMath, weeklyFigures } from "./figures";
 import { grouping } from "./groups";
 import { teamLabel } from "./labels";
 import { meetingsByCommune, quartersToCheck } from "./meetings";
+import { monthsOf, summarisable } from "./monthly";
 import type { AggregateRows } from "./read";
 import type { SplitOf } from "./rows";
 import { readAcrossShards } from "./shards";
@@ -41,6 +42,8 @@ export interface RollupParams {
   depth?: RollupDepth;
   /** The weekly counts summed (default: the weekly sheet's, shared/weekly-counts.ts); a test passes another list. */
   counts?: readonly CountColumn[];
+  /** False: read every commune team by team even at depth "commune" (the reader before ./monthly.ts; tests compare the two). */
+  flat?: boolean;
 }
 
 export class UnknownUnitError extends Error {}
@@ -70,6 +73,10 @@ export async function rollup(
   const math = counts === WEEKLY_COUNT_COLUMNS ? weeklyFigures : figureMath(counts);
 
   const quarters = quartersToCheck(period, p.today);
+  // Above commune level, communes read whole are read from the flat summaries (./monthly.ts).
+  const months = depth === "commune" && !detail && p.flat !== false ? monthsOf(period) : null;
+  const split = new Set(groups.byVillage);
+  const summarised = months ? communes.filter((c) => !split.has(c.id) && summarisable(months, c.valid_to)).map((c) => c.id) : [];
   const read = await readAcrossShards(db, shards, {
     communes,
     split: groups.byVillage,
@@ -79,11 +86,13 @@ export async function rollup(
     now,
     counts: counts.map((c) => c.key),
     ...(quarters[0] ? { meetingsFrom: quarters[0].start } : {}),
+    ...(months ? { summarised, months } : {}),
   });
   const villageOf = teamVillages(read.teams);
   const groupOf = (communeId: string, team: string | null) => groups.place(communeId, team ? villageOf(communeId, team) : null);
   const rows = inRollup(read, (communeId, team) => groupOf(communeId, team) !== null);
-  const built = buildTree(tree, groups, { mode: p.mode, today: p.today, now, depth, period, math }, rows);
+  const summary = months ? { communes: summarised, months, quarters, counts: counts.map((c) => c.key) } : undefined;
+  const built = buildTree(tree, groups, { mode: p.mode, today: p.today, now, depth, period, math, ...(summary ? { summary } : {}) }, rows);
   const ctx: SummaryContext = {
     depth,
     detail,
@@ -126,6 +135,7 @@ export async function rollup(
           quarters,
           communeEnd: (id) => tree.get(id)?.valid_to ?? null,
         },
+        built.summaryMeetings,
       ),
     },
     evaluations: evaluationSummary(rows, ctx),
