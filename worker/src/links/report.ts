@@ -11,6 +11,7 @@
 import type { Context } from "hono";
 import { parsePeriodKey, todayVi } from "../../../shared/periods";
 import type { TokenRow } from "../auth/tokens";
+import { applyClosings } from "../closing/overlay";
 import { dbFor } from "../db/shard";
 import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
@@ -57,7 +58,7 @@ export async function reportResponse<E extends AppEnv>(c: Context<E>, req: Repor
   const modeParam = c.req.query("mode");
   const mode: RollupMode = modeParam === "as_was" || modeParam === "current" ? modeParam : req.defaultMode(unit, today);
 
-  const r = await rollup(db, { unitId: unit.id, period: period.key, mode, scope: req.link.scope, today }, tree);
+  const r = await applyClosings(db, await rollup(db, { unitId: unit.id, period: period.key, mode, scope: req.link.scope, today }, tree));
   const narratives =
     r.scope === "detail"
       ? await readNarratives(
