@@ -14,14 +14,13 @@ export interface FigureDiff {
   current: number;
 }
 
-/** A commune's closing of the rollup's period. */
+/** A commune's closing of the rollup's period. Who closed it is not here: a name the commune typed stays off district links (console only). */
 export interface CommuneClosing {
   commune_id: string;
   commune: string;
   /** "open": never closed, or reopened. */
   state: ClosingState | "open";
   closed_at: string | null;
-  closed_by: string | null;
   accepted_at: string | null;
   /** True when the figures shown are the closed ones (the commune's live figures are not). */
   shows_closed: boolean;
