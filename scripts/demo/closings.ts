@@ -2,7 +2,7 @@
  * The demo's closings (issue 13, "Chốt số liệu kỳ"), after the pilot data is loaded: xã Quý Sơn closes
  * every month and quarter of 2022 up to quý III with its write token (as the add-on's menu does), the
  * district accepts quý I through a link with the acceptance right, then one later submission corrects
- * September 2022 (3 more loudspeaker broadcasts in a report of that month): the district's page for
+ * September 2022 (3 more of the first propaganda count, loudspeaker announcements, in a report of that month): the district's page for
  * 09/2022 keeps the closed figures and marks "có điều chỉnh sau khi chốt". Closings are made only when
  * the commune has none yet, and the correction has a submission id derived from its content, so a
  * second `npm start` changes nothing.
@@ -12,6 +12,7 @@ import { contentHash, sha256Hex } from "../../shared/hash";
 import { weeksInPeriod } from "../../shared/periods";
 import type { PilotCommune } from "../../shared/sample/pilot";
 import type { Workbook } from "../../shared/schemas";
+import { WEEKLY_COUNT_GROUPS } from "../../shared/weekly-counts";
 
 export const DEMO_CLOSED = [
   ...Array.from({ length: 9 }, (_, i) => `2022-${String(i + 1).padStart(2, "0")}`),
@@ -28,13 +29,16 @@ export interface DemoClosings {
   correction: "sent" | "duplicate";
 }
 
-/** The workbook with 3 more broadcasts in the first report of the corrected month. */
+/** The count corrected: the first propaganda count of the weekly sheet (loudspeaker announcements). */
+export const DEMO_CORRECTED_COUNT = WEEKLY_COUNT_GROUPS.propaganda[0]!.key;
+
+/** The workbook with 3 more of that count in the first report of the corrected month. */
 export function corrected(wb: Workbook): Workbook {
   const out = structuredClone(wb);
   const weeks = new Set(weeksInPeriod(DEMO_CORRECTED));
-  const row = out.weekly.find((w) => weeks.has(w.week));
+  const row = out.weekly.find((w) => weeks.has(w.week)) as Record<string, unknown> | undefined;
   if (!row) throw new Error(`no weekly report in ${DEMO_CORRECTED}`);
-  row.broadcasts = (row.broadcasts ?? 0) + 3;
+  row[DEMO_CORRECTED_COUNT] = Number(row[DEMO_CORRECTED_COUNT] ?? 0) + 3;
   return out;
 }
 

@@ -12,6 +12,7 @@ import { ERROR_STATUS } from "../../../shared/contract";
 import { todayVi } from "../../../shared/periods";
 import { HASH_PREFIX_LENGTH, type TokenRow } from "../auth/tokens";
 import { acceptPeriod, reopenPeriod } from "../closing/actions";
+import { type Refused, refuse } from "../closing/refusal";
 import { dbFor } from "../db/shard";
 import type { AppEnv } from "../http/env";
 import { loadUnitTree } from "../rollup/units";
@@ -23,15 +24,15 @@ async function refused(c: Context, status: number, title: string, message: strin
   return c.html(`<!DOCTYPE html>${String(await ErrorPage({ title, message, code }))}`, status as 400);
 }
 
+/** 403, nothing written: the link lacks the right, or the commune is not under it. */
+const denied = (c: Context, r: Refused) => refused(c, ERROR_STATUS[r.code], "Không có quyền", r.message, r.code);
+
 export async function closingPost<E extends AppEnv>(c: Context<E>, link: TokenRow, token: string): Promise<Response> {
   const db = dbFor(c.env, link.unit_id);
   if (!link.can_accept || link.scope !== "aggregate") {
-    return refused(
+    return denied(
       c,
-      403,
-      "Không có quyền chấp nhận",
-      "Đường dẫn này chỉ để xem số liệu: không có quyền chấp nhận hay mở lại số liệu đã chốt. Không có gì thay đổi.",
-      "forbidden",
+      refuse("forbidden", "Đường dẫn này chỉ để xem số liệu: không có quyền chấp nhận hay mở lại số liệu đã chốt. Không có gì thay đổi."),
     );
   }
   const body = await c.req.parseBody();
@@ -42,7 +43,7 @@ export async function closingPost<E extends AppEnv>(c: Context<E>, link: TokenRo
   const tree = await loadUnitTree(db, link.unit_id);
   const within = (["as_was", "current"] as const).some((m) => tree.communesOf(link.unit_id, m, today).some((u) => u.id === communeId));
   if (!within || tree.get(link.unit_id)?.level === "commune") {
-    return refused(c, 403, "Không có quyền", "Xã này không thuộc đơn vị của đường dẫn. Không có gì thay đổi.", "forbidden");
+    return denied(c, refuse("forbidden", "Xã này không thuộc đơn vị của đường dẫn. Không có gì thay đổi."));
   }
   const who = { actor: `link:${link.token_hash.slice(0, HASH_PREFIX_LENGTH)}`, name: link.label ?? "Đường dẫn của huyện" };
   const action = text(body.action);
