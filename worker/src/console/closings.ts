@@ -58,9 +58,9 @@ export const closingConsoleRoutes = new Hono<ConsoleEnv>()
     const denied = lacks(c, "change");
     if (denied) return denied;
     const body = await c.req.parseBody();
-    const db = dbFor(c.env);
-    const op = c.get("operator");
     const communeId = text(body.commune);
+    const db = dbFor(c.env, communeId);
+    const op = c.get("operator");
     if (!communeId || !(await covers(db, op, communeId))) return forbidden(c, `Xã này không thuộc ${op.unit_label}; không thay đổi gì.`);
     const period = closablePeriod(text(body.period));
     if (!period) return page(c, { kind: "bad", text: PERIOD_NOT_CLOSABLE }, 400);
