@@ -6,6 +6,7 @@
  */
 import { bundleSection } from "./addon-bundle";
 import { deltaSection } from "./ingest-delta";
+import { mondayPeakSection } from "./monday-peak";
 import { provisionSection } from "./provision";
 import type { BenchSection } from "./section";
 import { teamsSection } from "./teams";
@@ -14,4 +15,4 @@ import { unitsSection } from "./units";
 export type { BenchContext, BenchSection } from "./section";
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection, teamsSection, deltaSection];
+export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection, teamsSection, deltaSection, mondayPeakSection];

@@ -3,6 +3,7 @@
 // Runtime types generated with workerd@1.20260815.1 2026-08-01 nodejs_compat
 interface __BaseEnv_Env {
 	DB: D1Database;
+	PAYLOADS: R2Bucket;
 	PUBLIC_BASE_URL: "http://127.0.0.1:8787";
 	RETENTION_MONTHS: "24";
 }

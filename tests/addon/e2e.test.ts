@@ -73,6 +73,7 @@ beforeAll(async () => {
       compatibilityDate: "2026-08-01",
       compatibilityFlags: ["nodejs_compat"],
       d1Databases: ["DB"],
+      r2Buckets: ["PAYLOADS"],
       bindings: { ADMIN_SECRET, PUBLIC_BASE_URL: "http://127.0.0.1" },
     }),
   );

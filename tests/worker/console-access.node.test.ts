@@ -120,6 +120,7 @@ beforeAll(async () => {
       compatibilityDate: "2026-08-01",
       compatibilityFlags: ["nodejs_compat"],
       d1Databases: ["DB"],
+      r2Buckets: ["PAYLOADS"],
       // The dev flag is set too: with Access configured it must change nothing.
       bindings: {
         ADMIN_SECRET: "access-test-admin-secret-0123",

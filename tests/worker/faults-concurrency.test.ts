@@ -15,7 +15,9 @@
  * Then two harsher cases: 25 different registers of one commune at once (more than the ingest's
  * retries absorb), and one submission id sent by racing senders (two communes, two contents).
  */
+
 import { env } from "cloudflare:workers";
+import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it, type MockInstance, vi } from "vitest";
 import type { Receipt } from "../../shared/contract";
 import { PILOT } from "../../shared/data/units";
@@ -186,6 +188,30 @@ describe("50 concurrent submissions from 10 communes", () => {
     for (const s of sent.filter((x) => x.status === 201)) {
       const stored = await env.DB.prepare("SELECT receipt FROM submissions WHERE submission_id = ?").bind(s.id).first<string>("receipt");
       expect(JSON.parse(stored!)).toEqual(s.receipt);
+    }
+  });
+
+  it("keeps each distinct submission's payload once in R2: one object per id, the one its row names, hash checked", async () => {
+    const keys: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const list = await env.PAYLOADS.list(cursor ? { cursor } : {});
+      keys.push(...list.objects.map((o) => o.key));
+      cursor = list.truncated ? list.cursor : undefined;
+    } while (cursor);
+    const ids = new Set(sent.map((s) => s.id));
+    const ours = keys.filter((k) => ids.has(k.split("/")[2]!));
+    // Repeats are the same bytes, so the same key: racing puts never leave a second object.
+    expect(ours).toHaveLength(ids.size);
+    for (const s of sent.filter((x) => x.status === 201)) {
+      const r = await env.DB.prepare("SELECT payload, payload_key, payload_sha256 FROM submissions WHERE submission_id = ?")
+        .bind(s.id)
+        .first<{ payload: string; payload_key: string; payload_sha256: string }>();
+      expect(r!.payload).toBe("");
+      expect(ours).toContain(r!.payload_key);
+      const text = await (await env.PAYLOADS.get(r!.payload_key))!.text();
+      expect(createHash("sha256").update(text).digest("hex")).toBe(r!.payload_sha256);
+      expect((JSON.parse(text) as { submission_id: string }).submission_id).toBe(s.id);
     }
   });
 

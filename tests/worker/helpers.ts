@@ -137,6 +137,7 @@ export function ingestRequest(communeId: string, e: Envelope): IngestRequest {
     rules: { today: todayVi() },
     unit: { label: "test", valid_from: "1900-01-01", valid_to: null },
     payload: "{}",
+    payloads: env.PAYLOADS,
     communeId,
     receivedAt: new Date().toISOString(),
     actor: "test",

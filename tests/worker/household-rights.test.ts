@@ -28,7 +28,10 @@ function planted(people: number): Workbook {
   return wb;
 }
 
-/** Every value stored anywhere (JSON text opened up), as [table, text] — hashes and ids left out (hex could hold "1901"). */
+/**
+ * Every value stored anywhere (JSON text opened up), as [table, text] — hashes and ids left out (hex
+ * could hold "1901"): every D1 table, and every object in the payloads bucket (R2) as table "r2".
+ */
 async function everything(): Promise<[string, string][]> {
   const tables = (
     await env.DB.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%'").all<{
@@ -52,6 +55,12 @@ async function everything(): Promise<[string, string][]> {
     } else if (typeof v === "object") for (const x of Object.values(v as object)) walk(table, x);
   };
   for (const t of tables) for (const row of (await env.DB.prepare(`SELECT * FROM "${t}"`).all()).results) walk(t, row);
+  let cursor: string | undefined;
+  do {
+    const list = await env.PAYLOADS.list(cursor ? { cursor } : {});
+    for (const o of list.objects) walk("r2", await (await env.PAYLOADS.get(o.key))!.text());
+    cursor = list.truncated ? list.cursor : undefined;
+  } while (cursor);
   return out;
 }
 const found = async () => (await everything()).filter(([, v]) => v.includes(NAME) || v === String(YEAR)).map(([t]) => t);
@@ -137,8 +146,9 @@ describe("a household's export and erasure", () => {
     expect(await snapshot()).toEqual(before);
   }, 30_000);
 
-  it("erases: name and birth year nowhere in D1 or any payload, figures unchanged, the act audited without them", async () => {
-    expect(new Set(await found())).toEqual(new Set(["households", "changes", "revisions", "adhoc_reports", "submissions"]));
+  it("erases: name and birth year nowhere in D1 or any payload object in R2, figures unchanged, the act audited without them", async () => {
+    // The payloads are in R2 now (worker/src/db/payloads.ts): the "r2" objects carry the name, not the submissions table.
+    expect(new Set(await found())).toEqual(new Set(["households", "changes", "revisions", "adhoc_reports", "r2"]));
     const past = await figures();
     const res = await form("/admin/ho/xoa", { xa: PILOT.quySon, ma: CODE, "xac-nhan": CODE }, cookie);
     expect(res.status).toBe(200);

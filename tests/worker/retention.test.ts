@@ -62,20 +62,25 @@ describe("retention", () => {
     expect(oldRevisions).toBeGreaterThan(0); // the 2022-06 import replaced the 2022-03 rows
     expect(newRevisions).toBeGreaterThan(0); // today's import replaced the 2022-06 rows
 
-    const r = await pruneExpired(db(), 24, NOW);
+    const r = await pruneExpired(db(), env.PAYLOADS, 24, NOW);
     expect(r).toMatchObject({ before: CUTOFF, payloads: 2, revisions: oldRevisions });
 
-    const subs = (await rows("SELECT received_at, payload, payload_pruned_at, receipt FROM submissions ORDER BY received_at")) as {
+    const subs = (await rows("SELECT received_at, payload_key, payload_pruned_at, receipt FROM submissions ORDER BY received_at")) as {
       received_at: string;
-      payload: string;
+      payload_key: string;
       payload_pruned_at: string | null;
       receipt: string;
     }[];
-    expect(subs.map((s) => [s.received_at < CUTOFF, s.payload === "", s.payload_pruned_at !== null])).toEqual([
+    // The payload objects in R2 (worker/src/db/payloads.ts): the old ones deleted, today's kept.
+    const inR2 = async (key: string) => (await env.PAYLOADS.head(key)) !== null;
+    expect(
+      await Promise.all(subs.map(async (s) => [s.received_at < CUTOFF, !(await inR2(s.payload_key)), s.payload_pruned_at !== null])),
+    ).toEqual([
       [true, true, true],
       [true, true, true],
       [false, false, false],
     ]);
+    expect((await env.PAYLOADS.list()).objects).toHaveLength(1);
     expect(subs.every((s) => JSON.parse(s.receipt).submission_id)).toBe(true); // receipts stay
     expect((await rows(`SELECT * FROM revisions WHERE replaced_at < '${CUTOFF}'`)).length).toBe(0);
     expect((await rows(`SELECT * FROM revisions WHERE replaced_at >= '${CUTOFF}'`)).length).toBe(newRevisions);
@@ -90,8 +95,8 @@ describe("retention", () => {
 
   it("is idempotent: a second run, and two runs at once, remove nothing more and do not fail", async () => {
     const before = await snapshot();
-    expect(await pruneExpired(db(), 24, NOW)).toMatchObject({ payloads: 0, revisions: 0 });
-    const both = await Promise.all([pruneExpired(db(), 24, NOW), pruneExpired(db(), 24, NOW)]);
+    expect(await pruneExpired(db(), env.PAYLOADS, 24, NOW)).toMatchObject({ payloads: 0, revisions: 0 });
+    const both = await Promise.all([pruneExpired(db(), env.PAYLOADS, 24, NOW), pruneExpired(db(), env.PAYLOADS, 24, NOW)]);
     expect(both.map((b) => [b.payloads, b.revisions])).toEqual([
       [0, 0],
       [0, 0],
@@ -101,9 +106,10 @@ describe("retention", () => {
 
   it("two overlapping runs with work to do prune each payload once, between them", async () => {
     const later = new Date(Date.now() + 25 * 31 * 86_400_000); // today's submission is now past the period
-    const both = await Promise.all([pruneExpired(db(), 24, later), pruneExpired(db(), 24, later)]);
+    const both = await Promise.all([pruneExpired(db(), env.PAYLOADS, 24, later), pruneExpired(db(), env.PAYLOADS, 24, later)]);
     expect(both[0]!.payloads + both[1]!.payloads).toBe(1);
-    expect((await rows("SELECT * FROM submissions WHERE payload <> ''")).length).toBe(0);
+    expect((await rows("SELECT * FROM submissions WHERE payload <> '' OR payload_pruned_at IS NULL")).length).toBe(0);
+    expect((await env.PAYLOADS.list()).objects).toHaveLength(0);
     expect((await rows("SELECT * FROM revisions")).length).toBe(0);
   });
 

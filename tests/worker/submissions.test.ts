@@ -1,5 +1,7 @@
 /** Accepted submissions: the pilot data in, idempotent retries, register replacement, log revisions. */
+
 import { env } from "cloudflare:workers";
+import { createHash } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SHEET_KEYS, SHEETS } from "../../shared/templates";
 import { communeToken, copy, count, envelope, pilot, receiptOf, seed, submit } from "./helpers";
@@ -144,7 +146,7 @@ describe("POST /api/submissions", () => {
     expect(row).not.toBeNull();
   });
 
-  it("keeps the raw payload and the receipt of every accepted submission, with an audit row", async () => {
+  it("keeps the raw payload (in R2, its key and SHA-256 in D1) and the receipt of every accepted submission, with an audit row", async () => {
     const sent = envelope(hongGiang, hongGiang.workbook);
     const body = JSON.stringify(sent);
     const res = await submit(body, tokenHG);
@@ -152,7 +154,10 @@ describe("POST /api/submissions", () => {
     const row = await env.DB.prepare("SELECT * FROM submissions WHERE submission_id = ?")
       .bind(sent.submission_id)
       .first<Record<string, string>>();
-    expect(row!.payload).toBe(body);
+    expect(row!.payload).toBe("");
+    expect(row!.payload_key).toBe(`p/${hongGiang.unit_id}/${sent.submission_id}/${row!.payload_sha256}`);
+    expect(await (await env.PAYLOADS.get(row!.payload_key!))!.text()).toBe(body);
+    expect(row!.payload_sha256).toBe(createHash("sha256").update(body).digest("hex"));
     expect(JSON.parse(row!.receipt!)).toEqual(r);
     const audit = await env.DB.prepare("SELECT * FROM audit_log WHERE detail LIKE ?")
       .bind(`%${sent.submission_id}%`)

@@ -35,6 +35,7 @@ export const importRoutes = new Hono<{ Bindings: Bindings }>().post("/import", v
     body: body.envelope,
     raw: JSON.stringify(body.envelope),
     commune: writerOf(unit),
+    payloads: c.env.PAYLOADS,
     receivedAt,
     today: todayVi(new Date(receivedAt)),
     actor: "admin",

@@ -10,6 +10,7 @@ import { communeRecordRoutes } from "./commune-records";
 import { guidanceRoutes } from "./guidance";
 import { importRoutes } from "./import";
 import { operatorRoutes } from "./operators";
+import { payloadAdminRoutes } from "./payloads";
 import { tokenRoutes } from "./tokens";
 import { unitRoutes } from "./units";
 import { villageSuccessorAdminRoutes } from "./village-successors";
@@ -22,4 +23,5 @@ export const adminRoutes = new Hono<{ Bindings: Bindings }>()
   .route("/", communeRecordRoutes)
   .route("/", villageSuccessorAdminRoutes)
   .route("/", guidanceRoutes)
-  .route("/", operatorRoutes);
+  .route("/", operatorRoutes)
+  .route("/", payloadAdminRoutes);

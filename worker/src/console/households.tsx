@@ -57,7 +57,7 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     const t = await target(c, formText(c.req.query("xa")), formText(c.req.query("ma")));
     if ("refusal" in t) return t.refusal;
     if (!t.commune || !t.code) return page(c, { commune: t.commune, code: t.code });
-    const record = await householdRecord(dbFor(c.env), t.commune, t.code);
+    const record = await householdRecord(dbFor(c.env), c.env.PAYLOADS, t.commune, t.code);
     if (!record) return notFound(c, t.code);
     return page(c, { commune: t.commune, code: t.code, record });
   })
@@ -66,7 +66,7 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     if ("refusal" in t) return t.refusal;
     if (!t.commune || !t.code) return notFound(c, t.code);
     const db = dbFor(c.env);
-    const record = await householdRecord(db, t.commune, t.code);
+    const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
     if (!record) return notFound(c, t.code);
     await auditStatement(db, c.get("operator").email, "household.export", t.commune, { household_code: t.code }).run();
     c.header("Content-Disposition", `attachment; filename="ho-${t.code}.json"`);
@@ -80,13 +80,13 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     if (!t.commune || !t.code) return notFound(c, t.code);
     const db = dbFor(c.env);
     if (formText(body["xac-nhan"]) !== t.code) {
-      const record = await householdRecord(db, t.commune, t.code);
+      const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
       if (!record) return notFound(c, t.code);
       const flash = { kind: "bad" as const, text: "Mã hộ nhập lại không khớp; chưa xóa gì." };
       return page(c, { commune: t.commune, code: t.code, record, flash }, 422);
     }
-    const erased = await eraseHousehold(db, { communeId: t.commune, code: t.code, actor: c.get("operator").email });
+    const erased = await eraseHousehold(db, c.env.PAYLOADS, { communeId: t.commune, code: t.code, actor: c.get("operator").email });
     if (!erased) return notFound(c, t.code);
-    const record = await householdRecord(db, t.commune, t.code);
+    const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
     return page(c, { commune: t.commune, code: t.code, erased, record });
   });

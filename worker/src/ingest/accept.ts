@@ -17,7 +17,7 @@ import { duplicateReceipt, type IngestOutcome, type IngestRequest, ingest } from
 import { findSubmission } from "./receipt";
 import { envelopeMessage, MAX_DETAILS, refuse, submissionIdConflict } from "./refusal";
 
-export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor" | "action" | "audit"> {
+export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor" | "action" | "audit" | "payloads"> {
   /** The parsed body and its raw text. */
   body: unknown;
   raw: string;
@@ -57,6 +57,7 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     rules: { today: req.today },
     unit: req.commune,
     payload: req.raw,
+    payloads: req.payloads,
     communeId: req.commune.id,
     receivedAt: req.receivedAt,
     actor: req.actor,

@@ -6,7 +6,10 @@
  * 2. Check and plan (./check.ts): against what the commune holds — unchanged sheets skipped, changed
  *    log rows only (./delta.ts) — or whole (every row, every stored row compared by natural key, ./plan;
  *    register deletions the clerk did not confirm refused, ./deletions).
- * 3. Write only what changed (./write.ts), with the version lock.
+ * 3. Put the raw payload in R2 (../db/payloads.ts) — once, after the first plan succeeds, BEFORE the D1
+ *    batch: a failure after the put leaves an object no receipt names (harmless, never read, swept by
+ *    ../retention/orphans.ts), never a receipt without its payload. Then write only what changed
+ *    (./write.ts), with the version lock; the submission row records the object's key and SHA-256.
  * 4. If the batch fails because another write got in first (same submission id → answer with its
  *    receipt if it is the same commune and content, else 409 submission_id_conflict; same commune →
  *    the version lock collides), check and plan again from the new state.
@@ -14,6 +17,7 @@
  */
 import { receiptSchema } from "../../../shared/contract";
 import { SHEET_KEYS, SHEETS } from "../../../shared/templates";
+import { type PayloadRef, putPayload } from "../db/payloads";
 import type { DbValue } from "../db/sql";
 import { checkAndPlan, type WholeCache } from "./check";
 import { countsOf } from "./plan";
@@ -31,6 +35,17 @@ export interface IngestResult {
   created: boolean;
   /** How the sheets were checked: against the stored state, or whole (tests and the bench read it). */
   how?: "whole" | "delta";
+  /**
+   * Where a new submission's time went, for the `Server-Timing` header (../api/submissions.ts; the
+   * bench's Monday peak reads it): plans made (1 + version-lock retries), ms waiting on the R2 put and
+   * on the D1 write batches — wall time across I/O, so under load it includes D1's queue.
+   */
+  timing?: IngestTiming;
+}
+export interface IngestTiming {
+  attempts: number;
+  r2_ms: number;
+  d1_ms: number;
 }
 export type IngestOutcome = Outcome<IngestResult>;
 
@@ -50,7 +65,10 @@ export const duplicateReceipt = (stored: StoredSubmission): Receipt =>
 export async function ingest(db: D1Database, req: IngestRequest): Promise<IngestOutcome> {
   const cache: WholeCache = {};
   const submissionId = req.head.fields.submission_id;
+  let payload: PayloadRef | undefined;
+  const timing: IngestTiming = { attempts: 0, r2_ms: 0, d1_ms: 0 };
   for (let attempt = 1; ; attempt++) {
+    timing.attempts = attempt;
     const [v, s] = await db.batch<Record<string, DbValue>>([versionQuery(db, req.communeId), statesQuery(db, req.communeId)]);
     const version = Number(v!.results[0]?.version ?? 0);
     const planned = await checkAndPlan(
@@ -80,10 +98,17 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
       warnings_total: warnings.length,
       ...(req.unit.valid_to ? { unit_valid_to: req.unit.valid_to } : {}),
     };
+    // Never deleted here on a failure: a racing request with the same id and text shares the key.
+    const t0 = performance.now();
+    payload ??= await putPayload(req.payloads, req.communeId, submissionId, req.payload);
+    const t1 = performance.now();
+    timing.r2_ms += t1 - t0;
     try {
-      await db.batch(statements(db, req, version, planned.plans, receipt, planned.states));
-      return { ok: true, receipt, created: true, how: planned.how };
+      await db.batch(statements(db, req, version, planned.plans, receipt, planned.states, payload));
+      timing.d1_ms += performance.now() - t1;
+      return { ok: true, receipt, created: true, how: planned.how, timing };
     } catch (err) {
+      timing.d1_ms += performance.now() - t1;
       const stored = await findSubmission(db, submissionId);
       if (stored) {
         // Another request with this id got in first. Only the same commune sending the same content

@@ -1,5 +1,6 @@
 /**
- * The raw payload of a submission is kept as received, in parts small enough for a D1 row
+ * Before 0033 (payloads in R2: worker/src/db/payloads.ts) the raw payload of a submission was kept in
+ * D1, in parts small enough for a D1 row
  * (2 MB at most: https://developers.cloudflare.com/d1/platform/limits/). A part of 500,000 UTF-16
  * units is at most 1.5 MB of UTF-8, leaving room for the receipt in the same row.
  */

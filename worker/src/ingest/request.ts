@@ -11,8 +11,10 @@ export interface IngestRequest {
   rules: RuleOptions;
   /** The commune's validity: rows outside it are refused; with an end date the receipt says so (late corrections). */
   unit: UnitValidity;
-  /** The request body exactly as received. */
+  /** The request body exactly as received: put in `payloads` (R2) before the D1 batch (./ingest.ts). */
   payload: string;
+  /** Where raw payloads go (wrangler.toml PAYLOADS; worker/src/db/payloads.ts). */
+  payloads: R2Bucket;
   communeId: string;
   /** ISO instant; the import may set an earlier one. */
   receivedAt: string;

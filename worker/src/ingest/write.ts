@@ -1,6 +1,6 @@
 /**
  * The statements of an accepted submission, for ONE `db.batch` (./ingest.ts): the version lock, the
- * submission (receipt + raw payload), each register sheet that differs (DELETE then INSERT, whole), log
+ * submission (receipt + the R2 key and SHA-256 of its raw payload, put before: ./ingest.ts), each register sheet that differs (DELETE then INSERT, whole), log
  * rows inserted (revision 1), updated or withdrawn (old version copied to `revisions`, revision + 1,
  * first_received_at kept), the new sheet states (./sheet-state.ts), the aggregates, an audit_log row.
  */
@@ -9,8 +9,8 @@ import { SHEETS, type SheetKey } from "../../../shared/templates";
 import { aggregateStatements } from "../aggregates/refresh";
 import { steeringAggregateStatements } from "../aggregates/steering";
 import { auditStatement } from "../db/audit";
+import type { PayloadRef } from "../db/payloads";
 import { insertRows } from "../db/sql";
-import { splitPayload } from "./payload";
 import { isUnchanged, type SheetPlan } from "./plan";
 import type { Receipt } from "./receipt";
 import type { IngestRequest } from "./request";
@@ -24,22 +24,29 @@ export function statements(
   plans: Record<SheetKey, SheetPlan>,
   receipt: Receipt,
   states: readonly StateUpdate[],
+  payload: PayloadRef,
 ): D1PreparedStatement[] {
   const { communeId, receivedAt } = req;
   const env = req.head.fields;
   const id = env.submission_id;
-  const [first, ...rest] = splitPayload(req.payload);
   const out: D1PreparedStatement[] = [
     db
       .prepare("INSERT INTO commune_versions (commune_id, version, submission_id, at) VALUES (?, ?, ?, ?)")
       .bind(communeId, version + 1, id, new Date().toISOString()),
     db
-      .prepare(`INSERT INTO submissions (submission_id, commune_id, spreadsheet_id, content_hash, generated_at, received_at, receipt, payload)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
-      .bind(id, communeId, env.spreadsheet_id, env.content_hash, env.generated_at, receivedAt, JSON.stringify(receipt), first ?? ""),
-    ...rest.map((data, i) =>
-      db.prepare("INSERT INTO submission_payload_parts (submission_id, part, data) VALUES (?, ?, ?)").bind(id, i + 1, data),
-    ),
+      .prepare(`INSERT INTO submissions (submission_id, commune_id, spreadsheet_id, content_hash, generated_at, received_at, receipt,
+                  payload, payload_key, payload_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, '', ?, ?)`)
+      .bind(
+        id,
+        communeId,
+        env.spreadsheet_id,
+        env.content_hash,
+        env.generated_at,
+        receivedAt,
+        JSON.stringify(receipt),
+        payload.key,
+        payload.sha256,
+      ),
   ];
 
   for (const sheet of REGISTER_SHEETS) {

@@ -2,7 +2,9 @@
  * Erasing a household's personal data on request (Law 91/2025/QH15, the data subject's right to
  * erasure): its name, birth year, ethnicity and notes go from the register, its population changes,
  * their revisions, every free-text cell of the commune that names the head, and every stored payload
- * that carried it (../db/payloads.ts: the one place a payload store is read and rewritten). The
+ * that carried it (../db/payloads.ts: the one place a payload store is read and rewritten — each
+ * redacted payload is put in R2 as a new object, the batch points the submission at it, then every
+ * other object of that submission is deleted, so the erased text is in no object left). The
  * figures stay: the register row keeps its team, size and Zalo answer (birth year 0, shown blank), the changes keep their date,
  * type and number of people, and no aggregate is touched. One D1 batch, with the erasure recorded
  * (0023) and an audit row that names the household's code only.
@@ -10,8 +12,7 @@
 import { SHEET_KEYS, columnsOf as specsOf } from "../../../shared/templates";
 import { auditStatement } from "../db/audit";
 import { erasureStatement } from "../db/erasures";
-import { payloadsContaining, rewritePayloadStatements } from "../db/payloads";
-import { splitPayload } from "../ingest/payload";
+import { deleteOtherPayloads, type PayloadRef, payloadsContaining, putPayload, repointPayloadStatements } from "../db/payloads";
 import { TABLE_OF } from "../ingest/tables";
 import { type HouseholdRecord, householdRecord } from "./household";
 
@@ -68,14 +69,15 @@ function redactPayload(text: string, code: string, names: readonly string[]): st
 /** Erase a household of a commune; null when nothing about the code is stored there. */
 export async function eraseHousehold(
   db: D1Database,
+  bucket: R2Bucket,
   req: { communeId: string; code: string; actor: string; now?: Date },
 ): Promise<EraseResult | null> {
   const { communeId, code, actor } = req;
-  const rec = await householdRecord(db, communeId, code);
+  const rec = await householdRecord(db, bucket, communeId, code);
   if (!rec) return null;
   const at = (req.now ?? new Date()).toISOString();
   const names = namesOf(rec);
-  const payloads = await payloadsContaining(db, communeId, [JSON.stringify(code), ...names]);
+  const payloads = await payloadsContaining(db, bucket, communeId, [JSON.stringify(code), ...names]);
 
   const labelled: [string, D1PreparedStatement][] = [
     [
@@ -116,7 +118,15 @@ export async function eraseHousehold(
       ]);
     }
   }
-  const rewrites = payloads.flatMap((p) => rewritePayloadStatements(db, p.submission_id, splitPayload(redactPayload(p.text, code, names))));
+  // The redacted payloads first (new keys: their hashes differ), then the batch that points at them.
+  const redacted: { submissionId: string; ref: PayloadRef }[] = [];
+  for (const p of payloads) {
+    redacted.push({
+      submissionId: p.submission_id,
+      ref: await putPayload(bucket, communeId, p.submission_id, redactPayload(p.text, code, names)),
+    });
+  }
+  const rewrites = redacted.flatMap((r) => repointPayloadStatements(db, r.submissionId, r.ref));
   const results = await db.batch([
     ...labelled.map(([, s]) => s),
     ...rewrites,
@@ -127,6 +137,7 @@ export async function eraseHousehold(
     // The act, without the erased data: the code, and how much was changed.
     auditStatement(db, actor, "household.erase", communeId, { household_code: code, payloads: payloads.length }),
   ]);
+  for (const r of redacted) await deleteOtherPayloads(bucket, communeId, r.submissionId, r.ref.key);
   const rows: Record<string, number> = {};
   labelled.forEach(([table], i) => {
     rows[table] = (rows[table] ?? 0) + (results[i]?.meta.changes ?? 0);

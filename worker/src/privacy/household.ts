@@ -42,7 +42,7 @@ function rowsIn(text: string, sheet: "households" | "changes", code: string): Ro
 }
 
 /** The household's record, or null when nothing about the code is stored in the commune. */
-export async function householdRecord(db: D1Database, communeId: string, code: string): Promise<HouseholdRecord | null> {
+export async function householdRecord(db: D1Database, bucket: R2Bucket, communeId: string, code: string): Promise<HouseholdRecord | null> {
   const [register, changes, revisions] = await db.batch([
     db.prepare("SELECT * FROM households WHERE commune_id = ?1 AND household_code = ?2").bind(communeId, code),
     db
@@ -55,7 +55,7 @@ export async function householdRecord(db: D1Database, communeId: string, code: s
       )
       .bind(communeId, code),
   ]);
-  const payloads = await payloadsContaining(db, communeId, [JSON.stringify(code)]);
+  const payloads = await payloadsContaining(db, bucket, communeId, [JSON.stringify(code)]);
   const submissions = payloads
     .map((p) => ({
       submission_id: p.submission_id,

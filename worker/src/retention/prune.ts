@@ -1,5 +1,5 @@
 /**
- * Retention (README, "Personal data"): raw payloads and row revisions older than the configured
+ * Retention (README, "Personal data"): raw payloads (their R2 objects: ../db/payloads.ts) and row revisions older than the configured
  * period are removed; aggregates, receipts and the registers stay, so every rollup reads the same.
  * Law 91/2025/QH15 asks that personal data be kept no longer than its purpose needs.
  * Idempotent and safe when two runs overlap: every step deletes or empties only what is still there,
@@ -24,12 +24,12 @@ const MAX_CHUNKS = 200;
 const DAY_MS = 86_400_000;
 
 /** Prune what is older than `months` before `now`. */
-export async function pruneExpired(db: D1Database, months: number, now = new Date()): Promise<PruneResult> {
+export async function pruneExpired(db: D1Database, bucket: R2Bucket, months: number, now = new Date()): Promise<PruneResult> {
   const before = subMonths(now, months).toISOString();
   const at = now.toISOString();
   let payloads = 0;
   for (let i = 0; i < MAX_CHUNKS; i++) {
-    const n = await prunePayloads(db, before, at, CHUNK);
+    const n = await prunePayloads(db, bucket, before, at, CHUNK);
     payloads += n;
     if (n < CHUNK) break;
   }
