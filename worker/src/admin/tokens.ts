@@ -34,6 +34,8 @@ export const linkBody = z.strictObject({
   scope: z.enum(["aggregate", "detail"]),
   label,
   expires_at: instant.optional(),
+  /** A district or province link that may accept and reopen its communes' closed periods (shared/closing.ts). */
+  can_accept: z.boolean().optional(),
 });
 export const tokenBody = z.strictObject({ token: tokenText });
 
@@ -58,11 +60,20 @@ async function issue(
   row: Omit<TokenRow, "token_hash" | "created_at" | "revoked_at"> & { audit?: Record<string, unknown> },
 ): Promise<string> {
   const token = newToken(row.kind);
+  const canAccept = row.can_accept ? 1 : 0;
   await db.batch([
     db
-      .prepare("INSERT INTO tokens (token_hash, kind, unit_id, scope, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(await hashToken(token), row.kind, row.unit_id, row.scope, row.label, new Date().toISOString(), row.expires_at),
-    auditStatement(db, "admin", `token.create`, row.unit_id, { kind: row.kind, scope: row.scope, label: row.label, ...row.audit }),
+      .prepare(
+        "INSERT INTO tokens (token_hash, kind, unit_id, scope, label, created_at, expires_at, can_accept) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .bind(await hashToken(token), row.kind, row.unit_id, row.scope, row.label, new Date().toISOString(), row.expires_at, canAccept),
+    auditStatement(db, "admin", `token.create`, row.unit_id, {
+      kind: row.kind,
+      scope: row.scope,
+      label: row.label,
+      ...(canAccept ? { can_accept: true } : {}),
+      ...row.audit,
+    }),
   ]);
   return token;
 }
@@ -104,12 +115,25 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
     }
     const db = controlDb(c.env);
     const unit = await unitFor(db, body.unit_id, body.scope);
+    if (body.can_accept && (body.scope !== "aggregate" || unit.level === "commune")) {
+      throw new ApiError("invalid_request", "Chỉ đường dẫn số liệu tổng hợp của huyện, tỉnh mới có quyền chấp nhận số liệu đã chốt.", [
+        {
+          sheet: null,
+          row: null,
+          column: "can_accept",
+          code: "not_allowed",
+          severity: "error",
+          message_vi: "Không áp dụng cho loại đường dẫn này.",
+        },
+      ]);
+    }
     const token = await issue(db, {
       kind: "link",
       unit_id: unit.id,
       scope: body.scope,
       label: body.label ?? null,
       expires_at: body.expires_at ?? null,
+      can_accept: body.can_accept ? 1 : 0,
     });
     const base = c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin;
     return c.json({ token, ...linkUrls(base, token), unit_id: unit.id, scope: body.scope, expires_at: body.expires_at ?? null }, 201);

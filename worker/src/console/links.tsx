@@ -89,6 +89,8 @@ export const linkRoutes = new Hono<ConsoleEnv>()
     const db = controlDb(c.env);
     const unit = (await unitsById(db, [chosen.choice.unitId])).get(chosen.choice.unitId)!;
     const scope = body.loai === "detail" ? "detail" : "aggregate";
+    // The acceptance right ("Chốt số liệu kỳ", shared/closing.ts): a district's or province's figures link only.
+    const canAccept = body["chap-nhan"] === "1" && scope === "aggregate" && unit.level !== "commune";
     const label = nfc(formText(body.nhan)).slice(0, 200);
     const expiryDay = formText(body["het-han"]);
     const expiresAt = expiryDay ? endOfDayVi(expiryDay) : null;
@@ -100,7 +102,7 @@ export const linkRoutes = new Hono<ConsoleEnv>()
           ? "Ngày hết hạn phải là một ngày từ hôm nay trở đi."
           : null;
     if (problem) return page(c, chosen.choice, { flash: { kind: "bad", text: `${problem} Chưa tạo đường dẫn.` } }, 422);
-    const token = await createLink(db, { unitId: unit.id, scope, label, expiresAt, actor: c.get("operator").email });
+    const token = await createLink(db, { unitId: unit.id, scope, label, expiresAt, actor: c.get("operator").email, canAccept });
     const base = c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin;
     return page(c, chosen.choice, { created: { url: linkUrls(base, token).url, label } }, 201);
   })

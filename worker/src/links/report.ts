@@ -11,6 +11,7 @@
 import type { Context } from "hono";
 import { parsePeriodKey, todayVi } from "../../../shared/periods";
 import type { TokenRow } from "../auth/tokens";
+import { applyClosings } from "../closing/overlay";
 import { controlDb, perShard, shardGroups } from "../db/shard";
 import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
@@ -58,7 +59,11 @@ export async function reportResponse<E extends AppEnv>(c: Context<E>, req: Repor
   const mode: RollupMode = modeParam === "as_was" || modeParam === "current" ? modeParam : req.defaultMode(unit, today);
 
   const shards = shardGroups(c.env);
-  const r = await rollup(db, { unitId: unit.id, period: period.key, mode, scope: req.link.scope, today }, tree, shards);
+  // Closings (period_closings) are control data: read from `db`.
+  const r = await applyClosings(
+    db,
+    await rollup(db, { unitId: unit.id, period: period.key, mode, scope: req.link.scope, today }, tree, shards),
+  );
   const narratives =
     r.scope === "detail"
       ? (

@@ -9,15 +9,19 @@
  *   GET /:token/mau-01    printable member list (detail links only)
  *   GET /:token/mau-02    printable household list (detail links only)
  *   GET /:token/bao-cao-zalo  each team's weekly report form as a Zalo message (detail links only; ?week=)
+ *   POST /:token/chot     accept or reopen a commune's closed period (links with the acceptance right; ./closing.ts)
+ * District and province rollups show closed periods' figures (../closing/overlay.ts, applied after `rollup()`).
  * Any unknown, malformed, revoked or expired token, and any page a link may not see (a commune
  * outside the link's unit included), gets the same 404 page. Headers: strict CSP, no caching, no indexing (hono/secure-headers:
  * https://hono.dev/docs/middleware/builtin/secure-headers).
  */
 import { type Context, Hono } from "hono";
+import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { todayVi } from "../../../shared/periods";
 import { privacyNotice, retentionMonths } from "../../../shared/privacy";
 import { findActiveToken, HASH_PREFIX_LENGTH, TOKEN_PATTERN, type TokenRow } from "../auth/tokens";
+import { applyClosings } from "../closing/overlay";
 import { type AccessRoute, linkAccessesOf } from "../db/access-log";
 import { controlDb, perShard, shardGroups } from "../db/shard";
 import { logAccess, tokenPrefix } from "../http/access";
@@ -37,6 +41,7 @@ import { Mau01Page, Mau02Page } from "../views/forms";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
 import { ZaloFormsPage } from "../views/zalo-forms";
+import { closingPost } from "./closing";
 import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, lastCompleteWeek, resolvePeriod, suggestedPeriods } from "./period";
 import { REPORT_DOC, reportResponse } from "./report";
 
@@ -148,11 +153,15 @@ rollupRoutes.get("/:name", async (c) => {
   }
   // Above commune level the HTML page shows communes only; JSON, CSV and drill-downs go down to teams.
   const depth = !ext && unit.level !== "commune" && commune === undefined ? "commune" : "team";
-  const r = await rollup(
+  // Closings (period_closings) are control data: read from `db`.
+  const r = await applyClosings(
     db,
-    { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
-    tree,
-    shards,
+    await rollup(
+      db,
+      { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
+      tree,
+      shards,
+    ),
   );
   r.steering = await loadSteering(db, r, link.scope, shards);
 
@@ -187,6 +196,7 @@ rollupRoutes.get("/:name", async (c) => {
       report: `${token}/bao-cao${query({ ky: period.key, mode })}`,
       zalo: link.scope === "detail" ? `${token}/bao-cao-zalo` : undefined,
       notice: invalid ? "Không đọc được kỳ báo cáo đã nhập; đang hiển thị kỳ mặc định." : undefined,
+      closingForms: link.can_accept && r.closing?.kind === "exact" ? { action: `${token}/chot`, period: period.key, mode } : undefined,
       communeHref: r.depth === "commune" ? (id: string) => `${token}${query({ commune: id, period: period.key, mode })}` : undefined,
       up: commune ? { href: `${token}${query({ period: period.key, mode })}`, label: `Toàn ${midSentence(r.unit.label_vi)}` } : undefined,
       hidden: commune ? { commune } : undefined,
@@ -262,6 +272,14 @@ rollupRoutes.get("/:token/:form", async (c) => {
   }
   const back = `../${token}`;
   return page(c, form === "mau-01" ? Mau01Page({ communes, back }) : Mau02Page({ communes, back }));
+});
+
+rollupRoutes.post("/:token/chot", csrf(), async (c) => {
+  const token = c.req.param("token");
+  if (!NAME.test(token) || token.includes(".")) return notFound(c);
+  const link = await activeLink(c, token);
+  if (!link) return notFound(c);
+  return closingPost(c, link, token);
 });
 
 rollupRoutes.all("*", (c) => notFound(c));
