@@ -38,7 +38,7 @@ export class UnitTree {
 
   /**
    * `moves`: the village → successor mappings of the split communes among `rows`
-   * (0017_village_successors.sql), read by `loadUnitTree`.
+   * (0017_village_successors.sql), read by `readUnitTree`.
    */
   constructor(
     private readonly rows: UnitRow[],
