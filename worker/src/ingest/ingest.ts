@@ -2,7 +2,8 @@
  * Write an accepted envelope: everything in ONE `db.batch` — D1 runs a batch as one transaction and
  * rolls all of it back if any statement fails (https://developers.cloudflare.com/d1/worker-api/d1-database/#batch).
  *
- * 1. Read the commune's version and sheet states (./sheet-state.ts) in one batch.
+ * 1. Read the commune's version and sheet states (./sheet-state.ts) in one batch — for the first plan,
+ *    while the request's head is checked (./accept.ts `state`).
  * 2. Check and plan (./check.ts): against what the commune holds — unchanged sheets skipped, changed
  *    log rows only (./delta.ts) — or whole (every row, every stored row compared by natural key, ./plan;
  *    register deletions the clerk did not confirm refused, ./deletions).
@@ -21,13 +22,12 @@
 import { receiptSchema } from "../../../shared/contract";
 import { SHEET_KEYS, SHEETS } from "../../../shared/templates";
 import { putPayload } from "../db/payloads";
-import type { DbValue } from "../db/sql";
 import { checkAndPlan, type WholeCache } from "./check";
 import { countsOf } from "./plan";
 import { findSubmission, RECEIPT_MAX_WARNINGS, type Receipt, type StoredSubmission } from "./receipt";
 import { type Outcome, refuse, submissionIdConflict } from "./refusal";
 import type { IngestRequest } from "./request";
-import { parseStates, statesQuery } from "./sheet-state";
+import { readCommuneState, versionQuery } from "./sheet-state";
 import { statements } from "./write";
 
 export type { IngestRequest };
@@ -60,10 +60,6 @@ export type IngestOutcome = Outcome<IngestResult>;
 /** How often a batch that lost a race with another write of the same commune is planned again. */
 const MAX_ATTEMPTS = 5;
 
-/** The commune's version: the number of batches accepted for it (0 when none). */
-const versionQuery = (db: D1Database, communeId: string) =>
-  db.prepare("SELECT coalesce(max(version), 0) AS version FROM commune_versions WHERE commune_id = ?").bind(communeId);
-
 const readVersion = async (db: D1Database, communeId: string) => (await versionQuery(db, communeId).first<number>("version")) ?? 0;
 
 /** The stored receipt, marked as a duplicate. */
@@ -84,8 +80,9 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
   for (let attempt = 1; ; attempt++) {
     timing.attempts = attempt;
     const tr = performance.now();
-    const [v, s] = await db.batch<Record<string, DbValue>>([versionQuery(db, req.communeId), statesQuery(db, req.communeId)]);
-    const version = Number(v!.results[0]?.version ?? 0);
+    // The first plan may start from a read made while the request was checked (./accept.ts): any
+    // write since then collides with the version lock, and the next attempt reads again.
+    const { version, states } = await (attempt === 1 && req.state ? req.state : readCommuneState(db, req.communeId));
     const tp = performance.now();
     timing.read_ms += tp - tr;
     const planned = await checkAndPlan(
@@ -97,7 +94,7 @@ export async function ingest(db: D1Database, req: IngestRequest): Promise<Ingest
         communeId: req.communeId,
         confirmed: req.head.fields.confirm_deletions,
       },
-      parseStates(s!.results),
+      states,
       cache,
     );
     timing.plan_ms += performance.now() - tp;
