@@ -30,7 +30,7 @@ import type { Workbook } from "../shared/schemas";
 import { ROOT, startWorker, type WorkerServer } from "../tests/e2e/server";
 import { bundle } from "./bundle";
 import { type BenchCommune, benchUnits, benchWorkbook, PERIODS, rowsBySheet, SIZES, type SizeName, YEAR } from "./data";
-import { goalLines } from "./goals";
+import { goal, goalLines } from "./goals";
 import { SECTIONS } from "./sections";
 import { SqliteClient } from "./sqlite-client";
 import { fmtInt, fmtMs, fmtRatio, latency, table } from "./stats";
@@ -359,7 +359,20 @@ try {
         ratio_html_to_json: Number((pw.html_bytes / Buffer.byteLength(json)).toFixed(2)),
       });
       log(`page ${scope}: ${fmtInt(pw.html_bytes)} bytes, ${pw.requests} request(s) (${pw.method})`);
+      if (scope === "province" && ingested >= SIZES.province.communes) {
+        const ok = pw.requests === 1 && pw.external_requests.length === 0;
+        goal("province_page_bytes", `${fmtInt(pw.html_bytes / 1024)}KB`, "<100KB,1_request", pw.html_bytes < 100 * 1024 && ok);
+      }
     }
+  }
+  // Issue 10's rollup goals: the province (100 communes) year page, and its growth from 1 commune.
+  const yearPage = (size: SizeName) =>
+    rollupRows.find((r) => r.size === size && r.scope === "province" && r.period === "year" && r.format === "html");
+  const big = yearPage("province");
+  const one = yearPage("commune");
+  if (big && big.communes >= SIZES.province.communes) {
+    goal("rollup_province_year_p50", `${fmtMs(big.p50)}ms`, "<50ms", big.p50 < 50);
+    if (one) goal("rollup_growth_1_to_100", `x${fmtRatio(big.p50 / one.p50)}`, "<=x2", big.p50 / one.p50 <= 2);
   }
 } catch (e) {
   if (!(e instanceof SkipCore)) {

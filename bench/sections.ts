@@ -8,6 +8,7 @@ import { bundleSection } from "./addon-bundle";
 import { deltaSection } from "./ingest-delta";
 import { mondayPeakSection } from "./monday-peak";
 import { provisionSection } from "./provision";
+import { scaleRollupSection } from "./scale-rollup";
 import type { BenchSection } from "./section";
 import { teamsSection } from "./teams";
 import { unitsSection } from "./units";
@@ -15,4 +16,12 @@ import { unitsSection } from "./units";
 export type { BenchContext, BenchSection } from "./section";
 
 /** Every section, in the order they run (after the core measures). */
-export const SECTIONS: BenchSection[] = [bundleSection, unitsSection, provisionSection, teamsSection, deltaSection, mondayPeakSection];
+export const SECTIONS: BenchSection[] = [
+  bundleSection,
+  unitsSection,
+  provisionSection,
+  teamsSection,
+  deltaSection,
+  mondayPeakSection,
+  scaleRollupSection,
+];

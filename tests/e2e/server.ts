@@ -173,6 +173,8 @@ export interface StartOptions {
   startTimeoutMs?: number;
   /** Run the sources of this git commit instead (`git archive`; bench baselines of an earlier version). */
   ref?: string;
+  /** SQL files run on the local D1 after the migrations, before wrangler dev starts (`wrangler d1 execute --file`; bench data). */
+  seedFiles?: string[];
 }
 
 /** Migrations + `wrangler dev` on a free 127.0.0.1 port with a throwaway persist dir. */
@@ -198,6 +200,16 @@ export async function startWorker(opts: StartOptions = {}): Promise<WorkerServer
     cwd,
   );
   if (migrate !== 0) throw new Error(`D1 migrations failed (exit ${migrate}); log: ${logFile}\n${tail(logFile)}`);
+  for (const file of opts.seedFiles ?? []) {
+    const seeded = await runGroup(
+      [WRANGLER, "d1", "execute", "DB", "--local", "--persist-to", persistDir, "--file", file],
+      { CI: "true" },
+      logFile,
+      600_000,
+      cwd,
+    );
+    if (seeded !== 0) throw new Error(`D1 seed ${file} failed (exit ${seeded}); log: ${logFile}\n${tail(logFile)}`);
+  }
 
   // A free port can be taken before wrangler binds it: one more try on a new port.
   let lastError: Error | undefined;

@@ -34,8 +34,8 @@ describe("the migrations hold the template spec", () => {
     expect(extra.filter((c) => !have.includes(c))).toEqual([]);
   });
 
-  it("every weekly count is a column of agg_team_weeks", async () => {
-    const have = await tableColumns("agg_team_weeks");
+  it.each(["agg_team_weeks", "agg_commune_months"])("every weekly count is a column of %s", async (table) => {
+    const have = await tableColumns(table);
     expect(WEEKLY_COUNTS.filter((c) => !have.includes(c))).toEqual([]);
   });
 });
@@ -63,6 +63,8 @@ describe("a copy of the spec with two more counts", () => {
       db().prepare("ALTER TABLE weekly_reports ADD COLUMN env_trees INTEGER"),
       db().prepare("ALTER TABLE agg_team_weeks ADD COLUMN zalo_calls INTEGER NOT NULL DEFAULT 0"),
       db().prepare("ALTER TABLE agg_team_weeks ADD COLUMN env_trees INTEGER NOT NULL DEFAULT 0"),
+      db().prepare("ALTER TABLE agg_commune_months ADD COLUMN zalo_calls INTEGER NOT NULL DEFAULT 0"),
+      db().prepare("ALTER TABLE agg_commune_months ADD COLUMN env_trees INTEGER NOT NULL DEFAULT 0"),
       db().prepare("UPDATE weekly_reports SET zalo_calls = 1, env_trees = 2 WHERE commune_id = ?").bind(U.hongGiang),
       ...aggregateStatements(db(), U.hongGiang, keys),
     ]);
@@ -75,7 +77,7 @@ describe("a copy of the spec with two more counts", () => {
   });
   afterAll(async () => {
     await db().batch(
-      ["weekly_reports", "agg_team_weeks"].flatMap((t) =>
+      ["weekly_reports", "agg_team_weeks", "agg_commune_months"].flatMap((t) =>
         ["zalo_calls", "env_trees"].map((c) => db().prepare(`ALTER TABLE ${t} DROP COLUMN ${c}`)),
       ),
     );

@@ -6,7 +6,8 @@
  */
 import { CHECK_VERSION } from "../../../shared/rules/index";
 import { SHEETS, type SheetKey } from "../../../shared/templates";
-import { aggregateStatements } from "../aggregates/refresh";
+import { WEEKLY_COUNTS } from "../../../shared/weekly-counts";
+import { aggregateStatements, type Changed } from "../aggregates/refresh";
 import { steeringAggregateStatements } from "../aggregates/steering";
 import { auditStatement } from "../db/audit";
 import type { PayloadRef } from "../db/payloads";
@@ -113,7 +114,8 @@ export function statements(
   }
 
   out.push(...stateStatements(db, communeId, id, CHECK_VERSION, states));
-  out.push(...aggregateStatements(db, communeId), ...steeringAggregateStatements(db, communeId));
+  out.push(...aggregateStatements(db, communeId, WEEKLY_COUNTS, changedBy(plans)));
+  if (!isUnchanged(plans.steering)) out.push(...steeringAggregateStatements(db, communeId));
   out.push(
     auditStatement(db, req.actor, req.action, communeId, {
       ...req.audit,
@@ -123,4 +125,19 @@ export function statements(
     }),
   );
   return out;
+}
+
+/**
+ * What the plans change, for the aggregates (../aggregates/refresh.ts rebuilds only what depends on it):
+ * a register sheet rewritten, the log sheets with rows inserted, updated or withdrawn, and their weeks.
+ */
+export function changedBy(plans: Record<SheetKey, SheetPlan>): Changed {
+  const logs = new Set(LOG_SHEETS.filter((k) => plans[k].inserted.length + plans[k].updated.length + plans[k].withdrawn.length > 0));
+  const w = plans.weekly;
+  const weeks = [...w.inserted, ...w.updated.flatMap((u) => [u.old, u.row]), ...w.withdrawn.map((x) => x.old)].map((r) => String(r.week));
+  return {
+    register: REGISTER_SHEETS.some((k) => SHEETS[k].part === "register" && !isUnchanged(plans[k])),
+    logs,
+    weeks: [...new Set(weeks)],
+  };
 }

@@ -43,6 +43,15 @@ export interface MeetingsContext {
   order: ReadonlyMap<string, number>;
 }
 
+/** A commune's meetings worked out from the flat summaries (./monthly.ts `CommuneSummary`). */
+export interface SummarisedMeetings {
+  commune_id: string;
+  total: number;
+  by_kind: Record<MeetingKind, number>;
+  owed: number;
+  skipped: { team_code: string; quarter: string }[];
+}
+
 const zeroKinds = () => Object.fromEntries(Object.keys(MEETING_KINDS).map((k) => [k, 0])) as Record<MeetingKind, number>;
 
 /**
@@ -54,9 +63,10 @@ export function meetingsByCommune(
   teams: readonly Pick<TeamRow, "commune_id" | "team_code" | "founded_on" | "dissolved_on">[],
   meetings: readonly MeetingTeamRow[],
   ctx: MeetingsContext,
+  summarised: readonly SummarisedMeetings[] = [],
 ): MeetingsOfCommune[] {
   const out = new Map<string, MeetingsOfCommune>();
-  const at = (communeId: string, teamCode: string) => {
+  const at = (communeId: string, teamCode: string | null) => {
     const g = ctx.groupOf(communeId, teamCode);
     let it = out.get(g);
     if (!it) {
@@ -86,6 +96,14 @@ export function meetingsByCommune(
         it.skipped.push({ team_code: t.team_code, team_name: ctx.teamName(t.commune_id, t.team_code), quarter: q.key });
       }
     }
+  }
+  // Communes read from the flat summaries (./monthly.ts): the same counts, worked out per commune.
+  for (const m of summarised) {
+    const it = at(m.commune_id, null);
+    it.total += m.total;
+    for (const k of Object.keys(m.by_kind) as MeetingKind[]) it.by_kind[k] += m.by_kind[k];
+    it.owed += m.owed;
+    for (const s of m.skipped) it.skipped.push({ ...s, team_name: ctx.teamName(m.commune_id, s.team_code) });
   }
   const rank = (id: string) => ctx.order.get(id) ?? ctx.order.size;
   const list = [...out.values()].sort((a, b) => rank(a.commune_id) - rank(b.commune_id) || compareVi(a.commune, b.commune));

@@ -10,6 +10,7 @@
  */
 import { isOnTime, weekEnd, weekStart, weeksInPeriod } from "../../../shared/periods";
 import { officialVillages, teamLabel, villageLabel } from "./labels";
+import { type CohortRow, type CommuneMeetingRow, type CommuneMonthRow, type NotDueRow, SUMMARY_SQL, type SummaryRows } from "./monthly";
 import type {
   AdhocRow,
   ChangeRow,
@@ -29,8 +30,13 @@ import type {
 import type { PeriodRef, RollupDepth } from "./types";
 import type { UnitRow } from "./units";
 
-/** ?1 of every statement is `{"ids": [the communes read], "split": [those read per team]}` (JSON). */
+/**
+ * ?1 of every statement is `{"ids": [the communes read], "split": [those read per team], "team": [those
+ * whose teams are read], "sum": [those read from the flat summaries instead, ./monthly.ts]}` (JSON).
+ */
 const IN_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1, '$.ids'))";
+const TEAM_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1, '$.team'))";
+const SUM_COMMUNES = "commune_id IN (SELECT value FROM json_each(?1, '$.sum'))";
 const SPLIT = (alias = "") => `${alias}commune_id IN (SELECT value FROM json_each(?1, '$.split'))`;
 /** Beside sums across communes: which split commune and team a row is of (NULL for the others). */
 const SPLIT_COLUMNS = `CASE WHEN ${SPLIT()} THEN commune_id END AS split_commune, CASE WHEN ${SPLIT()} THEN team_code END AS split_team`;
@@ -67,6 +73,10 @@ export interface ReadRequest {
   counts: readonly string[];
   /** Meetings per team are read from this day (the first quarter checked, ./meetings.ts); default the period's start. */
   meetingsFrom?: string;
+  /** Of the communes, those read from the flat summaries (depth "commune", ./monthly.ts): no team of theirs is read. */
+  summarised?: readonly string[];
+  /** The months of the period (./monthly.ts `monthsOf`), when some communes are summarised. */
+  months?: readonly string[];
 }
 
 export interface AggregateRows {
@@ -89,6 +99,8 @@ export interface AggregateRows {
   meta: CommuneMetaRow[];
   /** Weekly difficulties and proposals: detail links only. */
   notes: NoteRow[];
+  /** The summarised communes' rows (./monthly.ts). */
+  summaries: SummaryRows;
 }
 
 /**
@@ -107,13 +119,19 @@ export function weeklySql(depth: RollupDepth, counts: readonly string[]): string
        THEN group_concat(week || ':' || on_time) END AS weeks`;
   return `SELECT commune_id, team_code, ${weekColumns},
          ${counts.map((c) => `sum(${c}) AS ${c}`).join(", ")}
-       FROM agg_team_weeks w WHERE ${IN_COMMUNES} AND week IN (SELECT value FROM json_each(?2))
+       FROM agg_team_weeks w WHERE ${TEAM_COMMUNES} AND week IN (SELECT value FROM json_each(?2))
        GROUP BY commune_id, team_code`;
 }
 
 export async function readAggregates(db: D1Database, r: ReadRequest): Promise<AggregateRows> {
   const { period, detail, depth } = r;
-  const ids = JSON.stringify({ ids: r.communes.map((c) => c.id), split: r.split });
+  const summarised = new Set(r.summarised ?? []);
+  const ids = JSON.stringify({
+    ids: r.communes.map((c) => c.id),
+    split: r.split,
+    team: r.communes.filter((c) => !summarised.has(c.id)).map((c) => c.id),
+    sum: [...summarised],
+  });
   const weeks = weeksInPeriod(period.key);
   // Weeks not due yet (deadline not passed) are the last ones of a period that is still running.
   const notDue = weeks.find((w) => isOnTime(w, r.now)) ?? "9999";
@@ -121,6 +139,8 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
   const lastMonday = weeks.length ? weekStart(weeks[weeks.length - 1]!) : period.end;
   const lastSunday = weeks.length ? weekEnd(weeks[weeks.length - 1]!) : period.end;
   const ended = r.communes.filter((c) => c.valid_to && c.valid_to <= lastSunday).map((c) => c.id);
+  const notDueWeeks = weeks.filter((w) => w >= notDue);
+  const meetingsFrom = r.meetingsFrom && r.meetingsFrom < period.start ? r.meetingsFrom : period.start;
 
   const q = (sql: string, ...args: unknown[]) => db.prepare(sql).bind(ids, ...args);
   const inPeriod = (sql: string) => q(sql, period.start, period.end);
@@ -128,9 +148,9 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
     // Names typed by the commune only for its own (detail) link: ./labels.ts names them otherwise.
     teams: q(
       detail
-        ? `SELECT * FROM agg_teams WHERE ${IN_COMMUNES}`
+        ? `SELECT * FROM agg_teams WHERE ${TEAM_COMMUNES}`
         : `SELECT commune_id, team_code, village_code, ethnic_identity, founded_on, dissolved_on, members, households, people,
-             zalo_households, zalo_known FROM agg_teams WHERE ${IN_COMMUNES}`,
+             zalo_households, zalo_known FROM agg_teams WHERE ${TEAM_COMMUNES}`,
     ),
     weekly: q(
       weeklySql(depth, r.counts),
@@ -159,15 +179,25 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
           : `SELECT * FROM agg_adhoc_open WHERE ${IN_COMMUNES} AND report_date <= ?2 ORDER BY report_date, report_code`,
       period.end,
     ),
+    // Summarised communes (never split) from their months, the others from their teams' meetings.
     meetings: inPeriod(
-      `SELECT kind, sum(n) AS n, sum(members_present) AS members_present, ${SPLIT_COLUMNS} FROM agg_meetings
-       WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3 GROUP BY kind, ${SPLIT_GROUP}`,
+      `SELECT kind, sum(n) AS n, sum(members_present) AS members_present, split_commune, split_team FROM (
+         SELECT kind, n, members_present, ${SPLIT_COLUMNS} FROM agg_meetings WHERE ${TEAM_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3
+         UNION ALL
+         SELECT kind, n, members_present, NULL, NULL FROM agg_commune_meetings
+         WHERE ${SUM_COMMUNES} AND month BETWEEN substr(?2, 1, 7) AND substr(?3, 1, 7))
+       GROUP BY kind, split_commune, split_team`,
     ),
     meetingTeams: q(
-      `SELECT commune_id, team_code, meeting_date, kind, n FROM agg_meetings WHERE ${IN_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3`,
-      r.meetingsFrom && r.meetingsFrom < period.start ? r.meetingsFrom : period.start,
+      `SELECT commune_id, team_code, meeting_date, kind, n FROM agg_meetings WHERE ${TEAM_COMMUNES} AND meeting_date BETWEEN ?2 AND ?3`,
+      meetingsFrom,
       period.end,
     ),
+    // The flat summaries (0030) of the communes read whole at depth "commune" (./monthly.ts).
+    cohorts: summarised.size ? q(SUMMARY_SQL.cohorts) : null,
+    months: summarised.size ? q(SUMMARY_SQL.months(r.counts), JSON.stringify(r.months ?? [])) : null,
+    meetingMonths: summarised.size ? q(SUMMARY_SQL.meetings, meetingsFrom.slice(0, 7), period.end.slice(0, 7)) : null,
+    notDue: summarised.size && notDueWeeks.length ? q(SUMMARY_SQL.notDue, JSON.stringify(notDueWeeks)) : null,
     evaluations: inPeriod(
       `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations, ${SPLIT_COLUMNS} FROM agg_evaluations
        WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating, ${SPLIT_GROUP}`,
@@ -240,5 +270,11 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
     milestones: rows<MilestoneRow>("milestones"),
     meta: rows<CommuneMetaRow>("meta"),
     notes: rows<NoteRow>("notes"),
+    summaries: {
+      cohorts: rows<CohortRow>("cohorts"),
+      months: rows<CommuneMonthRow>("months"),
+      meetings: rows<CommuneMeetingRow>("meetingMonths"),
+      notDue: rows<NotDueRow>("notDue"),
+    },
   };
 }

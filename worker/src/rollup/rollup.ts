@@ -13,6 +13,7 @@ import { figureMath, weeklyFigures } from "./figures";
 import { grouping } from "./groups";
 import { teamLabel } from "./labels";
 import { meetingsByCommune, quartersToCheck } from "./meetings";
+import { monthsOf, summarisable } from "./monthly";
 import { type AggregateRows, readAggregates } from "./read";
 import type { SplitOf } from "./rows";
 import { adhocSummary, evaluationSummary, meetingSummary, milestoneSummary, type SummaryContext } from "./summaries";
@@ -39,6 +40,8 @@ export interface RollupParams {
   depth?: RollupDepth;
   /** The weekly counts summed (default: the weekly sheet's, shared/weekly-counts.ts); a test passes another list. */
   counts?: readonly CountColumn[];
+  /** False: read every commune team by team even at depth "commune" (the reader before ./monthly.ts; tests compare the two). */
+  flat?: boolean;
 }
 
 export class UnknownUnitError extends Error {}
@@ -60,6 +63,10 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const math = counts === WEEKLY_COUNT_COLUMNS ? weeklyFigures : figureMath(counts);
 
   const quarters = quartersToCheck(period, p.today);
+  // Above commune level, communes read whole are read from the flat summaries (./monthly.ts).
+  const months = depth === "commune" && !detail && p.flat !== false ? monthsOf(period) : null;
+  const split = new Set(groups.byVillage);
+  const summarised = months ? communes.filter((c) => !split.has(c.id) && summarisable(months, c.valid_to)).map((c) => c.id) : [];
   const read = await readAggregates(db, {
     communes,
     split: groups.byVillage,
@@ -69,11 +76,13 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
     now,
     counts: counts.map((c) => c.key),
     ...(quarters[0] ? { meetingsFrom: quarters[0].start } : {}),
+    ...(months ? { summarised, months } : {}),
   });
   const villageOf = teamVillages(read.teams);
   const groupOf = (communeId: string, team: string | null) => groups.place(communeId, team ? villageOf(communeId, team) : null);
   const rows = inRollup(read, (communeId, team) => groupOf(communeId, team) !== null);
-  const built = buildTree(tree, groups, { mode: p.mode, today: p.today, now, depth, period, math }, rows);
+  const summary = months ? { communes: summarised, months, quarters, counts: counts.map((c) => c.key) } : undefined;
+  const built = buildTree(tree, groups, { mode: p.mode, today: p.today, now, depth, period, math, ...(summary ? { summary } : {}) }, rows);
   const ctx: SummaryContext = {
     depth,
     detail,
@@ -116,6 +125,7 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
           quarters,
           communeEnd: (id) => tree.get(id)?.valid_to ?? null,
         },
+        built.summaryMeetings,
       ),
     },
     evaluations: evaluationSummary(rows, ctx),

@@ -9,8 +9,10 @@
 import { compareVi } from "../../../shared/text";
 import { addChange, type FigureMath, finish } from "./figures";
 import type { Grouping } from "./groups";
+import type { SummarisedMeetings } from "./meetings";
 import type { AggregateRows } from "./read";
 import type { ChangeRow } from "./rows";
+import { type SummaryRequest, summarise } from "./summarised";
 import { teamLife, teamNode, teamWindows } from "./team";
 import type { CommuneNode, Figures, MissingByCommune, MissingReports, PeriodRef, RollupDepth, RollupMode, VillageNode } from "./types";
 import { UNDETERMINED } from "./types";
@@ -23,6 +25,8 @@ export interface TreeRequest {
   depth: RollupDepth;
   period: PeriodRef;
   math: FigureMath;
+  /** Communes read from the flat summaries (./summarised.ts). */
+  summary?: SummaryRequest;
 }
 
 export interface Tree {
@@ -33,6 +37,8 @@ export interface Tree {
   missingByCommune: MissingByCommune[];
   /** `commune id|team code` → the team's name as the link shows it. */
   teamNames: Map<string, string>;
+  /** The summarised communes' meetings (./monthly.ts), for ./meetings.ts. */
+  summaryMeetings: SummarisedMeetings[];
 }
 
 interface CommuneAcc {
@@ -49,7 +55,7 @@ export function buildTree(
   tree: UnitTree,
   grouping: Pick<Grouping, "place">,
   p: TreeRequest,
-  input: Pick<AggregateRows, "teams" | "weekly" | "changes" | "meta">,
+  input: Pick<AggregateRows, "teams" | "weekly" | "changes" | "meta" | "summaries">,
 ): Tree {
   const { now, depth, period, math } = p;
   const { emptyFigures, addFigures } = math;
@@ -155,6 +161,17 @@ export function buildTree(
       });
     }
   }
+  const summaryMeetings = summarise(p, input.summaries, {
+    refDate,
+    windowOf,
+    communeEnd: (id) => tree.get(id)?.valid_to ?? null,
+    teamsWithChanges,
+    add(communeId, s) {
+      const acc = groupFor(communeId, null)!;
+      addFigures(acc.teams, s.figures);
+      acc.missingTeams += s.missingTeams;
+    },
+  });
   // Changes whose household is not (any more) with a team of the register count for the commune only;
   // at depth "commune" every change counts for its commune (a split commune's by its team's village).
   for (const rest of [...changesByTeam.values(), ...changesByCommune.values()]) {
@@ -163,7 +180,7 @@ export function buildTree(
       if (acc) addChange(acc.loose, c.change_type, c.events, c.people);
     }
   }
-  return { ...sumCommunes(groups, math), missing: missing.sort(byPlace), teamNames };
+  return { ...sumCommunes(groups, math), missing: missing.sort(byPlace), teamNames, summaryMeetings };
 }
 
 /** `(commune id, team code)` → the team's village, from the register's teams; null for a team not in it. */
@@ -208,11 +225,11 @@ function sumCommunes(
       });
     }
   }
-  const path = (n: CommuneNode) => [...n.parents.map((x) => x.label_vi), n.unit.label_vi];
+  const paths = new Map(nodes.map((n) => [n, [...n.parents.map((x) => x.label_vi), n.unit.label_vi]]));
   nodes.sort((a, b) => {
     if (!!a.undetermined !== !!b.undetermined) return a.undetermined ? 1 : -1;
-    const pa = path(a),
-      pb = path(b);
+    const pa = paths.get(a)!,
+      pb = paths.get(b)!;
     for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
       const c = compareVi(pa[i]!, pb[i]!);
       if (c) return c;

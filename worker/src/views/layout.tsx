@@ -4,6 +4,7 @@
  * constant stylesheet below. https://hono.dev/docs/guides/jsx
  */
 import type { Child } from "hono/jsx";
+import { COMMUNE_TABLE_CSS } from "./rollup/communes";
 
 const CSS = `
 :root { color-scheme: light; --ink: #1b1f24; --muted: #5b6470; --line: #d5dae0; --bg: #f6f7f9; --accent: #b3261e; --ok: #2e7d32; --bar: #1565c0; }
@@ -133,7 +134,7 @@ export function Layout(props: { title: string; children: Child; head?: Child }) 
         <meta name="robots" content="noindex, nofollow" />
         <meta name="referrer" content="no-referrer" />
         <title>{props.title}</title>
-        <style dangerouslySetInnerHTML={{ __html: CSS }} />
+        <style dangerouslySetInnerHTML={{ __html: CSS + COMMUNE_TABLE_CSS }} />
         {props.head}
       </head>
       <body>{props.children}</body>

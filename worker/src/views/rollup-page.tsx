@@ -1,8 +1,8 @@
 /**
  * The rollup page of a link: figures, tables and bar charts for one unit and period, one component
- * per section (./rollup/). Above commune level (a rollup of depth "commune") the breakdown and the
- * missing-reports list have one row per commune, each linking to the commune's drill-down
- * (`nav.communeHref`), which shows its villages and teams; lists of weeks read as ranges
+ * per section (./rollup/). Above commune level (a rollup of depth "commune") one table has a row per
+ * commune (./rollup/communes.tsx), each linking to the commune's drill-down (`nav.communeHref`), which
+ * shows its villages and teams; the other sections show the totals only; lists of weeks read as ranges
  * ("Tuần 44–52/2022"). The weekly counts' columns, cards and charts follow the weekly sheet
  * (shared/weekly-counts.ts); `counts` is a parameter so a test can pass another list.
  */
@@ -13,6 +13,7 @@ import { Layout } from "./layout";
 import { Adhoc } from "./rollup/adhoc";
 import { Breakdown } from "./rollup/breakdown";
 import { Changes } from "./rollup/changes";
+import { CommuneTable } from "./rollup/communes";
 import { Evaluations } from "./rollup/evaluations";
 import { Meetings } from "./rollup/meetings";
 import { Milestones } from "./rollup/milestones";
@@ -74,7 +75,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly C
 
         <Overview r={r} />
         <Reporting r={r} nav={nav} />
-        <Breakdown r={r} nav={nav} counts={counts.propaganda} />
+        {r.depth === "commune" ? <CommuneTable r={r} nav={nav} /> : <Breakdown r={r} nav={nav} counts={counts.propaganda} />}
         <Changes f={r.totals} />
         <Propaganda r={r} counts={counts.propaganda} />
         <Tasks f={r.totals} counts={counts} />

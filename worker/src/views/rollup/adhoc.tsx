@@ -6,9 +6,9 @@ import { ADHOC_STATUSES, TASK_AREAS, URGENCIES } from "../../../../shared/enums"
 import type { Rollup } from "../../rollup/types";
 import { dateVi, num } from "../format";
 import type { PageNav } from "./nav";
-import { CommuneName, CountTable } from "./parts";
+import { CountTable } from "./parts";
 
-export function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
+export function Adhoc({ r }: { r: Rollup; nav?: PageNav }) {
   const a = r.adhoc;
   const detail = r.scope === "detail";
   return (
@@ -30,7 +30,10 @@ export function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
       </div>
       <h3>Vụ việc chưa xử lý xong (đến hết kỳ)</h3>
       {r.depth === "commune" ? (
-        <OpenByCommune r={r} nav={nav} />
+        <p>
+          Tổng số: <strong>{num(a.open_by_commune.reduce((n, o) => n + o.total, 0))}</strong>
+          <span class="muted"> (từng xã: bảng “Theo xã, phường”; từng vụ việc: trang của xã)</span>
+        </p>
       ) : a.open.length === 0 ? (
         <p>Không có vụ việc nào chưa xử lý xong.</p>
       ) : (
@@ -70,59 +73,5 @@ export function Adhoc({ r, nav }: { r: Rollup; nav: PageNav }) {
         </div>
       )}
     </section>
-  );
-}
-
-/** Above commune level: open ad-hoc reports counted per commune and urgency; each report is in the drill-down. */
-function OpenByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
-  const rows = r.adhoc.open_by_commune;
-  if (rows.length === 0) return <p>Không có vụ việc nào chưa xử lý xong.</p>;
-  const urgencies = Object.keys(URGENCIES) as (keyof typeof URGENCIES)[];
-  const sum = (f: (x: (typeof rows)[number]) => number) => rows.reduce((n, x) => n + f(x), 0);
-  return (
-    <>
-      <div class="scroll">
-        <table class="stack">
-          <thead>
-            <tr>
-              <th>Xã, phường</th>
-              <th class="n">Số vụ việc</th>
-              {urgencies.map((u) => (
-                <th class="n">{URGENCIES[u]}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr>
-                <td class="name">
-                  <CommuneName id={o.commune_id} label={o.commune} nav={nav} />
-                </td>
-                <td class="n" data-label="Số vụ việc">
-                  {num(o.total)}
-                </td>
-                {urgencies.map((u) => (
-                  <td class={u !== "normal" && o.by_urgency[u] ? "n bad" : "n"} data-label={URGENCIES[u]}>
-                    {num(o.by_urgency[u])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <tr class="total">
-              <td class="name">Tổng cộng</td>
-              <td class="n" data-label="Số vụ việc">
-                {num(sum((o) => o.total))}
-              </td>
-              {urgencies.map((u) => (
-                <td class="n" data-label={URGENCIES[u]}>
-                  {num(sum((o) => o.by_urgency[u]))}
-                </td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      {nav.communeHref ? <p class="muted">Bấm tên xã để xem từng vụ việc.</p> : null}
-    </>
   );
 }

@@ -1,11 +1,10 @@
-/** "Đánh giá, xếp loại và đề xuất khen thưởng": ratings per evaluation period, and the teams proposed for commendation (counted per commune above commune level). */
+/** "Đánh giá, xếp loại và đề xuất khen thưởng": ratings per evaluation period, and the teams proposed for commendation (counted per commune above commune level: ./communes.tsx). */
 import { RATINGS } from "../../../../shared/enums";
 import type { Rollup } from "../../rollup/types";
 import { midSentence, num } from "../format";
 import type { PageNav } from "./nav";
-import { CommuneName } from "./parts";
 
-export function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
+export function Evaluations({ r }: { r: Rollup; nav?: PageNav }) {
   const e = r.evaluations;
   const ratings = Object.keys(RATINGS) as (keyof typeof RATINGS)[];
   return (
@@ -43,34 +42,6 @@ export function Evaluations({ r, nav }: { r: Rollup; nav: PageNav }) {
           </table>
         </div>
       )}
-      {r.depth === "commune" && e.commendations_by_commune.length ? (
-        <>
-          <h3>Các tổ được đề xuất khen thưởng</h3>
-          <div class="scroll">
-            <table class="stack">
-              <thead>
-                <tr>
-                  <th>Xã, phường</th>
-                  <th class="n">Số đề xuất khen thưởng</th>
-                </tr>
-              </thead>
-              <tbody>
-                {e.commendations_by_commune.map((c) => (
-                  <tr>
-                    <td class="name">
-                      <CommuneName id={c.commune_id} label={c.commune} nav={nav} />
-                    </td>
-                    <td class="n" data-label="Số đề xuất khen thưởng">
-                      {num(c.count)}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          {nav.communeHref ? <p class="muted">Bấm tên xã để xem các tổ được đề xuất.</p> : null}
-        </>
-      ) : null}
       {e.commendations.length ? (
         <>
           <h3>Các tổ được đề xuất khen thưởng</h3>

@@ -50,6 +50,12 @@ export function Meetings({ r, nav }: { r: Rollup; nav: PageNav }) {
         <p>Trong kỳ này chưa có quý nào kết thúc, chưa xét họp định kỳ hằng quý.</p>
       ) : m.by_commune.length === 0 ? (
         <p>Không có tổ nào phải họp định kỳ trong kỳ này.</p>
+      ) : r.depth === "commune" ? (
+        <p>
+          Lượt tổ phải họp định kỳ: <strong>{num(m.by_commune.reduce((n, c) => n + c.owed, 0))}</strong>; lượt tổ chưa họp:{" "}
+          <strong>{num(m.by_commune.reduce((n, c) => n + c.skipped.length, 0))}</strong>
+          <span class="muted"> (từng xã: bảng “Theo xã, phường”; tên các tổ: trang của xã)</span>
+        </p>
       ) : (
         <>
           <div class="scroll">

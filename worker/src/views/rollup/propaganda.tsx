@@ -1,6 +1,7 @@
 /**
  * "Tuyên truyền, vận động": the propaganda counts as cards, and a bar chart per commune (or village)
- * for each count marked `chart` in the weekly sheet (shared/templates.ts).
+ * for each count marked `chart` in the weekly sheet (shared/templates.ts) — not above commune level,
+ * where the page stays one short row per commune (./communes.tsx).
  */
 import { FIGURE_GROUPS } from "../../../../shared/enums";
 import type { CountColumn } from "../../../../shared/weekly-counts";
@@ -22,7 +23,7 @@ export function Propaganda({ r, counts }: { r: Rollup; counts: readonly CountCol
           <Card label={c.header} value={num(sum(r.totals, c.key))} />
         ))}
       </div>
-      {counts
+      {(r.depth === "commune" ? [] : counts)
         .filter((c) => c.figure.chart)
         .map((c) => (
           <>

@@ -3,9 +3,9 @@ import type { Rollup } from "../../rollup/types";
 import { BarChart } from "../chart";
 import { midSentence, num, pct, weekRangesVi } from "../format";
 import type { PageNav } from "./nav";
-import { Card, CommuneName, perCommune } from "./parts";
+import { Card, perCommune } from "./parts";
 
-export function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
+export function Reporting({ r }: { r: Rollup; nav?: PageNav }) {
   const rep = r.totals.reporting;
   const byCommune = perCommune(r);
   const bars = byCommune
@@ -25,12 +25,16 @@ export function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
         <Card label="Tỷ lệ báo cáo" value={pct(rep.reporting_rate)} />
         <Card label="Tỷ lệ đúng hạn" value={pct(rep.on_time_rate)} />
       </div>
-      <h3>{byCommune ? "Tỷ lệ báo cáo theo xã" : "Tỷ lệ báo cáo theo tổ"}</h3>
-      <BarChart title={byCommune ? "Tỷ lệ báo cáo theo xã" : "Tỷ lệ báo cáo theo tổ"} bars={bars} percent />
-      <h3>Các tổ chưa nộp đủ báo cáo tuần</h3>
       {r.depth === "commune" ? (
-        <MissingByCommune r={r} nav={nav} />
-      ) : r.missing_reports.length === 0 ? (
+        <p class="muted">Tỷ lệ báo cáo, số tổ chưa nộp đủ của từng xã: bảng “Theo xã, phường”; các tuần chưa nộp: trang của xã.</p>
+      ) : (
+        <>
+          <h3>{byCommune ? "Tỷ lệ báo cáo theo xã" : "Tỷ lệ báo cáo theo tổ"}</h3>
+          <BarChart title={byCommune ? "Tỷ lệ báo cáo theo xã" : "Tỷ lệ báo cáo theo tổ"} bars={bars} percent />
+          <h3>Các tổ chưa nộp đủ báo cáo tuần</h3>
+        </>
+      )}
+      {r.depth === "commune" ? null : r.missing_reports.length === 0 ? (
         <p>Tất cả các tổ đã nộp đủ báo cáo tuần trong kỳ.</p>
       ) : (
         <div class="scroll">
@@ -64,51 +68,5 @@ export function Reporting({ r, nav }: { r: Rollup; nav: PageNav }) {
         </div>
       )}
     </section>
-  );
-}
-
-/** Above commune level: per commune, the teams missing reports and how many reports; the teams are in the drill-down. */
-function MissingByCommune({ r, nav }: { r: Rollup; nav: PageNav }) {
-  const rows = r.missing_by_commune;
-  if (rows.length === 0) return <p>Tất cả các tổ đã nộp đủ báo cáo tuần trong kỳ.</p>;
-  return (
-    <>
-      <div class="scroll">
-        <table class="stack">
-          <thead>
-            <tr>
-              <th>Xã, phường</th>
-              <th class="n">Số tổ chưa nộp đủ</th>
-              <th class="n">Số báo cáo chưa nộp</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((m) => (
-              <tr>
-                <td class="name">
-                  <CommuneName id={m.commune_id} label={m.commune} nav={nav} />
-                </td>
-                <td class="n bad" data-label="Số tổ chưa nộp đủ">
-                  {num(m.teams)}
-                </td>
-                <td class="n bad" data-label="Số báo cáo chưa nộp">
-                  {num(m.reports)}
-                </td>
-              </tr>
-            ))}
-            <tr class="total">
-              <td class="name">Tổng cộng</td>
-              <td class="n" data-label="Số tổ chưa nộp đủ">
-                {num(rows.reduce((n, m) => n + m.teams, 0))}
-              </td>
-              <td class="n" data-label="Số báo cáo chưa nộp">
-                {num(rows.reduce((n, m) => n + m.reports, 0))}
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      {nav.communeHref ? <p class="muted">Bấm tên xã để xem từng tổ và các tuần chưa nộp.</p> : null}
-    </>
   );
 }
