@@ -3,6 +3,14 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
 const migrations = await readD1Migrations(path.join(import.meta.dirname, "worker/migrations"));
+const bindings = {
+  TEST_MIGRATIONS: migrations,
+  ADMIN_SECRET: "test-admin-secret",
+  // FUZZ_SEED replays a run of tests/worker/fuzz-submissions.test.ts (empty: a new seed each run).
+  FUZZ_SEED: process.env.FUZZ_SEED ?? "",
+  // The console's development sign-in, as `npm start` runs it.
+  CONSOLE_DEV_SIGNIN: "1",
+};
 
 export default defineConfig({
   test: {
@@ -26,14 +34,7 @@ export default defineConfig({
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
             miniflare: {
-              // FUZZ_SEED replays a run of tests/worker/fuzz-submissions.test.ts (empty: a new seed each run).
-              // CONSOLE_DEV_SIGNIN: the console's development sign-in, as `npm start` runs it.
-              bindings: {
-                TEST_MIGRATIONS: migrations,
-                ADMIN_SECRET: "test-admin-secret",
-                FUZZ_SEED: process.env.FUZZ_SEED ?? "",
-                CONSOLE_DEV_SIGNIN: "1",
-              },
+              bindings,
             },
           }),
         ],
@@ -42,6 +43,21 @@ export default defineConfig({
           include: ["tests/worker/**/*.test.ts"],
           exclude: ["tests/worker/**/*.node.test.ts"],
           setupFiles: ["tests/worker/setup.ts"],
+        },
+      },
+      {
+        // The worker with two province shards beside the control database `DB` (worker/src/db/shard.ts):
+        // DB_24 (Bắc Ninh) and DB_20 (Lạng Sơn); SINGLE is a database for the same requests without shards.
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: { bindings, d1Databases: { DB_24: "shard-24", DB_20: "shard-20", SINGLE: "single" } },
+          }),
+        ],
+        test: {
+          name: "shards",
+          include: ["tests/shards/**/*.test.ts"],
+          setupFiles: ["tests/shards/setup.ts"],
         },
       },
     ],

@@ -60,8 +60,10 @@ const LAYERS = [
   { dir: "worker/src/villages", may: ["worker/src/db"] },
   // A report as a document: built from a rollup it is given (its types) and the narrative it reads.
   { dir: "worker/src/report", may: ["worker/src/db"], types: ["worker/src/rollup"] },
+  // "Chốt số liệu kỳ": a commune's figures taken from its rollup, shown on district rollups instead of the live ones.
+  { dir: "worker/src/closing", may: ["worker/src/db", "worker/src/rollup"] },
   // Pages render what they are given: a rollup's or a report's types, never a query.
-  { dir: "worker/src/views", may: [], types: ["worker/src/rollup", "worker/src/report"] },
+  { dir: "worker/src/views", may: [], types: ["worker/src/rollup", "worker/src/report", "worker/src/closing"] },
   // The roll-out console's domain (operators and their units; communes, tokens, weeks, audit): no HTTP,
   // no pages — worker/src/console maps its results to pages.
   { dir: "worker/src/operators", may: ["worker/src/db"] },

@@ -116,6 +116,12 @@ export const ERROR_STATUS = {
   /** "Chuyển đổi thôn" (shared/village-moves.ts): the commune was not split, or the mapping has errors (details per cell). */
   not_split: 422,
   invalid_village_moves: 422,
+  /** "Chốt số liệu kỳ" (shared/closing.ts): the commune's latest data has errors; the district accepted the period; nothing to accept or reopen; no data sent yet; a link or operator without the acceptance right. */
+  period_has_errors: 422,
+  period_accepted: 409,
+  period_not_closed: 409,
+  no_submission: 409,
+  forbidden: 403,
   too_many_attempts: 429,
   http_error: 400,
   internal_error: 500,

@@ -6,6 +6,7 @@
 
 export { autoSubmitWeekly, menuAutoOff, menuAutoOn } from "./menu/auto";
 export { fillUnknownAndCheck, jumpToCell, menuCheck, runCheckNow } from "./menu/check";
+export { type ClosingReport, menuClosePeriod } from "./menu/closing";
 export { type ConnectionView, getConnectionSettings, menuConnection, saveConnectionSettings } from "./menu/connection";
 export { menuDecision } from "./menu/decision";
 export { menuEvaluationDraft } from "./menu/evaluation";

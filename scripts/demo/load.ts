@@ -24,6 +24,7 @@ import { PILOT_GUIDANCE, PILOT_TODAY, type PilotCommune, pilotWorkbooks } from "
 import type { Workbook } from "../../shared/schemas";
 import { projectRoot } from "../root";
 import { nationalUnitsText, sendUnits } from "../units/send";
+import { DEMO_CORRECTED, type DemoClosings, loadClosings } from "./closings";
 
 export interface DemoOptions {
   baseUrl: string;
@@ -41,11 +42,13 @@ interface Link {
 
 export interface DemoResult {
   baseUrl: string;
-  district: { name: string; link: Link };
+  district: { name: string; link: Link; accepting: Link };
   communes: { name: string; unit_id: string; link: Link; write_token: string }[];
   imports: { created: number; duplicate: number };
   /** The national unit history: sent on this run (with its time), or already loaded before. */
   units: { sent: boolean; ms: number };
+  /** Xã Quý Sơn's closed periods and its correction after closing (./closings.ts). */
+  closings: DemoClosings & { commune: string };
 }
 
 interface State {
@@ -166,8 +169,10 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
     const r = await admin("/tokens/lookup", { token: stored });
     return r.status === 200 && r.json.active && r.json.unit_id === unit_id && r.json.scope === scope ? stored : null;
   }
-  async function link(key: string, unit_id: string, scope: "aggregate" | "detail", label: string): Promise<Link> {
-    const token = (await reuse(state.links[key], unit_id, scope)) ?? (await must("/links", { unit_id, scope, label }, [201])).token;
+  async function link(key: string, unit_id: string, scope: "aggregate" | "detail", label: string, can_accept = false): Promise<Link> {
+    const token =
+      (await reuse(state.links[key], unit_id, scope)) ??
+      (await must("/links", { unit_id, scope, label, ...(can_accept ? { can_accept } : {}) }, [201])).token;
     state.links[key] = token;
     const url = `${opts.baseUrl}/r/${token}`;
     return { token, url, json_url: `${url}.json`, csv_url: `${url}.csv` };
@@ -185,10 +190,15 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
   const district = UNITS.find((u) => u.id === PILOT.lucNgan)!;
   const result: DemoResult = {
     baseUrl: opts.baseUrl,
-    district: { name: district.name, link: await link("district", district.id, "aggregate", "Huyện (dữ liệu mẫu)") },
+    district: {
+      name: district.name,
+      link: await link("district", district.id, "aggregate", "Huyện (dữ liệu mẫu)"),
+      accepting: await link("district-accept", district.id, "aggregate", "Ban Dân vận huyện: chấp nhận số liệu (dữ liệu mẫu)", true),
+    },
     communes: [],
     imports,
     units,
+    closings: { commune: "", closed: false, correction: "duplicate" },
   };
   for (const c of communes) {
     result.communes.push({
@@ -198,6 +208,17 @@ export async function loadDemo(opts: DemoOptions): Promise<DemoResult> {
       write_token: await writeToken(c),
     });
   }
+  const first = communes[0]!;
+  result.closings = {
+    commune: result.communes[0]!.name,
+    ...(await loadClosings(
+      opts.baseUrl,
+      first,
+      asOf(first.workbook, PILOT_TODAY),
+      result.communes[0]!.write_token,
+      result.district.accepting.token,
+    )),
+  };
   if (!existsSync(path.dirname(opts.stateFile))) mkdirSync(path.dirname(opts.stateFile), { recursive: true });
   writeFileSync(opts.stateFile, `${JSON.stringify(state, null, 2)}\n`);
   return result;
@@ -228,6 +249,12 @@ export function printLinks(r: DemoResult, ms: number): void {
       `   ${"".padEnd(pad)}  ${c.link.url}/mau-01`,
       `   ${"".padEnd(pad)}  ${c.link.url}/mau-02`,
     ]),
+    "",
+    ` Chốt số liệu kỳ: ${r.closings.commune} đã chốt các tháng 01–09/2022 và quý I–III/2022 (quý I/2022 huyện đã chấp nhận);`,
+    ` tháng 09/2022 có điều chỉnh sau khi chốt${r.closings.closed ? " (vừa nạp)" : ""}. Trang huyện của tháng đó:`,
+    `   ${r.district.link.url}?period=${DEMO_CORRECTED}#chot-so-lieu`,
+    ` Đường dẫn huyện có quyền chấp nhận, mở lại số liệu đã chốt của các xã:`,
+    `   ${r.district.accepting.url}?period=${DEMO_CORRECTED}`,
     "",
     " Báo cáo tổng kết (in A4, tải Word; ky=P1, P2: sơ kết đợt 1, đợt 2):",
     `   ${r.district.name.padEnd(pad)}  ${r.district.link.url}/bao-cao?ky=P3`,

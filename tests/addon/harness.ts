@@ -52,6 +52,7 @@ export const ENTRY_FUNCTIONS = [
   "menuAutoOff",
   "menuAutoOn",
   "menuCheck",
+  "menuClosePeriod",
   "menuConnection",
   "menuDecision",
   "menuEvaluationDraft",

@@ -472,6 +472,7 @@ describe("Menu", () => {
       ["Nhập danh sách có sẵn", "menuImport"],
       ["Kiểm tra dữ liệu", "menuCheck"],
       ["Gửi báo cáo", "menuSubmit"],
+      ["Chốt số liệu kỳ", "menuClosePeriod"],
       ["Mẫu tin nhắn Zalo cho các tổ", "menuZaloForms"],
       ["Dán báo cáo Zalo", "menuZaloPaste"],
       ["Tạo báo cáo tuần mới", "menuNewWeek"],

@@ -1,6 +1,7 @@
 /**
  * D1 migrations applied to a database that already holds data (Miniflare's D1, in Node — the worker
- * tests start from an empty database): what 0010_zalo_unknown.sql must keep. Runs in the "node"
+ * tests start from an empty database): what 0010_zalo_unknown.sql must keep, and 0036_commune_shards.sql
+ * recording the communes that already have data as living in this database. Runs in the "node"
  * vitest project (*.node.test.ts), since it starts its own Miniflare.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -86,5 +87,13 @@ describe("0010_zalo_unknown.sql on a database with data", () => {
       zalo_households: 2,
       zalo_known: 3,
     });
+  });
+});
+
+describe("0036_commune_shards.sql on a database with data", () => {
+  it("records the communes with data as living in this database, so adding shards later moves nothing", async () => {
+    expect((await db.prepare("SELECT commune_id, province_code, shard FROM commune_shards").all()).results).toEqual([
+      { commune_id: COMMUNE, province_code: null, shard: "DB" },
+    ]);
   });
 });

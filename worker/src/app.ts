@@ -3,6 +3,7 @@
  *   GET  /health
  *   POST /api/submissions            commune write token (./api/submissions.ts)
  *   GET|PUT /api/village-successors  commune write token: "Chuyển đổi thôn" (./api/village-successors.ts)
+ *   GET|POST /api/closings[/reopen]  commune write token: "Chốt số liệu kỳ" (./api/closings.ts)
  *   POST /api/admin/{units,tokens,links,revoke,tokens/lookup,import,commune-records[/query],operators[/disable|/query],
  *                    village-successors[/query]}   ADMIN_SECRET (./admin/)
  *   GET  /r/<token>[.json|.csv|…]    read-only rollup links (./links/routes.ts)
@@ -11,6 +12,7 @@
  */
 import { Hono } from "hono";
 import { adminRoutes } from "./admin/routes";
+import { closingRoutes } from "./api/closings";
 import { submissionRoutes } from "./api/submissions";
 import { villageSuccessorRoutes } from "./api/village-successors";
 import { consoleRoutes } from "./console/routes";
@@ -22,6 +24,7 @@ export const app = new Hono<AppEnv>()
   .get("/health", (c) => c.json({ ok: true }))
   .route("/api/submissions", submissionRoutes)
   .route("/api/village-successors", villageSuccessorRoutes)
+  .route("/api/closings", closingRoutes)
   .route("/api/admin", adminRoutes)
   .route("/r", rollupRoutes)
   .route("/admin", consoleRoutes);

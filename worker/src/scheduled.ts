@@ -7,7 +7,7 @@
  */
 import { retentionMonths } from "../../shared/privacy";
 import { movePayloadsToR2 } from "./db/payload-move";
-import { dbFor } from "./db/shard";
+import { allShards } from "./db/shard";
 import { sweepOrphanPayloads } from "./retention/orphans";
 import { pruneExpired } from "./retention/prune";
 
@@ -16,8 +16,21 @@ const MOVE_PER_RUN = 200;
 
 export const scheduled: ExportedHandlerScheduledHandler<Env> = async (controller, env) => {
   const now = new Date(controller.scheduledTime);
-  const result = await pruneExpired(dbFor(env), env.PAYLOADS, retentionMonths(env.RETENTION_MONTHS), now);
-  const move = await movePayloadsToR2(dbFor(env), env.PAYLOADS, MOVE_PER_RUN);
+  // Every database: payloads and revisions are in the shards, the access log in the control database.
+  const runs = await Promise.all(
+    allShards(env).map(async (db) => ({
+      prune: await pruneExpired(db, env.PAYLOADS, retentionMonths(env.RETENTION_MONTHS), now),
+      move: await movePayloadsToR2(db, env.PAYLOADS, MOVE_PER_RUN),
+    })),
+  );
+  const sum = (f: (r: (typeof runs)[number]) => number) => runs.reduce((n, r) => n + f(r), 0);
+  const result = {
+    before: runs[0]!.prune.before,
+    payloads: sum((r) => r.prune.payloads),
+    revisions: sum((r) => r.prune.revisions),
+    ips: sum((r) => r.prune.ips),
+  };
+  const move = { moved: sum((r) => r.move.moved), left: sum((r) => r.move.left) };
   const sweep = await sweepOrphanPayloads(env, now);
   // Counts only: what the jobs did, for Workers Logs.
   console.log(JSON.stringify({ job: "retention", ...result, payloads_moved: move, orphans: sweep }));

@@ -12,6 +12,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem("Kiểm tra dữ liệu", "menuCheck")
     .addItem("Gửi báo cáo", "menuSubmit")
+    .addItem("Chốt số liệu kỳ", "menuClosePeriod")
     .addSeparator()
     .addItem("Mẫu tin nhắn Zalo cho các tổ", "menuZaloForms")
     .addItem("Dán báo cáo Zalo", "menuZaloPaste")

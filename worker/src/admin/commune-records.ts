@@ -10,7 +10,7 @@
 import { Hono } from "hono";
 import * as z from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb, perShard, shardGroups } from "../db/shard";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
 import { validateJson } from "../http/validate";
@@ -70,7 +70,7 @@ async function notCommunes(db: D1Database, ids: string[]): Promise<string[]> {
 export const communeRecordRoutes = new Hono<{ Bindings: Bindings }>()
   .post("/commune-records", validateJson(recordsBody), async (c) => {
     const { records } = c.req.valid("json");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const ids = [...new Set(records.map((r) => r.unit_id))];
     if (ids.length !== records.length) throw new ApiError("invalid_request", "Mỗi xã chỉ được có một bản ghi trong một yêu cầu.");
     const unknown = await notCommunes(db, ids);
@@ -104,13 +104,10 @@ export const communeRecordRoutes = new Hono<{ Bindings: Bindings }>()
   })
   .post("/commune-records/query", validateJson(queryBody), async (c) => {
     const { unit_ids } = c.req.valid("json");
-    const db = dbFor(c.env);
-    // The last accepted submission per commune, from the receipts the worker keeps.
-    const sql = `SELECT r.*, s.received_at AS last_submission_at, s.submission_id AS last_submission_id
-      FROM commune_records r
-      LEFT JOIN submissions s ON s.submission_id = (
-        SELECT submission_id FROM submissions WHERE commune_id = r.unit_id ORDER BY received_at DESC, submission_id DESC LIMIT 1)`;
-    let rows: CommuneRecordRow[] = [];
+    const db = controlDb(c.env);
+    // The records are in the control database, the receipts in the communes' shards: two reads.
+    const sql = "SELECT * FROM commune_records r";
+    let rows: Omit<CommuneRecordRow, "last_submission_at" | "last_submission_id">[] = [];
     if (!unit_ids) rows = (await db.prepare(`${sql} ORDER BY r.unit_id`).all<CommuneRecordRow>()).results;
     else {
       for (let i = 0; i < unit_ids.length; i += 90) {
@@ -122,5 +119,37 @@ export const communeRecordRoutes = new Hono<{ Bindings: Bindings }>()
         rows.push(...results);
       }
     }
-    return c.json({ records: rows });
+    const last = new Map(
+      (
+        await perShard(
+          shardGroups(c.env),
+          rows.map((r) => r.unit_id),
+          lastSubmissions,
+        )
+      )
+        .flat()
+        .map((s) => [s.commune_id, s]),
+    );
+    return c.json({
+      records: rows.map(
+        (r): CommuneRecordRow => ({
+          ...r,
+          last_submission_at: last.get(r.unit_id)?.received_at ?? null,
+          last_submission_id: last.get(r.unit_id)?.submission_id ?? null,
+        }),
+      ),
+    });
   });
+
+/** The last accepted submission per commune (any path: add-on, pull, import), from the receipts in `db`. */
+async function lastSubmissions(db: D1Database, ids: string[]) {
+  const { results } = await db
+    .prepare(
+      `SELECT c.value AS commune_id, s.submission_id, s.received_at FROM json_each(?1) c
+       JOIN submissions s ON s.submission_id = (
+         SELECT submission_id FROM submissions WHERE commune_id = c.value ORDER BY received_at DESC, submission_id DESC LIMIT 1)`,
+    )
+    .bind(JSON.stringify(ids))
+    .all<{ commune_id: string; submission_id: string; received_at: string }>();
+  return results;
+}

@@ -13,7 +13,7 @@ import { checkComposition, GUIDANCE_COMPOSITION, guidanceMemberSchema } from "..
 import { fold } from "../../../shared/text";
 import * as z from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
 import { validateJson } from "../http/validate";
@@ -42,7 +42,7 @@ async function supervisingUnit(db: D1Database, id: string) {
 export const guidanceRoutes = new Hono<{ Bindings: Bindings }>()
   .post("/guidance-teams", validateJson(rosterBody), async (c) => {
     const { unit_id, members } = c.req.valid("json");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     await supervisingUnit(db, unit_id);
     const names = new Set(members.map((m) => fold(m.full_name)));
     const numbers = new Set(members.map((m) => m.member_no));
@@ -65,7 +65,7 @@ export const guidanceRoutes = new Hono<{ Bindings: Bindings }>()
   })
   .post("/guidance-teams/query", validateJson(queryBody), async (c) => {
     const { unit_id } = c.req.valid("json");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     await supervisingUnit(db, unit_id);
     const { results } = await db
       .prepare(`SELECT ${COLS.join(", ")}, updated_at FROM guidance_members WHERE unit_id = ? ORDER BY member_no`)

@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
 import * as z from "../../../shared/zod-vi";
-import { dbFor } from "../db/shard";
+import { controlDb, shardFor } from "../db/shard";
 import { getUnit, writerOf } from "../db/units";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
@@ -25,13 +25,12 @@ export const importBody = z.strictObject({
 
 export const importRoutes = new Hono<{ Bindings: Bindings }>().post("/import", validateJson(importBody), async (c) => {
   const body = c.req.valid("json");
-  const db = dbFor(c.env, body.commune_id);
-  const unit = await getUnit(db, body.commune_id);
+  const unit = await getUnit(controlDb(c.env), body.commune_id);
   if (unit?.level !== "commune") throw new ApiError("unit_not_found", `Không có xã mã "${body.commune_id}".`);
   const now = new Date().toISOString();
   const receivedAt = body.received_at ?? now;
   if (receivedAt > now) throw new ApiError("invalid_request", "Thời điểm nhận không được ở tương lai.");
-  const { receipt, created } = await acceptOrThrow(db, {
+  const { receipt, created } = await acceptOrThrow(await shardFor(c.env, unit.id), {
     body: body.envelope,
     raw: JSON.stringify(body.envelope),
     commune: writerOf(unit),

@@ -10,7 +10,7 @@
 import { Hono } from "hono";
 import * as z from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { getUnit } from "../db/units";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
@@ -32,7 +32,7 @@ export const operatorBody = z.strictObject({
 export const operatorRoutes = new Hono<{ Bindings: Bindings }>()
   .post("/operators", validateJson(operatorBody), async (c) => {
     const body = c.req.valid("json");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const unitId = body.unit_id ?? null;
     if (unitId !== null) {
       const unit = await getUnit(db, unitId);
@@ -51,7 +51,7 @@ export const operatorRoutes = new Hono<{ Bindings: Bindings }>()
   })
   .post("/operators/disable", validateJson(z.strictObject({ email })), async (c) => {
     const { email: who } = c.req.valid("json");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const existing = await getOperatorRow(db, who);
     if (!existing) throw new ApiError("not_found", `Không có cán bộ điều hành ${who}.`);
     if (!existing.disabled_at) {
@@ -62,4 +62,6 @@ export const operatorRoutes = new Hono<{ Bindings: Bindings }>()
     }
     return c.json({ operator: await getOperatorRow(db, who) });
   })
-  .post("/operators/query", validateJson(z.strictObject({})), async (c) => c.json({ operators: await listOperators(dbFor(c.env), null) }));
+  .post("/operators/query", validateJson(z.strictObject({})), async (c) =>
+    c.json({ operators: await listOperators(controlDb(c.env), null) }),
+  );

@@ -8,15 +8,22 @@ import { Hono } from "hono";
 import * as z from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
 import { movePayloadsToR2 } from "../db/payload-move";
-import { dbFor } from "../db/shard";
+import { allShards, controlDb } from "../db/shard";
 import type { Bindings } from "../http/env";
 import { validateJson } from "../http/validate";
 
 export const moveBody = z.strictObject({ limit: z.number().int().min(1).max(500).optional() });
 
 export const payloadAdminRoutes = new Hono<{ Bindings: Bindings }>().post("/payloads/move", validateJson(moveBody), async (c) => {
-  const db = dbFor(c.env);
-  const result = await movePayloadsToR2(db, c.env.PAYLOADS, c.req.valid("json").limit ?? 50);
+  // Every database in turn (old payloads are where their commune's data is), up to `limit` in all.
+  const limit = c.req.valid("json").limit ?? 50;
+  const result = { moved: 0, left: 0 };
+  for (const db of allShards(c.env)) {
+    const r = await movePayloadsToR2(db, c.env.PAYLOADS, limit - result.moved);
+    result.moved += r.moved;
+    result.left += r.left;
+  }
+  const db = controlDb(c.env);
   await auditStatement(db, "admin", "payloads.move", null, result).run();
   return c.json(result);
 });

@@ -8,7 +8,7 @@ import { formatDateVi } from "../../../shared/text";
 import * as z from "../../../shared/zod-vi";
 import { hashToken, newToken, type TokenRow } from "../auth/tokens";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { getUnit, type UnitRow } from "../db/units";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
@@ -34,6 +34,8 @@ export const linkBody = z.strictObject({
   scope: z.enum(["aggregate", "detail"]),
   label,
   expires_at: instant.optional(),
+  /** A district or province link that may accept and reopen its communes' closed periods (shared/closing.ts). */
+  can_accept: z.boolean().optional(),
 });
 export const tokenBody = z.strictObject({ token: tokenText });
 
@@ -58,11 +60,20 @@ async function issue(
   row: Omit<TokenRow, "token_hash" | "created_at" | "revoked_at"> & { audit?: Record<string, unknown> },
 ): Promise<string> {
   const token = newToken(row.kind);
+  const canAccept = row.can_accept ? 1 : 0;
   await db.batch([
     db
-      .prepare("INSERT INTO tokens (token_hash, kind, unit_id, scope, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
-      .bind(await hashToken(token), row.kind, row.unit_id, row.scope, row.label, new Date().toISOString(), row.expires_at),
-    auditStatement(db, "admin", `token.create`, row.unit_id, { kind: row.kind, scope: row.scope, label: row.label, ...row.audit }),
+      .prepare(
+        "INSERT INTO tokens (token_hash, kind, unit_id, scope, label, created_at, expires_at, can_accept) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      )
+      .bind(await hashToken(token), row.kind, row.unit_id, row.scope, row.label, new Date().toISOString(), row.expires_at, canAccept),
+    auditStatement(db, "admin", `token.create`, row.unit_id, {
+      kind: row.kind,
+      scope: row.scope,
+      label: row.label,
+      ...(canAccept ? { can_accept: true } : {}),
+      ...row.audit,
+    }),
   ]);
   return token;
 }
@@ -76,7 +87,7 @@ export function linkUrls(base: string, token: string) {
 export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
   .post("/tokens", validateJson(communeTokenBody), async (c) => {
     const body = c.req.valid("json");
-    const db = dbFor(c.env, body.unit_id);
+    const db = controlDb(c.env);
     const unit = await unitFor(db, body.unit_id, "write");
     const ended = unit.valid_to !== null && unit.valid_to <= todayVi();
     if (ended && body.late_corrections !== true) {
@@ -102,21 +113,34 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
         { sheet: null, row: null, column: "expires_at", code: "out_of_range", severity: "error", message_vi: "Thời hạn đã qua." },
       ]);
     }
-    const db = dbFor(c.env, body.unit_id);
+    const db = controlDb(c.env);
     const unit = await unitFor(db, body.unit_id, body.scope);
+    if (body.can_accept && (body.scope !== "aggregate" || unit.level === "commune")) {
+      throw new ApiError("invalid_request", "Chỉ đường dẫn số liệu tổng hợp của huyện, tỉnh mới có quyền chấp nhận số liệu đã chốt.", [
+        {
+          sheet: null,
+          row: null,
+          column: "can_accept",
+          code: "not_allowed",
+          severity: "error",
+          message_vi: "Không áp dụng cho loại đường dẫn này.",
+        },
+      ]);
+    }
     const token = await issue(db, {
       kind: "link",
       unit_id: unit.id,
       scope: body.scope,
       label: body.label ?? null,
       expires_at: body.expires_at ?? null,
+      can_accept: body.can_accept ? 1 : 0,
     });
     const base = c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin;
     return c.json({ token, ...linkUrls(base, token), unit_id: unit.id, scope: body.scope, expires_at: body.expires_at ?? null }, 201);
   })
   .post("/revoke", validateJson(tokenBody), async (c) => {
     const { token } = c.req.valid("json");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const hash = await hashToken(token);
     const row = await db.prepare("SELECT unit_id, kind, revoked_at FROM tokens WHERE token_hash = ?").bind(hash).first<TokenRow>();
     if (!row) throw new ApiError("token_not_found", "Không tìm thấy mã này.");
@@ -137,7 +161,7 @@ export const tokenRoutes = new Hono<{ Bindings: Bindings }>()
   })
   .post("/tokens/lookup", validateJson(tokenBody), async (c) => {
     const { token } = c.req.valid("json");
-    const row = await dbFor(c.env)
+    const row = await controlDb(c.env)
       .prepare("SELECT * FROM tokens WHERE token_hash = ?")
       .bind(await hashToken(token))
       .first<TokenRow>();

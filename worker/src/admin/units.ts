@@ -4,13 +4,13 @@
  * units:load`). Each unit is checked with the shared `unitSchema`; the units already stored plus the
  * new ones must then pass `validateUnits` as a whole (parents, validity intervals, successors, no code
  * used twice at once). Then one batch writes them (all or nothing) and answers how many rows changed:
- * a unit sent again as stored is not rewritten.
+ * a unit sent again as stored is not rewritten. The control database has the units; every shard gets a copy.
  */
 import { Hono } from "hono";
 import { unitSchema, validateUnits } from "../../../shared/units";
 import * as z from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb, shardMap } from "../db/shard";
 import { readUnits, upsertUnitStatements } from "../db/units";
 import type { Bindings } from "../http/env";
 import { ApiError } from "../http/errors";
@@ -20,7 +20,7 @@ export const unitsBody = z.strictObject({ units: z.array(unitSchema).min(1).max(
 
 export const unitRoutes = new Hono<{ Bindings: Bindings }>().post("/units", validateJson(unitsBody), async (c) => {
   const { units } = c.req.valid("json");
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const merged = new Map((await readUnits(db)).map((u) => [u.id, u]));
   for (const u of units) merged.set(u.id, u);
   const errors = validateUnits([...merged.values()]);
@@ -41,5 +41,8 @@ export const unitRoutes = new Hono<{ Bindings: Bindings }>().post("/units", vali
   const upserts = upsertUnitStatements(db, units);
   const results = await db.batch([...upserts, auditStatement(db, "admin", "units.upsert", null, { count: units.length })]);
   const changed = results.slice(0, upserts.length).reduce((n, r) => n + (r.results?.length ?? 0), 0);
+  // Every shard keeps a copy for its foreign keys (../db/shard.ts): the same upsert, one batch each.
+  // A failure here answers 500 and the admin sends the list again (nothing is rewritten twice).
+  await Promise.all([...shardMap(c.env).values()].map((shard) => shard.batch(upsertUnitStatements(shard, units))));
   return c.json({ upserted: units.length, changed });
 });

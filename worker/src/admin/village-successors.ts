@@ -14,7 +14,7 @@ import { Hono } from "hono";
 import { villageMovesAdminBodySchema } from "../../../shared/village-moves";
 import * as z from "../../../shared/zod-vi";
 import { movesOrThrow } from "../api/village-successors";
-import { dbFor } from "../db/shard";
+import { controlDb, shardGroups } from "../db/shard";
 import type { Bindings } from "../http/env";
 import { validateJson } from "../http/validate";
 import { readMoves, replaceMoves } from "../villages/moves";
@@ -24,16 +24,20 @@ export const villageMovesQueryBody = z.strictObject({ commune_id: z.string().min
 export const villageSuccessorAdminRoutes = new Hono<{ Bindings: Bindings }>()
   .post("/village-successors/query", validateJson(villageMovesQueryBody), async (c) => {
     const { commune_id } = c.req.valid("json");
-    return c.json(movesOrThrow(await readMoves(dbFor(c.env, commune_id), commune_id)).view);
+    return c.json(movesOrThrow(await readMoves(controlDb(c.env), commune_id, shardGroups(c.env))).view);
   })
   .post("/village-successors", validateJson(villageMovesAdminBodySchema), async (c) => {
     const { commune_id, villages } = c.req.valid("json");
-    const outcome = await replaceMoves(dbFor(c.env, commune_id), {
-      communeId: commune_id,
-      rows: villages.map((v) => ({ row: v.row ?? null, village_code: v.village_code, successor: v.successor })),
-      setBy: "admin",
-      actor: "admin",
-      now: new Date().toISOString(),
-    });
+    const outcome = await replaceMoves(
+      controlDb(c.env),
+      {
+        communeId: commune_id,
+        rows: villages.map((v) => ({ row: v.row ?? null, village_code: v.village_code, successor: v.successor })),
+        setBy: "admin",
+        actor: "admin",
+        now: new Date().toISOString(),
+      },
+      shardGroups(c.env),
+    );
     return c.json(movesOrThrow(outcome).result);
   });

@@ -7,7 +7,7 @@
 import { Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
 import type { TokenRow } from "../auth/tokens";
-import { dbFor } from "../db/shard";
+import { controlDb, shardFor } from "../db/shard";
 import { getUnit, writerOf } from "../db/units";
 import { communeAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
@@ -25,11 +25,10 @@ type SubmissionEnv = { Bindings: Bindings; Variables: { token: TokenRow; rawBody
 
 export const submissionRoutes = new Hono<SubmissionEnv>().post("/", recordRefusals, communeAuth, limitBody(), jsonBody, async (c) => {
   const token = c.get("token");
-  const db = dbFor(c.env, token.unit_id);
-  const unit = await getUnit(db, token.unit_id);
+  const unit = await getUnit(controlDb(c.env), token.unit_id);
   if (unit?.level !== "commune") throw unauthorized();
   const now = new Date();
-  const { receipt, created, timing } = await acceptOrThrow(db, {
+  const { receipt, created, timing } = await acceptOrThrow(await shardFor(c.env, unit.id), {
     body: c.get("body"),
     raw: c.get("rawBody"),
     commune: writerOf(unit),

@@ -9,7 +9,7 @@
 import { Hono } from "hono";
 import { villageMovesBodySchema } from "../../../shared/village-moves";
 import type { TokenRow } from "../auth/tokens";
-import { dbFor } from "../db/shard";
+import { controlDb, shardGroups } from "../db/shard";
 import { communeAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
@@ -28,18 +28,22 @@ export function movesOrThrow<T>(outcome: MovesOutcome<T>): T {
 export const villageSuccessorRoutes = new Hono<Env>()
   .get("/", communeAuth, async (c) => {
     const token = c.get("token");
-    return c.json(movesOrThrow(await readMoves(dbFor(c.env, token.unit_id), token.unit_id)).view);
+    return c.json(movesOrThrow(await readMoves(controlDb(c.env), token.unit_id, shardGroups(c.env))).view);
   })
   .put("/", communeAuth, limitBody(), jsonBody, validateJson(villageMovesBodySchema), async (c) => {
     const token = c.get("token");
     const { villages } = c.req.valid("json");
     const rows = villages.map((v) => ({ row: v.row ?? null, village_code: v.village_code, successor: v.successor }));
-    const outcome = await replaceMoves(dbFor(c.env, token.unit_id), {
-      communeId: token.unit_id,
-      rows,
-      setBy: "commune",
-      actor: `commune:${token.unit_id}`,
-      now: new Date().toISOString(),
-    });
+    const outcome = await replaceMoves(
+      controlDb(c.env),
+      {
+        communeId: token.unit_id,
+        rows,
+        setBy: "commune",
+        actor: `commune:${token.unit_id}`,
+        now: new Date().toISOString(),
+      },
+      shardGroups(c.env),
+    );
     return c.json(movesOrThrow(outcome).result);
   });

@@ -19,6 +19,8 @@ export interface TokenRow {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  /** A district or province link that may accept and reopen closed periods (0027); 0 otherwise. */
+  can_accept?: number;
 }
 
 /** A new random token: 16 bytes (128 bits) as 32 hex characters, with its kind's prefix. */

@@ -6,9 +6,9 @@
  * An operator sees the rows of units under theirs; the whole country also sees rows with no unit.
  */
 import { type Context, Hono } from "hono";
-import { dbFor } from "../db/shard";
+import { allShards, controlDb } from "../db/shard";
 import { unitsWithin } from "../operators/scope";
-import { type AuditFilter, actionLabel, readAudit, readLinkAccesses } from "../rollout/audit";
+import { type AuditFilter, actionLabel, readAuditOf, readLinkAccesses } from "../rollout/audit";
 import { unitsById } from "../rollout/units";
 import { toCsv } from "../rollup/csv";
 import { dateTimeVi } from "../views/format";
@@ -23,7 +23,7 @@ const day = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v :
 
 async function filterOf(c: Context<ConsoleEnv>): Promise<{ view: AuditFilterView; filter: AuditFilter } | null> {
   const op = c.get("operator");
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const scope = op.unit_id === null ? null : await unitsWithin(db, op.unit_id);
   const view: AuditFilterView = {
     from: day(c.req.query("tu")),
@@ -53,10 +53,10 @@ export const auditRoutes = new Hono<ConsoleEnv>()
   .get("/nhat-ky", async (c) => {
     const f = await filterOf(c);
     if (!f) return forbidden(c, "Đơn vị này không thuộc đơn vị bạn phụ trách.");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const op = c.get("operator");
     const [actions, accesses] = await Promise.all([
-      readAudit(db, { ...f.filter, limit: PAGE_ROWS }),
+      readAuditOf(allShards(c.env), { ...f.filter, limit: PAGE_ROWS }),
       readLinkAccesses(db, { ...f.filter, limit: PAGE_ROWS }),
     ]);
     const unitIds = [...actions.map((a) => a.unit_id), ...accesses.map((a) => a.unit_id)].filter((x): x is string => !!x);
@@ -84,7 +84,7 @@ export const auditRoutes = new Hono<ConsoleEnv>()
   .get("/nhat-ky.csv", async (c) => {
     const f = await filterOf(c);
     if (!f) return forbidden(c, "Đơn vị này không thuộc đơn vị bạn phụ trách.");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const accesses = c.req.query("loai") === "truy-cap";
     let rows: (string | number | null)[][];
     let unitIds: string[];
@@ -106,7 +106,7 @@ export const auditRoutes = new Hono<ConsoleEnv>()
         ]),
       ];
     } else {
-      const list = await readAudit(db, { ...f.filter, limit: CSV_ROWS });
+      const list = await readAuditOf(allShards(c.env), { ...f.filter, limit: CSV_ROWS });
       unitIds = list.flatMap((a) => (a.unit_id ? [a.unit_id] : []));
       const labels = await unitsById(db, unitIds);
       rows = [

@@ -11,7 +11,7 @@
  */
 import { type Context, Hono } from "hono";
 import { todayVi } from "../../../shared/periods";
-import { dbFor } from "../db/shard";
+import { controlDb, shardGroups } from "../db/shard";
 import { limitBody } from "../http/body";
 import { registeredWithin, withinOf } from "../operators/scope";
 import { listCommunes } from "../rollout/communes";
@@ -37,13 +37,13 @@ const unitQuery = (id: string | null) => (id ? `don-vi=${encodeURIComponent(id)}
 
 /** The list a page shows: communes of the chosen unit, or the provinces for the whole country. */
 async function listing(c: Context<ConsoleEnv>, choice: UnitChoice) {
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const ids = await registeredWithin(db, choice.unitId);
   if (choice.unitId === null) {
     const tokens = await activeWriteTokens(db, ids);
     return { rows: null, provinces: await provinceCounts(db, ids, new Set(tokens.keys())) };
   }
-  return { rows: await listCommunes(db, ids), provinces: null };
+  return { rows: await listCommunes(db, ids, new Date(), shardGroups(c.env)), provinces: null };
 }
 
 /** An upload over the request limit: the console's page, not the API's JSON. */
@@ -99,7 +99,7 @@ export const communeRoutes = new Hono<ConsoleEnv>()
     const file = body.tep;
     if (!(file instanceof File)) return forbidden(c, "Chưa chọn tệp danh sách xã.");
     const op = c.get("operator");
-    const result = await previewRoster(dbFor(c.env), {
+    const result = await previewRoster(controlDb(c.env), {
       bytes: new Uint8Array(await file.arrayBuffer()),
       fileName: file.name,
       operator: op.email,
@@ -116,7 +116,7 @@ export const communeRoutes = new Hono<ConsoleEnv>()
     if (denied) return denied;
     const body = await c.req.parseBody();
     const op = c.get("operator");
-    const r = await applyRoster(dbFor(c.env), { uploadId: formText(body.lan), operator: op.email, operatorUnitId: op.unit_id });
+    const r = await applyRoster(controlDb(c.env), { uploadId: formText(body.lan), operator: op.email, operatorUnitId: op.unit_id });
     const unit = formText(body["don-vi"]) || null;
     if (!r.ok) return html(c, RefusalPage({ who: op, title: "Chưa áp dụng", message: r.message, ...opt(nonceOf(c)) }), r.status);
     return c.redirect(`/admin/xa?${[unitQuery(unit), `them=${r.added}`, `cap-nhat=${r.updated}`].filter(Boolean).join("&")}`, 303);
@@ -127,7 +127,7 @@ export const communeRoutes = new Hono<ConsoleEnv>()
     const body = await c.req.parseBody();
     const unitId = formText(body.xa);
     const op = c.get("operator");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     if (!unitId || !(await withinOf(db, [unitId], op.unit_id)).has(unitId)) {
       return forbidden(c, `Xã này không thuộc ${op.unit_label} mà bạn phụ trách; không thu hồi gì.`);
     }
@@ -157,7 +157,7 @@ export const communeRoutes = new Hono<ConsoleEnv>()
     const ids = [body.xa].flat().filter((v): v is string => typeof v === "string" && v.length > 0);
     const mode = body.viec === "rotate" ? "rotate" : "issue";
     const op = c.get("operator");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     if (!ids.length) return forbidden(c, "Chưa chọn xã nào.");
     if (ids.length > MAX_TOKENS_PER_BATCH) return forbidden(c, `Mỗi lần tối đa ${MAX_TOKENS_PER_BATCH} xã; hãy chọn ít hơn.`);
     const inScope = await withinOf(db, ids, op.unit_id);
@@ -171,6 +171,8 @@ export const communeRoutes = new Hono<ConsoleEnv>()
     const records = await listCommunes(
       db,
       result.issued.map((i) => i.unit.id),
+      now,
+      shardGroups(c.env),
     );
     const rec = new Map(records.map((r) => [r.unit.id, r]));
     return html(

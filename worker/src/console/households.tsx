@@ -9,7 +9,7 @@
  */
 import { type Context, Hono } from "hono";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { allShards, controlDb, shardFor } from "../db/shard";
 import { covers, unitsWithin } from "../operators/scope";
 import { eraseHousehold } from "../privacy/erase";
 import { communesWithHouseholds, householdRecord } from "../privacy/household";
@@ -22,9 +22,11 @@ const formText = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 const CODE = /^[\p{L}\p{N}._-]{1,40}$/u;
 
 async function page(c: Context<ConsoleEnv>, props: Omit<HouseholdPageProps, "who" | "communes" | "nonce">, status: 200 | 404 | 422 = 200) {
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const op = c.get("operator");
-  const ids = await communesWithHouseholds(db, op.unit_id === null ? null : await unitsWithin(db, op.unit_id));
+  // Registers are in the communes' shards (../db/shard.ts): every database is asked, the lists joined.
+  const within = op.unit_id === null ? null : await unitsWithin(db, op.unit_id);
+  const ids = [...new Set((await Promise.all(allShards(c.env).map((d) => communesWithHouseholds(d, within)))).flat())];
   const units = await unitsById(db, ids);
   const communes = ids
     .map((id) => ({ id, label: units.get(id)?.label ?? id }))
@@ -43,7 +45,7 @@ async function target(
   if (denied) return { refusal: denied };
   if (!xa) return { commune: null, code: "" };
   const op = c.get("operator");
-  if (!(await covers(dbFor(c.env), op, xa))) {
+  if (!(await covers(controlDb(c.env), op, xa))) {
     return { refusal: forbidden(c, `Xã này không thuộc ${op.unit_label}; không xem, không thay đổi gì.`) };
   }
   if (ma && !CODE.test(ma)) return { refusal: notFoundPage(c, "Mã hộ không hợp lệ.") };
@@ -57,7 +59,7 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     const t = await target(c, formText(c.req.query("xa")), formText(c.req.query("ma")));
     if ("refusal" in t) return t.refusal;
     if (!t.commune || !t.code) return page(c, { commune: t.commune, code: t.code });
-    const record = await householdRecord(dbFor(c.env), c.env.PAYLOADS, t.commune, t.code);
+    const record = await householdRecord(await shardFor(c.env, t.commune), c.env.PAYLOADS, t.commune, t.code);
     if (!record) return notFound(c, t.code);
     return page(c, { commune: t.commune, code: t.code, record });
   })
@@ -65,7 +67,8 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     const t = await target(c, formText(c.req.query("xa")), formText(c.req.query("ma")));
     if ("refusal" in t) return t.refusal;
     if (!t.commune || !t.code) return notFound(c, t.code);
-    const db = dbFor(c.env);
+    // The household's data and the audit row of its export: in its commune's shard.
+    const db = await shardFor(c.env, t.commune);
     const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
     if (!record) return notFound(c, t.code);
     await auditStatement(db, c.get("operator").email, "household.export", t.commune, { household_code: t.code }).run();
@@ -78,7 +81,7 @@ export const householdRoutes = new Hono<ConsoleEnv>()
     const t = await target(c, formText(body.xa), formText(body.ma));
     if ("refusal" in t) return t.refusal;
     if (!t.commune || !t.code) return notFound(c, t.code);
-    const db = dbFor(c.env);
+    const db = await shardFor(c.env, t.commune);
     if (formText(body["xac-nhan"]) !== t.code) {
       const record = await householdRecord(db, c.env.PAYLOADS, t.commune, t.code);
       if (!record) return notFound(c, t.code);

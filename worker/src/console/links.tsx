@@ -10,7 +10,7 @@ import { type Context, Hono } from "hono";
 import { nfc } from "../../../shared/text";
 import { linkUrls } from "../admin/tokens";
 import { linkAccessSummary } from "../db/access-log";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { covers, registeredWithin, unitsWithin } from "../operators/scope";
 import { createLink, getLink, linkScopesFor, listLinks, revokeLink, setLinkExpiry } from "../rollout/tokens";
 import { unitsById } from "../rollout/units";
@@ -36,7 +36,7 @@ async function page(
   extra: { created?: { url: string; label: string }; flash?: { kind: "ok" | "bad"; text: string } } = {},
   status: 200 | 201 | 422 = 200,
 ) {
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const scope = choice.unitId === null ? null : await unitsWithin(db, choice.unitId);
   const links = await listLinks(db, scope);
   const access = await linkAccessSummary(
@@ -86,9 +86,11 @@ export const linkRoutes = new Hono<ConsoleEnv>()
     const body = await c.req.parseBody();
     const chosen = await chooseUnit(c, formText(body["don-vi"]));
     if (!chosen.ok || chosen.choice.unitId === null) return forbidden(c, chosen.ok ? "Hãy chọn một đơn vị." : chosen.message);
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const unit = (await unitsById(db, [chosen.choice.unitId])).get(chosen.choice.unitId)!;
     const scope = body.loai === "detail" ? "detail" : "aggregate";
+    // The acceptance right ("Chốt số liệu kỳ", shared/closing.ts): a district's or province's figures link only.
+    const canAccept = body["chap-nhan"] === "1" && scope === "aggregate" && unit.level !== "commune";
     const label = nfc(formText(body.nhan)).slice(0, 200);
     const expiryDay = formText(body["het-han"]);
     const expiresAt = expiryDay ? endOfDayVi(expiryDay) : null;
@@ -100,7 +102,7 @@ export const linkRoutes = new Hono<ConsoleEnv>()
           ? "Ngày hết hạn phải là một ngày từ hôm nay trở đi."
           : null;
     if (problem) return page(c, chosen.choice, { flash: { kind: "bad", text: `${problem} Chưa tạo đường dẫn.` } }, 422);
-    const token = await createLink(db, { unitId: unit.id, scope, label, expiresAt, actor: c.get("operator").email });
+    const token = await createLink(db, { unitId: unit.id, scope, label, expiresAt, actor: c.get("operator").email, canAccept });
     const base = c.env.PUBLIC_BASE_URL || new URL(c.req.url).origin;
     return page(c, chosen.choice, { created: { url: linkUrls(base, token).url, label } }, 201);
   })
@@ -108,7 +110,7 @@ export const linkRoutes = new Hono<ConsoleEnv>()
     const denied = lacks(c, "change");
     if (denied) return denied;
     const body = await c.req.parseBody();
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const op = c.get("operator");
     const link = await getLink(db, formText(body.ma));
     if (!link || !(await covers(db, op, link.unit_id)))

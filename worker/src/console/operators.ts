@@ -10,7 +10,7 @@ import { type Context, Hono } from "hono";
 import { nfc } from "../../../shared/text";
 import * as z from "../../../shared/zod-vi";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { mayGrant, normalEmail, ROLES, type Role } from "../operators/roles";
 import { covers, registeredWithin, unitsWithin } from "../operators/scope";
 import { disableOperatorStatement, getOperatorRow, listOperators, type OperatorRow, upsertOperatorStatement } from "../operators/store";
@@ -28,12 +28,12 @@ async function mayChange(c: Context<ConsoleEnv>, target: OperatorRow): Promise<b
   const op = c.get("operator");
   if (!mayGrant(op, target.role)) return false;
   if (op.unit_id === null) return true;
-  return target.unit_id !== null && (await covers(dbFor(c.env), op, target.unit_id));
+  return target.unit_id !== null && (await covers(controlDb(c.env), op, target.unit_id));
 }
 
 async function page(c: Context<ConsoleEnv>, flash?: { kind: "ok" | "bad"; text: string }, status: 200 | 403 | 422 = 200) {
   const op = c.get("operator");
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const scope = op.unit_id === null ? null : await unitsWithin(db, op.unit_id);
   const operators = await listOperators(db, scope);
   const unitOptions =
@@ -65,7 +65,7 @@ export const operatorRoutes = new Hono<ConsoleEnv>()
   })
   .post("/can-bo", async (c) => {
     const op = c.get("operator");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const body = await c.req.parseBody();
     const parsed = email.safeParse(normalEmail(formText(body.email)));
     if (!parsed.success) return page(c, { kind: "bad", text: "Email không hợp lệ; chưa lưu gì." }, 422);
@@ -91,7 +91,7 @@ export const operatorRoutes = new Hono<ConsoleEnv>()
   })
   .post("/can-bo/khoa", async (c) => {
     const op = c.get("operator");
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const body = await c.req.parseBody();
     const target = await getOperatorRow(db, formText(body.email));
     if (!target || !(await mayChange(c, target)))

@@ -6,7 +6,7 @@ import type { Context } from "hono";
 import { todayVi } from "../../../shared/periods";
 import { compareVi } from "../../../shared/text";
 import { unitLabel } from "../../../shared/units";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { type UnitRow, unitOfRow } from "../db/units";
 import { provinceOf, registeredWithin } from "../operators/scope";
 import type { ConsoleEnv } from "./env";
@@ -27,7 +27,7 @@ export async function currentProvinces(db: D1Database, today = todayVi()): Promi
 export async function pickable(c: Context<ConsoleEnv>): Promise<{ id: string; label: string }[]> {
   const op = c.get("operator");
   if (op.unit_id !== null) return [{ id: op.unit_id, label: op.unit_label }];
-  return [{ id: "", label: "Cả nước" }, ...(await currentProvinces(dbFor(c.env)))];
+  return [{ id: "", label: "Cả nước" }, ...(await currentProvinces(controlDb(c.env)))];
 }
 
 /**

@@ -5,6 +5,7 @@
  *   /admin/phieu       setup sheets (A4, connection code and QR), issued with the tokens        ./communes.tsx
  *   /admin/duong-dan   rollup links: create, label, expire, revoke; accesses                    ./links.tsx
  *   /admin/ho          a household's data: read, download (JSON), erase on request              ./households.tsx
+ *   /admin/chot        closed periods of the communes: accept, reopen                          ./closings.ts
  *   /admin/nhat-ky     audit log and link accesses, filtered, as CSV                            ./audit.ts
  *   /admin/can-bo      operators (admins)                                                        ./operators.ts
  *   /admin/dang-nhap   development sign-in (npm start only)                                      ./session.ts
@@ -18,6 +19,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { NONCE, secureHeaders } from "hono/secure-headers";
 import { auditRoutes } from "./audit";
+import { closingConsoleRoutes } from "./closings";
 import { communeRoutes } from "./communes";
 import type { ConsoleEnv } from "./env";
 import { householdRoutes } from "./households";
@@ -105,6 +107,7 @@ consoleRoutes.route("/", weekRoutes);
 consoleRoutes.route("/", communeRoutes);
 consoleRoutes.route("/", linkRoutes);
 consoleRoutes.route("/", householdRoutes);
+consoleRoutes.route("/", closingConsoleRoutes);
 consoleRoutes.route("/", auditRoutes);
 consoleRoutes.route("/", operatorRoutes);
 consoleRoutes.all("*", (c) => {

@@ -15,7 +15,7 @@ import { unitLabel } from "../../../shared/units";
 import { ACCESS_HEADER, accessConfig, verifyAccessJwt } from "../auth/access-jwt";
 import { refusedSince } from "../db/access-log";
 import { auditStatement } from "../db/audit";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { getUnit, unitOfRow } from "../db/units";
 import { clientIp, logAccessNow } from "../http/access";
 import { ADMIN_MAX_FAILURES, ADMIN_WINDOW_SECONDS } from "../http/auth";
@@ -57,7 +57,7 @@ const refused = (c: Context<ConsoleEnv>, status: 401 | 403) =>
 
 /** Every console page: a signed-in, active operator, set as `operator`. */
 export const signedIn = createMiddleware<ConsoleEnv>(async (c, next) => {
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const cfg = accessConfig(c.env);
   let email: string;
   let via: Principal["via"];
@@ -120,7 +120,7 @@ export type DevSignIn = { ok: true; email: string } | { ok: false; status: 401 |
 /** Check a development sign-in (secret, and optionally an operator's e-mail to act as). */
 export async function devSignIn(c: Context<ConsoleEnv>, secret: string, asEmail: string): Promise<DevSignIn> {
   if (!devSignInAllowed(c)) return { ok: false, status: 404, message: "Đăng nhập thử chỉ có trên máy phát triển (npm start)." };
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const now = Date.now();
   const { count, oldest } = await refusedSince(db, "admin", clientIp(c), new Date(now - ADMIN_WINDOW_SECONDS * 1000).toISOString());
   if (count >= ADMIN_MAX_FAILURES) {

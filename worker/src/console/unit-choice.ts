@@ -5,7 +5,7 @@
  */
 import type { Context } from "hono";
 import { unitLabel } from "../../../shared/units";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { getUnit, unitOfRow } from "../db/units";
 import { covers } from "../operators/scope";
 import type { ConsoleEnv } from "./env";
@@ -19,7 +19,7 @@ export type ChoiceResult = { ok: true; choice: UnitChoice } | { ok: false; messa
 
 export async function chooseUnit(c: Context<ConsoleEnv>, requested: string | undefined | null): Promise<ChoiceResult> {
   const op = c.get("operator");
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const id = requested?.trim() || op.unit_id;
   if (id === null) return { ok: true, choice: { unitId: null, label: "Cả nước" } };
   if (id !== op.unit_id && !(await covers(db, op, id))) {

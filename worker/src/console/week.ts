@@ -5,7 +5,7 @@
  */
 import { Hono } from "hono";
 import { isoWeekKey, parsePeriodKey, todayVi } from "../../../shared/periods";
-import { dbFor } from "../db/shard";
+import { controlDb, shardGroups } from "../db/shard";
 import { registeredWithin } from "../operators/scope";
 import { listCommunes } from "../rollout/communes";
 import { allLateReminder, communeReminder } from "../rollout/reminders";
@@ -24,13 +24,13 @@ export const weekRoutes = new Hono<ConsoleEnv>().get("/tuan", async (c) => {
   const chosen = await chooseUnit(c, c.req.query("don-vi"));
   if (!chosen.ok) return forbidden(c, chosen.message);
   const { choice } = chosen;
-  const db = dbFor(c.env);
+  const db = controlDb(c.env);
   const now = new Date();
   const asked = c.req.query("tuan");
   const parsed = asked ? parsePeriodKey(asked) : null;
   const weekKey = parsed?.kind === "week" ? parsed.key : isoWeekKey(todayVi(now));
   const ids = await registeredWithin(db, choice.unitId);
-  const report = (await weekOf(db, ids, weekKey))!;
+  const report = (await weekOf(db, ids, weekKey, shardGroups(c.env)))!;
   const current = isoWeekKey(todayVi(now));
   const next = weekAfter(report.week.start, 7);
   let rows: WeekRow[] | null = null;
@@ -40,7 +40,7 @@ export const weekRoutes = new Hono<ConsoleEnv>().get("/tuan", async (c) => {
     const late = new Set([...report.communes.values()].filter((w) => LATE_STATES.includes(w.state)).map((w) => w.commune_id));
     provinces = await provinceCounts(db, ids, late);
   } else {
-    const list = await listCommunes(db, ids, now);
+    const list = await listCommunes(db, ids, now, shardGroups(c.env));
     rows = list.map((r) => {
       const week = report.communes.get(r.unit.id)!;
       const reminder = communeReminder({ label: r.unit.short, clerk_name: r.clerk_name, week }, report.week, report.deadline, now);

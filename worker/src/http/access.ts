@@ -7,7 +7,7 @@
 import type { Context } from "hono";
 import { HASH_PREFIX_LENGTH, hashToken } from "../auth/tokens";
 import { type AccessEntry, writeAccess } from "../db/access-log";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import type { Bindings } from "./env";
 
 /** What these helpers read of a request context, whatever its variables. */
@@ -26,7 +26,7 @@ export function bearerToken(c: AnyContext): string | null {
 }
 
 function write(c: AnyContext, entry: AccessEntry): Promise<void> {
-  return writeAccess(dbFor(c.env), { clientIp: clientIp(c), ...entry }).catch((err: unknown) => {
+  return writeAccess(controlDb(c.env), { clientIp: clientIp(c), ...entry }).catch((err: unknown) => {
     console.error("access log write failed", err);
   });
 }

@@ -11,7 +11,7 @@ import { createMiddleware } from "hono/factory";
 import { timingSafeEqual } from "hono/utils/buffer";
 import { findActiveToken, TOKEN_PATTERN, type TokenRow } from "../auth/tokens";
 import { refusedSince } from "../db/access-log";
-import { dbFor } from "../db/shard";
+import { controlDb } from "../db/shard";
 import { bearerToken, clientIp, logAccess, logAccessNow, tokenPrefix } from "./access";
 import type { Bindings } from "./env";
 import { ApiError, errorResponse, unauthorized } from "./errors";
@@ -63,7 +63,7 @@ const adminBearer = bearer(
 export const adminAuth = createMiddleware<{ Bindings: Bindings }>(async (c, next) => {
   const now = Date.now();
   const { count, oldest } = await refusedSince(
-    dbFor(c.env),
+    controlDb(c.env),
     "admin",
     clientIp(c),
     new Date(now - ADMIN_WINDOW_SECONDS * 1000).toISOString(),
@@ -83,7 +83,7 @@ export const adminAuth = createMiddleware<{ Bindings: Bindings }>(async (c, next
 /** A commune write token: looked up by hash; sets `token` (its row) for the handler. */
 export const communeAuth = bearer<CommuneAuthVars>(
   async (token, c) => {
-    const row = await findActiveToken(dbFor(c.env), token, "commune");
+    const row = await findActiveToken(controlDb(c.env), token, "commune");
     if (row?.scope !== "write") return false;
     c.set("token", row);
     return true;

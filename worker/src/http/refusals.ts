@@ -7,7 +7,7 @@
 import { createMiddleware } from "hono/factory";
 import { errorBodySchema } from "../../../shared/contract";
 import { HASH_PREFIX_LENGTH, hashToken, TOKEN_PATTERN, type TokenRow } from "../auth/tokens";
-import { dbFor } from "../db/shard";
+import { controlDb, shardFor } from "../db/shard";
 import { type TokenRefusalReason, writeSubmissionRefusal } from "../db/submission-refusals";
 import { bearerToken } from "./access";
 import type { Bindings } from "./env";
@@ -50,7 +50,7 @@ export const recordRefusals = createMiddleware<{ Bindings: Bindings; Variables: 
   const accepted = c.get("token");
   const done = (async () => {
     const now = new Date();
-    const db = dbFor(c.env);
+    const db = controlDb(c.env);
     const code = body.success ? body.data.error.code : "http_error";
     const issueCodes: Record<string, number> = {};
     for (const i of body.success ? body.data.error.details : []) issueCodes[i.code] = (issueCodes[i.code] ?? 0) + 1;
@@ -58,7 +58,8 @@ export const recordRefusals = createMiddleware<{ Bindings: Bindings; Variables: 
       ? { communeId: accepted.unit_id, reason: "unknown" as const, prefix: accepted.token_hash.slice(0, HASH_PREFIX_LENGTH) }
       : await whose(db, presented, now);
     // An accepted token that was refused later (bad envelope, rules…): its commune, no token reason.
-    await writeSubmissionRefusal(db, {
+    // A commune's refusals are its data (its shard); one without a commune stays in the control database.
+    await writeSubmissionRefusal(who.communeId ? await shardFor(c.env, who.communeId) : db, {
       at: now.toISOString(),
       communeId: who.communeId,
       tokenPrefix: who.prefix,

@@ -11,7 +11,8 @@
 import type { Context } from "hono";
 import { parsePeriodKey, todayVi } from "../../../shared/periods";
 import type { TokenRow } from "../auth/tokens";
-import { dbFor } from "../db/shard";
+import { applyClosings } from "../closing/overlay";
+import { controlDb, perShard, shardGroups } from "../db/shard";
 import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
 import { buildReport } from "../report/model";
@@ -49,7 +50,7 @@ export async function reportResponse<E extends AppEnv>(c: Context<E>, req: Repor
       400,
     );
   }
-  const db = dbFor(c.env, req.link.unit_id);
+  const db = controlDb(c.env);
   const tree = await loadUnitTree(db, req.link.unit_id);
   const unit = tree.get(req.link.unit_id);
   if (!unit) return req.notFound();
@@ -57,14 +58,21 @@ export async function reportResponse<E extends AppEnv>(c: Context<E>, req: Repor
   const modeParam = c.req.query("mode");
   const mode: RollupMode = modeParam === "as_was" || modeParam === "current" ? modeParam : req.defaultMode(unit, today);
 
-  const r = await rollup(db, { unitId: unit.id, period: period.key, mode, scope: req.link.scope, today }, tree);
+  const shards = shardGroups(c.env);
+  // Closings (period_closings) are control data: read from `db`.
+  const r = await applyClosings(
+    db,
+    await rollup(db, { unitId: unit.id, period: period.key, mode, scope: req.link.scope, today }, tree, shards),
+  );
   const narratives =
     r.scope === "detail"
-      ? await readNarratives(
-          db,
-          r.communes.flatMap((n) => n.sources.map((s) => s.id)),
-          period.key,
-        )
+      ? (
+          await perShard(
+            shards,
+            r.communes.flatMap((n) => n.sources.map((s) => s.id)),
+            (d, ids) => readNarratives(d, ids, period.key),
+          )
+        ).flat()
       : [];
   const doc = buildReport(r, { today, narratives });
 

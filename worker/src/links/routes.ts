@@ -9,25 +9,29 @@
  *   GET /:token/mau-01    printable member list (detail links only)
  *   GET /:token/mau-02    printable household list (detail links only)
  *   GET /:token/bao-cao-zalo  each team's weekly report form as a Zalo message (detail links only; ?week=)
+ *   POST /:token/chot     accept or reopen a commune's closed period (links with the acceptance right; ./closing.ts)
+ * District and province rollups show closed periods' figures (../closing/overlay.ts, applied after `rollup()`).
  * Any unknown, malformed, revoked or expired token, and any page a link may not see (a commune
  * outside the link's unit included), gets the same 404 page. Headers: strict CSP, no caching, no indexing (hono/secure-headers:
  * https://hono.dev/docs/middleware/builtin/secure-headers).
  */
 import { type Context, Hono } from "hono";
+import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { todayVi } from "../../../shared/periods";
 import { privacyNotice, retentionMonths } from "../../../shared/privacy";
 import { findActiveToken, HASH_PREFIX_LENGTH, TOKEN_PATTERN, type TokenRow } from "../auth/tokens";
+import { applyClosings } from "../closing/overlay";
 import { type AccessRoute, linkAccessesOf } from "../db/access-log";
-import { dbFor } from "../db/shard";
+import { controlDb, perShard, shardGroups } from "../db/shard";
 import { logAccess, tokenPrefix } from "../http/access";
 import type { AppEnv } from "../http/env";
 import { errorBody } from "../http/errors";
 import { rollupCsv } from "../rollup/csv";
 import { loadForms } from "../rollup/forms";
 import { resolveCommune } from "../rollup/groups";
-import { lastWeekWithData } from "../rollup/read";
 import { rollup } from "../rollup/rollup";
+import { lastWeekAcrossShards } from "../rollup/shards";
 import { loadSteering } from "../rollup/steering";
 import type { RollupMode, RollupScope } from "../rollup/types";
 import { loadUnitTree, type UnitRow, type UnitTree } from "../rollup/units";
@@ -37,6 +41,7 @@ import { Mau01Page, Mau02Page } from "../views/forms";
 import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
 import { ZaloFormsPage } from "../views/zalo-forms";
+import { closingPost } from "./closing";
 import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, lastCompleteWeek, resolvePeriod, suggestedPeriods } from "./period";
 import { REPORT_DOC, reportResponse } from "./report";
 
@@ -102,7 +107,7 @@ async function page(c: Context<LinkEnv>, node: unknown, status: 200 | 404 = 200)
 const notFound = (c: Context<LinkEnv>) => page(c, NotFoundPage(), 404);
 
 async function activeLink(c: Context<LinkEnv>, token: string): Promise<(TokenRow & { scope: RollupScope }) | null> {
-  const row = await findActiveToken(dbFor(c.env), token, "link");
+  const row = await findActiveToken(controlDb(c.env), token, "link");
   if (!row || (row.scope !== "aggregate" && row.scope !== "detail")) return null;
   c.set("link", row);
   return row as TokenRow & { scope: RollupScope };
@@ -121,7 +126,8 @@ rollupRoutes.get("/:name", async (c) => {
   const [, token, ext] = m as unknown as [string, string, "json" | "csv" | undefined];
   const link = await activeLink(c, token);
   if (!link) return notFound(c);
-  const db = dbFor(c.env, link.unit_id);
+  const db = controlDb(c.env);
+  const shards = shardGroups(c.env);
   const tree = await loadUnitTree(db, link.unit_id);
   const unit = tree.get(link.unit_id);
   if (!unit) return notFound(c);
@@ -140,19 +146,24 @@ rollupRoutes.get("/:name", async (c) => {
   }
   const upTo = lastCompleteWeek(today);
   const communeIds = tree.communesOf(unit.id, mode, today).map((u) => u.id);
-  const fallback = defaultPeriodKey(today, upTo ? await lastWeekWithData(db, communeIds, upTo) : null);
+  const fallback = defaultPeriodKey(today, upTo ? await lastWeekAcrossShards(shards, communeIds, upTo) : null);
   const { period, invalid } = resolvePeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today, fallback);
   if (invalid && ext) {
     return c.json(errorBody("invalid_period", "Kỳ báo cáo không hợp lệ. Ví dụ: 2022-W03, 2022-01, 2022-Q1, 2022-H1, 2022, P1."), 400);
   }
   // Above commune level the HTML page shows communes only; JSON, CSV and drill-downs go down to teams.
   const depth = !ext && unit.level !== "commune" && commune === undefined ? "commune" : "team";
-  const r = await rollup(
+  // Closings (period_closings) are control data: read from `db`.
+  const r = await applyClosings(
     db,
-    { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
-    tree,
+    await rollup(
+      db,
+      { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
+      tree,
+      shards,
+    ),
   );
-  r.steering = await loadSteering(db, r, link.scope);
+  r.steering = await loadSteering(db, r, link.scope, shards);
 
   if (ext === "json") return c.json(r);
   if (ext === "csv") {
@@ -185,6 +196,7 @@ rollupRoutes.get("/:name", async (c) => {
       report: `${token}/bao-cao${query({ ky: period.key, mode })}`,
       zalo: link.scope === "detail" ? `${token}/bao-cao-zalo` : undefined,
       notice: invalid ? "Không đọc được kỳ báo cáo đã nhập; đang hiển thị kỳ mặc định." : undefined,
+      closingForms: link.can_accept && r.closing?.kind === "exact" ? { action: `${token}/chot`, period: period.key, mode } : undefined,
       communeHref: r.depth === "commune" ? (id: string) => `${token}${query({ commune: id, period: period.key, mode })}` : undefined,
       up: commune ? { href: `${token}${query({ period: period.key, mode })}`, label: `Toàn ${midSentence(r.unit.label_vi)}` } : undefined,
       hidden: commune ? { commune } : undefined,
@@ -229,7 +241,8 @@ rollupRoutes.get("/:token/:form", async (c) => {
   if (!NAME.test(token) || token.includes(".") || (form !== "mau-01" && form !== "mau-02" && form !== "bao-cao-zalo")) return notFound(c);
   const link = await activeLink(c, token);
   if (link?.scope !== "detail") return notFound(c);
-  const db = dbFor(c.env, link.unit_id);
+  const db = controlDb(c.env);
+  const shards = shardGroups(c.env);
   const tree = await loadUnitTree(db, link.unit_id);
   if (!tree.get(link.unit_id)) return notFound(c);
   const today = todayVi();
@@ -239,22 +252,34 @@ rollupRoutes.get("/:token/:form", async (c) => {
       tree.communesOf(link.unit_id, "current", today).map((u) => u.id),
       c.req.query("week"),
       today,
+      shards,
     );
     return page(c, ZaloFormsPage({ v, commune: tree.ref(link.unit_id).label_vi, back: `../${token}` }));
   }
   // The link's commune; when it has no register yet (a commune formed in 2025), the registers of
   // the communes merged into it, which are its history.
   const withHouseholds = form === "mau-02";
-  let communes = await loadForms(db, tree, [link.unit_id], today, withHouseholds);
+  // Registers are read where each commune's data is (../db/shard.ts).
+  const forms = async (ids: string[], villagesOf?: (id: string) => "all" | readonly string[]) =>
+    (await perShard(shards, ids, (d, part) => loadForms(d, tree, part, today, withHouseholds, villagesOf))).flat();
+  let communes = await forms([link.unit_id]);
   if (!communes.length) {
     const merged = tree
       .communesOf(link.unit_id, "current", today)
       .map((u) => u.id)
       .filter((id) => id !== link.unit_id);
-    communes = await loadForms(db, tree, merged, today, withHouseholds, (id) => tree.villagesMappedTo(id, link.unit_id, today));
+    communes = await forms(merged, (id) => tree.villagesMappedTo(id, link.unit_id, today));
   }
   const back = `../${token}`;
   return page(c, form === "mau-01" ? Mau01Page({ communes, back }) : Mau02Page({ communes, back }));
+});
+
+rollupRoutes.post("/:token/chot", csrf(), async (c) => {
+  const token = c.req.param("token");
+  if (!NAME.test(token) || token.includes(".")) return notFound(c);
+  const link = await activeLink(c, token);
+  if (!link) return notFound(c);
+  return closingPost(c, link, token);
 });
 
 rollupRoutes.all("*", (c) => notFound(c));

@@ -8,7 +8,7 @@
  * https://developers.cloudflare.com/r2/api/workers/workers-api-reference/#bucket-method-definitions
  */
 import { deletePayloads, PAYLOAD_PREFIX, parsePayloadKey } from "../db/payloads";
-import { dbFor } from "../db/shard";
+import { controlDb, shardFor } from "../db/shard";
 
 export interface SweepResult {
   listed: number;
@@ -21,7 +21,7 @@ const JOB = "payload-orphan-sweep";
 export const SWEEP_GRACE_MS = 60 * 60 * 1000;
 
 export async function sweepOrphanPayloads(env: Env, now = new Date(), maxPages = 5, grace = SWEEP_GRACE_MS): Promise<SweepResult> {
-  const shared = dbFor(env);
+  const shared = controlDb(env);
   let cursor =
     (await shared.prepare("SELECT cursor FROM job_cursors WHERE job = ?1").bind(JOB).first<string | null>("cursor")) ?? undefined;
   const cutoff = now.getTime() - grace;
@@ -40,7 +40,9 @@ export async function sweepOrphanPayloads(env: Env, now = new Date(), maxPages =
     for (const [communeId, keys] of byCommune) {
       const referenced = new Set(
         (
-          await dbFor(env, communeId)
+          await (
+            await shardFor(env, communeId)
+          )
             .prepare(
               `SELECT payload_key FROM submissions WHERE payload_pruned_at IS NULL
                AND payload_key IN (SELECT value FROM json_each(?1))`,

@@ -73,6 +73,20 @@ export async function readAudit(db: D1Database, f: AuditFilter): Promise<AuditRo
   ).results;
 }
 
+/**
+ * `readAudit` over several databases (the control database and the shards: a submission's or an
+ * erasure's audit row is written with it, in its commune's shard), newest first, at most `limit` rows.
+ */
+export async function readAuditOf(dbs: readonly D1Database[], f: AuditFilter): Promise<AuditRow[]> {
+  const lists = await Promise.all(dbs.map((db) => readAudit(db, f)));
+  if (lists.length === 1) return lists[0]!;
+  const limit = Math.min(Math.max(1, f.limit ?? 200), 5000);
+  return lists
+    .flat()
+    .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : b.id - a.id))
+    .slice(0, limit);
+}
+
 /** Accesses to links (and refused credentials) of the reader's units. */
 export async function readLinkAccesses(db: D1Database, f: AuditFilter): Promise<AccessRow[]> {
   const w = where(f);

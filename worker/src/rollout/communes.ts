@@ -4,6 +4,7 @@
  * accepted submission. A few queries for any number of communes; sorted in Vietnamese order.
  */
 import { compareVi } from "../../../shared/text";
+import { oneDatabase, perShard, type ShardGroups } from "../db/shard";
 import { type UnitInfo, unitsById } from "./units";
 
 export interface CommuneListRow {
@@ -18,27 +19,39 @@ export interface CommuneListRow {
   last_submission_at: string | null;
 }
 
-export async function listCommunes(db: D1Database, communeIds: readonly string[], now = new Date()): Promise<CommuneListRow[]> {
+/** `db` is the control database; the receipts are where `shards` says (../db/shard.ts; default: in `db`). */
+export async function listCommunes(
+  db: D1Database,
+  communeIds: readonly string[],
+  now = new Date(),
+  shards: ShardGroups = oneDatabase(db),
+): Promise<CommuneListRow[]> {
   if (!communeIds.length) return [];
   const ids = JSON.stringify([...new Set(communeIds)]);
-  const [records, tokens, last] = await db.batch([
-    db
-      .prepare(
-        "SELECT unit_id, clerk_name, clerk_phone, clerk_email, spreadsheet_url FROM commune_records WHERE unit_id IN (SELECT value FROM json_each(?1))",
-      )
-      .bind(ids),
-    db
-      .prepare(
-        `SELECT unit_id, count(*) AS n, max(created_at) AS at FROM tokens WHERE kind = 'commune' AND scope = 'write'
-           AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?2) AND unit_id IN (SELECT value FROM json_each(?1)) GROUP BY unit_id`,
-      )
-      .bind(ids, now.toISOString()),
-    db
+  const lastOf = (d: D1Database, part: string[]) =>
+    d
       .prepare(
         "SELECT commune_id, max(received_at) AS at FROM submissions WHERE commune_id IN (SELECT value FROM json_each(?1)) GROUP BY commune_id",
       )
-      .bind(ids),
+      .bind(JSON.stringify(part))
+      .all();
+  const [[records, tokens], lasts] = await Promise.all([
+    db.batch([
+      db
+        .prepare(
+          "SELECT unit_id, clerk_name, clerk_phone, clerk_email, spreadsheet_url FROM commune_records WHERE unit_id IN (SELECT value FROM json_each(?1))",
+        )
+        .bind(ids),
+      db
+        .prepare(
+          `SELECT unit_id, count(*) AS n, max(created_at) AS at FROM tokens WHERE kind = 'commune' AND scope = 'write'
+           AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?2) AND unit_id IN (SELECT value FROM json_each(?1)) GROUP BY unit_id`,
+        )
+        .bind(ids, now.toISOString()),
+    ]),
+    perShard(shards, [...new Set(communeIds)], lastOf),
   ]);
+  const last = { results: lasts.flatMap((l) => l.results) };
   const units = await unitsById(db, communeIds);
   const rec = new Map(
     (records!.results as (Omit<CommuneListRow, "unit" | "tokens" | "token_issued_at" | "last_submission_at"> & { unit_id: string })[]).map(
@@ -46,7 +59,7 @@ export async function listCommunes(db: D1Database, communeIds: readonly string[]
     ),
   );
   const tok = new Map((tokens!.results as { unit_id: string; n: number; at: string }[]).map((r) => [r.unit_id, r]));
-  const sub = new Map((last!.results as { commune_id: string; at: string }[]).map((r) => [r.commune_id, r.at]));
+  const sub = new Map((last.results as { commune_id: string; at: string }[]).map((r) => [r.commune_id, r.at]));
   const out: CommuneListRow[] = [];
   for (const id of new Set(communeIds)) {
     const unit = units.get(id);

@@ -122,16 +122,19 @@ export function linkScopesFor(level: string): ("aggregate" | "detail")[] {
 /** Create a read-only rollup link; the token, shown once. */
 export async function createLink(
   db: D1Database,
-  req: { unitId: string; scope: "aggregate" | "detail"; label: string; expiresAt: string | null; actor: string },
+  req: { unitId: string; scope: "aggregate" | "detail"; label: string; expiresAt: string | null; actor: string; canAccept?: boolean },
 ): Promise<string> {
   const token = newToken("link");
   const hash = await hashToken(token);
   await db.batch([
     db
-      .prepare("INSERT INTO tokens (token_hash, kind, unit_id, scope, label, created_at, expires_at) VALUES (?, 'link', ?, ?, ?, ?, ?)")
-      .bind(hash, req.unitId, req.scope, req.label, new Date().toISOString(), req.expiresAt),
+      .prepare(
+        "INSERT INTO tokens (token_hash, kind, unit_id, scope, label, created_at, expires_at, can_accept) VALUES (?, 'link', ?, ?, ?, ?, ?, ?)",
+      )
+      .bind(hash, req.unitId, req.scope, req.label, new Date().toISOString(), req.expiresAt, req.canAccept ? 1 : 0),
     auditStatement(db, req.actor, "link.create", req.unitId, {
       scope: req.scope,
+      ...(req.canAccept ? { can_accept: true } : {}),
       label: req.label,
       expires_at: req.expiresAt,
       token_hash_prefix: hash.slice(0, HASH_PREFIX_LENGTH),
@@ -144,6 +147,8 @@ export interface LinkRow {
   token_hash: string;
   unit_id: string;
   scope: "aggregate" | "detail";
+  /** May accept and reopen closed periods (0027). */
+  can_accept?: number;
   label: string | null;
   created_at: string;
   expires_at: string | null;
@@ -154,7 +159,7 @@ export async function getLink(db: D1Database, tokenHash: string): Promise<LinkRo
   return (
     (await db
       .prepare(
-        "SELECT token_hash, unit_id, scope, label, created_at, expires_at, revoked_at FROM tokens WHERE token_hash = ? AND kind = 'link'",
+        "SELECT token_hash, unit_id, scope, label, created_at, expires_at, revoked_at, can_accept FROM tokens WHERE token_hash = ? AND kind = 'link'",
       )
       .bind(tokenHash)
       .first<LinkRow>()) ?? null
@@ -163,7 +168,7 @@ export async function getLink(db: D1Database, tokenHash: string): Promise<LinkRo
 
 /** Links of the units given (or every link when null), newest first. */
 export async function listLinks(db: D1Database, unitIds: readonly string[] | null, limit = 500): Promise<LinkRow[]> {
-  const cols = "token_hash, unit_id, scope, label, created_at, expires_at, revoked_at";
+  const cols = "token_hash, unit_id, scope, label, created_at, expires_at, revoked_at, can_accept";
   const stmt =
     unitIds === null
       ? db.prepare(`SELECT ${cols} FROM tokens WHERE kind = 'link' ORDER BY created_at DESC LIMIT ?1`).bind(limit)

@@ -6,6 +6,7 @@
  * named by code only: what a commune typed stays on its own pages.
  */
 import { type Period, parsePeriodKey, weeklyDeadline } from "../../../shared/periods";
+import { oneDatabase, perShard, type ShardGroups } from "../db/shard";
 
 export type WeekState = "submitted" | "partial" | "missing" | "no_teams" | "never";
 
@@ -40,7 +41,13 @@ export interface WeekReport {
 
 const json = (ids: readonly string[]) => JSON.stringify([...new Set(ids)]);
 
-export async function weekOf(db: D1Database, communeIds: readonly string[], weekKey: string): Promise<WeekReport | null> {
+/** The week's state per commune; their data is where `shards` says (../db/shard.ts; default: all in `db`). */
+export async function weekOf(
+  db: D1Database,
+  communeIds: readonly string[],
+  weekKey: string,
+  shards: ShardGroups = oneDatabase(db),
+): Promise<WeekReport | null> {
   const week = parsePeriodKey(weekKey);
   if (week?.kind !== "week") return null;
   const deadline = weeklyDeadline(week.key);
@@ -51,34 +58,38 @@ export async function weekOf(db: D1Database, communeIds: readonly string[], week
     ]),
   );
   if (!communeIds.length) return { week, deadline, communes };
-  const ids = json(communeIds);
   // The week starts at 00:00 on its Monday in Vietnam (UTC+7, no daylight saving).
   const from = new Date(`${week.start}T00:00:00+07:00`).toISOString();
-  const [teams, reports, last, refusals] = await db.batch([
-    db
-      .prepare(
-        `SELECT commune_id, team_code FROM teams WHERE commune_id IN (SELECT value FROM json_each(?1))
+  // Per database holding some of the communes (../db/shard.ts); the rows are per commune: concatenated.
+  const parts = await perShard(shards, communeIds, (d, part) => {
+    const ids = json(part);
+    return d.batch([
+      d
+        .prepare(
+          `SELECT commune_id, team_code FROM teams WHERE commune_id IN (SELECT value FROM json_each(?1))
            AND founded_on <= ?3 AND (dissolved_on IS NULL OR dissolved_on > ?2) ORDER BY commune_id, team_code`,
-      )
-      .bind(ids, week.start, week.end),
-    db
-      .prepare(
-        `SELECT commune_id, team_code, first_received_at FROM weekly_reports
+        )
+        .bind(ids, week.start, week.end),
+      d
+        .prepare(
+          `SELECT commune_id, team_code, first_received_at FROM weekly_reports
          WHERE commune_id IN (SELECT value FROM json_each(?1)) AND week = ?2 AND withdrawn_at IS NULL`,
-      )
-      .bind(ids, week.key),
-    db
-      .prepare(
-        `SELECT commune_id, max(received_at) AS at FROM submissions WHERE commune_id IN (SELECT value FROM json_each(?1)) GROUP BY commune_id`,
-      )
-      .bind(ids),
-    db
-      .prepare(
-        `SELECT commune_id, at, code, reason, issues, issue_codes FROM submission_refusals
+        )
+        .bind(ids, week.key),
+      d
+        .prepare(
+          `SELECT commune_id, max(received_at) AS at FROM submissions WHERE commune_id IN (SELECT value FROM json_each(?1)) GROUP BY commune_id`,
+        )
+        .bind(ids),
+      d
+        .prepare(
+          `SELECT commune_id, at, code, reason, issues, issue_codes FROM submission_refusals
          WHERE commune_id IN (SELECT value FROM json_each(?1)) AND at >= ?2 ORDER BY at DESC`,
-      )
-      .bind(ids, from),
-  ]);
+        )
+        .bind(ids, from),
+    ]);
+  });
+  const [teams, reports, last, refusals] = [0, 1, 2, 3].map((i) => ({ results: parts.flatMap((p) => p[i]!.results) }));
   for (const t of teams!.results as { commune_id: string; team_code: string }[]) communes.get(t.commune_id)?.expected.push(t.team_code);
   const reported = new Map<string, Set<string>>();
   for (const r of reports!.results as { commune_id: string; team_code: string; first_received_at: string }[]) {

@@ -9,13 +9,15 @@
  */
 import { parsePeriodKey } from "../../../shared/periods";
 import { type CountColumn, WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
+import { oneDatabase, type ShardGroups } from "../db/shard";
 import { figureMath, weeklyFigures } from "./figures";
 import { grouping } from "./groups";
 import { teamLabel } from "./labels";
 import { meetingsByCommune, quartersToCheck } from "./meetings";
 import { monthsOf, summarisable } from "./monthly";
-import { type AggregateRows, readAggregates } from "./read";
+import type { AggregateRows } from "./read";
 import type { SplitOf } from "./rows";
+import { readAcrossShards } from "./shards";
 import { adhocSummary, evaluationSummary, meetingSummary, milestoneSummary, type SummaryContext } from "./summaries";
 import { buildTree, teamVillages } from "./tree";
 import type { Rollup, RollupDepth, RollupMode, RollupScope } from "./types";
@@ -46,8 +48,16 @@ export interface RollupParams {
 
 export class UnknownUnitError extends Error {}
 
-/** The rollup of a unit for a period. `tree` may be passed when the caller already loaded it. */
-export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTree): Promise<Rollup> {
+/**
+ * The rollup of a unit for a period. `tree` may be passed when the caller already loaded it. `db` holds
+ * the units; the communes' data is where `shards` says (../db/shard.ts; default: in `db` too).
+ */
+export async function rollup(
+  db: D1Database,
+  p: RollupParams,
+  preloaded?: UnitTree,
+  shards: ShardGroups = oneDatabase(db),
+): Promise<Rollup> {
   const period = parsePeriodKey(p.period);
   if (!period) throw new RangeError(`Kỳ không hợp lệ: ${p.period}`);
   const tree = preloaded ?? (await loadUnitTree(db, p.unitId));
@@ -67,7 +77,7 @@ export async function rollup(db: D1Database, p: RollupParams, preloaded?: UnitTr
   const months = depth === "commune" && !detail && p.flat !== false ? monthsOf(period) : null;
   const split = new Set(groups.byVillage);
   const summarised = months ? communes.filter((c) => !split.has(c.id) && summarisable(months, c.valid_to)).map((c) => c.id) : [];
-  const read = await readAggregates(db, {
+  const read = await readAcrossShards(db, shards, {
     communes,
     split: groups.byVillage,
     period,

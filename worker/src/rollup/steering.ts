@@ -3,7 +3,7 @@
  * commune shown, with the plan's composition checked, and the Tổ hướng dẫn và giám sát of the
  * nearest supervising unit (the link's unit or a parent). District and province (aggregate) links
  * get counts and fixed vocabulary only, from agg_steering; a commune's own (detail) link also gets
- * names and positions. Two reads whatever the number of communes.
+ * names and positions. Two reads whatever the number of communes (one batch per database holding them).
  */
 import {
   type CompositionMember,
@@ -12,6 +12,7 @@ import {
   membersOfCounts,
   STEERING_COMPOSITION,
 } from "../../../shared/steering";
+import { oneDatabase, perShard, type ShardGroups } from "../db/shard";
 import type { BodySummary, SteeringPerson, SteeringSummary } from "./steering-types";
 import type { Rollup, RollupScope } from "./types";
 
@@ -19,7 +20,13 @@ export type { BodySummary, SteeringSummary } from "./steering-types";
 
 type CountRow = CompositionMember & { unit_id: string; n: number };
 
-export async function loadSteering(db: D1Database, r: Rollup, scope: RollupScope): Promise<SteeringSummary> {
+/** `db` holds the guidance teams (control data); the communes' bodies are where `shards` says (../db/shard.ts). */
+export async function loadSteering(
+  db: D1Database,
+  r: Rollup,
+  scope: RollupScope,
+  shards: ShardGroups = oneDatabase(db),
+): Promise<SteeringSummary> {
   const shown = new Map<string, string>();
   // A split commune's Ban Chỉ đạo is the old commune's as a whole: never under one of its successors.
   const split = new Set(r.split_communes ?? []);
@@ -27,23 +34,31 @@ export async function loadSteering(db: D1Database, r: Rollup, scope: RollupScope
   const self = r.commune ?? r.unit;
   if (self.level === "commune" && !shown.size) shown.set(self.id, self.label_vi);
   const supervisors = [r.unit, ...r.unit.parents.slice().reverse()].filter((u) => u.level !== "commune" && u.level !== "village");
-  const ids = JSON.stringify([...shown.keys()]);
   const sup = JSON.stringify(supervisors.map((u) => u.id));
   const detail = scope === "detail";
   const people = (table: string, key: string) =>
     `SELECT ${key} AS unit_id, member_no, full_name, current_position, seat, role FROM ${table}
      WHERE ${key} IN (SELECT value FROM json_each(?1)) ORDER BY member_no`;
-  const [counts, guidance, steeringPeople] = await db.batch<Record<string, unknown>>([
-    db
-      .prepare(`SELECT commune_id AS unit_id, role, seat, n FROM agg_steering WHERE commune_id IN (SELECT value FROM json_each(?1))`)
-      .bind(ids),
+  const communeIds = [...shown.keys()];
+  const [guidance, parts] = await Promise.all([
     db
       .prepare(
         `SELECT unit_id, role, seat, count(*) AS n FROM guidance_members WHERE unit_id IN (SELECT value FROM json_each(?1)) GROUP BY unit_id, role, seat`,
       )
-      .bind(sup),
-    db.prepare(detail ? people("steering_members", "commune_id") : "SELECT NULL WHERE 0").bind(...(detail ? [ids] : [])),
+      .bind(sup)
+      .all(),
+    perShard(shards, communeIds, (d, part) => {
+      const ids = JSON.stringify(part);
+      return d.batch<Record<string, unknown>>([
+        d
+          .prepare(`SELECT commune_id AS unit_id, role, seat, n FROM agg_steering WHERE commune_id IN (SELECT value FROM json_each(?1))`)
+          .bind(ids),
+        d.prepare(detail ? people("steering_members", "commune_id") : "SELECT NULL WHERE 0").bind(...(detail ? [ids] : [])),
+      ]);
+    }),
   ]);
+  const counts = { results: parts.flatMap(([c]) => c!.results) };
+  const steeringPeople = { results: parts.flatMap(([, p]) => p!.results) };
   const guidancePeople = detail ? (await db.prepare(people("guidance_members", "unit_id")).bind(sup).all()).results : [];
   const body = (
     unit_id: string,
@@ -65,11 +80,11 @@ export async function loadSteering(db: D1Database, r: Rollup, scope: RollupScope
         : {}),
     };
   };
-  const cr = counts!.results as unknown as CountRow[];
-  const gr = guidance!.results as unknown as CountRow[];
+  const cr = counts.results as unknown as CountRow[];
+  const gr = guidance.results as unknown as CountRow[];
   const nearest = supervisors.find((u) => gr.some((g) => g.unit_id === u.id));
   return {
-    communes: [...shown].map(([id, label]) => body(id, label, cr, STEERING_COMPOSITION, steeringPeople!.results)),
+    communes: [...shown].map(([id, label]) => body(id, label, cr, STEERING_COMPOSITION, steeringPeople.results)),
     guidance: nearest ? body(nearest.id, nearest.label_vi, gr, GUIDANCE_COMPOSITION, guidancePeople) : null,
   };
 }

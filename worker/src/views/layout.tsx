@@ -41,6 +41,8 @@ form.picker input, form.picker select, form.picker button { font: inherit; paddi
 form.picker fieldset { border: 0; padding: 0; margin: 0; display: flex; gap: 10px; flex-wrap: wrap; }
 form.picker fieldset label { flex-direction: row; gap: 4px; align-items: center; }
 form.picker button { background: var(--accent); color: #fff; border: 0; border-radius: 4px; }
+form.inline { display: inline-block; margin: 0 6px 4px 0; }
+form.inline button { font: inherit; padding: 4px 10px; min-height: 34px; }
 nav.links { display: flex; flex-wrap: wrap; gap: 8px 16px; margin: 8px 0; }
 nav.links a { color: var(--bar); }
 figure.chart { margin: 4px 0 8px; max-width: 760px; }

@@ -7,12 +7,14 @@
  * (shared/weekly-counts.ts); `counts` is a parameter so a test can pass another list.
  */
 import { type CountColumn, groupCounts, WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
+import type { RollupClosing } from "../closing/types";
 import type { Rollup } from "../rollup/types";
 import { dateVi, midSentence } from "./format";
 import { Layout } from "./layout";
 import { Adhoc } from "./rollup/adhoc";
 import { Breakdown } from "./rollup/breakdown";
 import { Changes } from "./rollup/changes";
+import { Closing } from "./rollup/closing";
 import { CommuneTable } from "./rollup/communes";
 import { Evaluations } from "./rollup/evaluations";
 import { Meetings } from "./rollup/meetings";
@@ -29,7 +31,7 @@ import { Tasks } from "./rollup/tasks";
 
 export type { PageNav, PeriodChoice } from "./rollup/nav";
 
-export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly CountColumn[] }) {
+export function RollupPage(props: { r: Rollup & { closing?: RollupClosing }; nav: PageNav; counts?: readonly CountColumn[] }) {
   const { r, nav } = props;
   const counts = groupCounts(props.counts ?? WEEKLY_COUNT_COLUMNS);
   const shown = r.commune ?? r.unit;
@@ -73,6 +75,7 @@ export function RollupPage(props: { r: Rollup; nav: PageNav; counts?: readonly C
         {nav.notice ? <p class="warn">{nav.notice}</p> : null}
         {r.communes.length === 0 ? <p class="warn">Chưa có dữ liệu của xã nào trong kỳ này.</p> : null}
 
+        {r.closing ? <Closing closing={r.closing} forms={nav.closingForms} /> : null}
         <Overview r={r} />
         <Reporting r={r} nav={nav} />
         {r.depth === "commune" ? <CommuneTable r={r} nav={nav} /> : <Breakdown r={r} nav={nav} counts={counts.propaganda} />}

@@ -17,6 +17,7 @@ import {
   type VillageMovesView,
 } from "../../../shared/village-moves";
 import { auditStatement } from "../db/audit";
+import { oneDatabase, perShard, type ShardGroups } from "../db/shard";
 import { getUnit, type UnitRow, unitOfRow } from "../db/units";
 import { readVillageMoves, registerVillages, replaceVillageMovesStatements } from "../db/village-moves";
 
@@ -80,12 +81,30 @@ async function findSplit(db: D1Database, communeId: string): Promise<MovesOutcom
   );
 }
 
+/**
+ * The villages the registers of `chain` know, read where their data is (`db` holds the units and the
+ * moves: the control database; the registers are in the communes' shards, ../db/shard.ts).
+ */
+async function villagesOf(shards: ShardGroups, chain: readonly string[]) {
+  const names = new Map<string, string | null>();
+  for (const part of await perShard(shards, chain, registerVillages)) {
+    for (const v of part) names.set(v.village_code, names.get(v.village_code) ?? v.village_name);
+  }
+  return [...names]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([village_code, village_name]) => ({ village_code, village_name }));
+}
+
 /** The split commune's villages with their successors, as `GET …/village-successors` answers. */
-export async function readMoves(db: D1Database, communeId: string): Promise<MovesOutcome<{ view: VillageMovesView }>> {
+export async function readMoves(
+  db: D1Database,
+  communeId: string,
+  shards: ShardGroups = oneDatabase(db),
+): Promise<MovesOutcome<{ view: VillageMovesView }>> {
   const found = await findSplit(db, communeId);
   if (!found.ok) return found;
   const { unit, chain, successors } = found.split;
-  const [villages, moves] = await Promise.all([registerVillages(db, chain), readVillageMoves(db, [unit.id])]);
+  const [villages, moves] = await Promise.all([villagesOf(shards, chain), readVillageMoves(db, [unit.id])]);
   const byCode = new Map(moves.map((m) => [m.village_code, m]));
   const codes = [...new Set([...villages.map((v) => v.village_code), ...byCode.keys()])].sort();
   const names = new Map(villages.map((v) => [v.village_code, v.village_name]));
@@ -124,11 +143,15 @@ export interface ReplaceRequest {
  * commune's registers when it has any, none twice) and store it in one batch with its audit row; a
  * village left out is "not known yet". Refused whole, nothing written, with an issue per bad cell.
  */
-export async function replaceMoves(db: D1Database, req: ReplaceRequest): Promise<MovesOutcome<{ result: VillageMovesResult }>> {
+export async function replaceMoves(
+  db: D1Database,
+  req: ReplaceRequest,
+  shards: ShardGroups = oneDatabase(db),
+): Promise<MovesOutcome<{ result: VillageMovesResult }>> {
   const found = await findSplit(db, req.communeId);
   if (!found.ok) return found;
   const { unit, chain, successors } = found.split;
-  const known = await registerVillages(db, chain);
+  const known = await villagesOf(shards, chain);
   const label = unitLabel(unit);
   const check = checkVillageMoves(req.rows, {
     commune: label,

@@ -69,13 +69,14 @@ document.addEventListener("click", function (e) {
 });
 `;
 
-export type Section = "tuan" | "xa" | "phieu" | "duong-dan" | "ho" | "nhat-ky" | "can-bo";
+export type Section = "tuan" | "xa" | "phieu" | "duong-dan" | "chot" | "ho" | "nhat-ky" | "can-bo";
 
 const SECTIONS: { id: Section; label: string; admin?: boolean }[] = [
   { id: "tuan", label: "Tuần này" },
   { id: "xa", label: "Xã, phường" },
   { id: "phieu", label: "Phiếu cài đặt" },
   { id: "duong-dan", label: "Đường dẫn" },
+  { id: "chot", label: "Chốt số liệu" },
   { id: "ho", label: "Dữ liệu hộ" },
   { id: "nhat-ky", label: "Nhật ký" },
   { id: "can-bo", label: "Cán bộ", admin: true },

@@ -69,6 +69,10 @@ export function LinksPage(props: {
               <input name="nhan" required maxlength={200} placeholder="Ví dụ: Thường trực Huyện ủy xem hằng tuần" />
             </label>
             <label>
+              <input type="checkbox" name="chap-nhan" value="1" /> Được chấp nhận, mở lại số liệu đã chốt của các xã (chỉ đường dẫn của
+              huyện, tỉnh)
+            </label>
+            <label>
               Hết hạn sau ngày (để trống: không hết hạn)
               <input type="date" name="het-han" />
             </label>
@@ -104,7 +108,10 @@ export function LinksPage(props: {
                   </td>
                   <td data-h="Đơn vị">
                     {l.unit_label}
-                    <div class="muted">{SCOPE_LABEL[l.scope]}</div>
+                    <div class="muted">
+                      {SCOPE_LABEL[l.scope]}
+                      {l.can_accept ? " · được chấp nhận số liệu đã chốt" : ""}
+                    </div>
                   </td>
                   <td data-h="Trạng thái">{state(l, props.now)}</td>
                   <td data-h="Hết hạn">{l.expires_at ? dateTimeVi(l.expires_at) : "không"}</td>

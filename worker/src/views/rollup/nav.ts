@@ -1,5 +1,6 @@
 /** What the links route (worker/src/links/routes.ts) gives the rollup page besides the rollup: addresses and the period form's choices. */
 import type { RollupMode } from "../../rollup/types";
+import type { ClosingForms } from "./closing";
 import type { PrivacyPart } from "./privacy";
 
 export const MODE_LABELS: Record<RollupMode, string> = {
@@ -45,6 +46,8 @@ export interface PageNav {
    * shows the other mode: the same commune's drill-down, or the whole unit where it has none.
    */
   otherMode?: string | undefined;
+  /** A district or province link with the acceptance right: accept and reopen forms (./closing.tsx). */
+  closingForms?: ClosingForms | undefined;
   /** A commune's own (detail) link: the privacy notice and who looked (./privacy.tsx). */
   privacy?: PrivacyPart | undefined;
 }
