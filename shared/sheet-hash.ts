@@ -49,16 +49,24 @@ export function rowText(sheet: string, row: unknown): string {
   return out;
 }
 
+/** Per sheet, each column's `"name":` as JSON.stringify spells it, in column order. */
+const KEY_TEXTS = new Map<string, string[]>([...COLUMNS].map(([k, cols]) => [k, cols.map((c) => `${JSON.stringify(c)}:`)]));
+
 /**
  * The rows' texts of every sheet when each sheet is a list of rows of its columns holding plain values
  * (a cell a primitive or a list of primitives) — every envelope a clerk can send; else null, and the
  * envelope is refused by its schema before anything is hashed (nothing here recurses into what was sent).
+ * Each text is what `rowText` gives (`JSON.stringify(row, columns)`), built here cell by cell: the
+ * replacer-list form costs twice as much on a year-old workbook (the worker makes these texts for every
+ * row of every submission; tests/shared/sheet-hash.test.ts checks the two agree).
  */
 export function plainRowTexts(sheets: Record<string, unknown>): Record<string, string[]> | null {
   const out: Record<string, string[]> = {};
   for (const [sheet, rows] of Object.entries(sheets)) {
     const known = KNOWN.get(sheet);
     if (!known || !Array.isArray(rows)) return null;
+    const cols = COLUMNS.get(sheet)!;
+    const keys = KEY_TEXTS.get(sheet)!;
     const texts: string[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
@@ -68,7 +76,16 @@ export function plainRowTexts(sheets: Record<string, unknown>): Record<string, s
         if (k === "_row" ? isObject(v) : known.has(k) ? isObject(v) && (!Array.isArray(v) || v.some(isObject)) : v !== undefined)
           return null;
       }
-      texts[i] = JSON.stringify(row, COLUMNS.get(sheet));
+      let text = "{";
+      for (let j = 0; j < cols.length; j++) {
+        const v = row[cols[j]!];
+        // JSON.stringify of a number is its String (non-finite: null); of the rest, the native call
+        // (undefined for what it leaves out: undefined, a function).
+        const json = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "null") : JSON.stringify(v);
+        if (json === undefined) continue;
+        text += (text.length > 1 ? "," : "") + keys[j] + json;
+      }
+      texts[i] = `${text}}`;
     }
     out[sheet] = texts;
   }

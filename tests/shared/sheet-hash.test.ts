@@ -1,6 +1,8 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildEnvelope } from "../../shared/envelope";
-import { envelopeHashes, rowText } from "../../shared/sheet-hash";
+import { envelopeHashes, plainRowTexts, rowText } from "../../shared/sheet-hash";
+import { SHEETS } from "../../shared/templates";
 import { validWorkbook } from "./fixtures";
 
 const meta = {
@@ -22,6 +24,37 @@ describe("row and sheet hashes (shared/sheet-hash.ts)", () => {
     ["an object in a cell", { ...row, zalo_posts: { n: 2 } }, false],
   ])("%s → same text: %s", (_label, other, same) => {
     expect(rowText("weekly", other) === rowText("weekly", row)).toBe(same);
+  });
+
+  // The worker's texts (built cell by cell) are the add-on's (`rowText`: JSON.stringify with the columns).
+  it("plainRowTexts gives rowText's text for every plain row", () => {
+    const weekly = Object.keys(SHEETS.weekly.columns);
+    const cellValue = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.boolean(),
+      fc.double(),
+      fc.integer(),
+      fc.constantFrom(-0, 1e21, 5e-7, Number.NaN, Number.POSITIVE_INFINITY),
+      fc.string(),
+      fc.string({ unit: "grapheme" }),
+      fc.constantFrom("\u2028", '"\\', "\ud800", "Hộ\n"),
+      fc.array(fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null))),
+    );
+    const rowArb = fc.record(
+      { ...Object.fromEntries(weekly.map((c) => [c, cellValue])), _row: fc.integer() },
+      { requiredKeys: [] },
+    ) as fc.Arbitrary<Record<string, unknown>>;
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 5 }), fc.boolean(), (rows, shuffle) => {
+        const sent = shuffle ? rows.map((r) => Object.fromEntries(Object.entries(r).reverse())) : rows;
+        expect(plainRowTexts({ weekly: sent })).toEqual({ weekly: sent.map((r) => rowText("weekly", r)) });
+      }),
+      { numRuns: 300 },
+    );
+    const wb = validWorkbook() as unknown as Record<string, unknown[]>;
+    const texts = plainRowTexts(JSON.parse(JSON.stringify(wb)))!;
+    for (const [sheet, rows] of Object.entries(wb)) expect(texts[sheet]).toEqual(rows.map((r) => rowText(sheet, r)));
   });
 
   it("what is not a row never reads as one", () => {

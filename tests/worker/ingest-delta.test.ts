@@ -13,7 +13,7 @@ import { envelopeHashes } from "../../shared/sheet-hash";
 import { SHEET_KEYS } from "../../shared/templates";
 import type { Unit } from "../../shared/units";
 import { ingestOrThrow } from "../../worker/src/http/ingest";
-import { sha256 } from "../../worker/src/ingest/digest";
+import { digestsOf, sha256 } from "../../worker/src/ingest/digest";
 import { TABLE_OF } from "../../worker/src/ingest/tables";
 import { adminPost, communeToken, copy, type ErrorJson, envelope, ingestRequest, receiptOf, seed, snapshot, submit } from "./helpers";
 
@@ -87,6 +87,13 @@ describe("the worker's hashes", () => {
   it("node:crypto in the worker gives the shared SHA-256 (@noble/hashes)", () => {
     for (const t of ["", "abc", "Tổ Dân vận — “ngoặc” 😀"]) expect(sha256(t)).toBe(sha256Hex(t));
     expect(envelopeHashes(base, sha256)).toEqual(envelopeHashes(base));
+  });
+
+  it("WebCrypto, many texts at once (digestsOf), gives the same digests; another text falls back to node:crypto", async () => {
+    const texts = ["", "abc", "Tổ Dân vận — “ngoặc” 😀", "lone \ud800 surrogate", "x".repeat(100_000), "abc"];
+    const digest = await digestsOf(texts);
+    for (const t of texts) expect(digest(t)).toBe(sha256Hex(t));
+    expect(digest("not given")).toBe(sha256Hex("not given"));
   });
 });
 

@@ -1,6 +1,7 @@
 /**
- * Raw payloads in R2 (worker/src/db/payloads.ts): the object is put before the D1 batch, so a failure
- * between the two leaves an orphan object (never read, swept) and no receipt — never a receipt
+ * Raw payloads in R2 (worker/src/db/payloads.ts): the object is put before the D1 batch (the put starts
+ * before the check, worker/src/ingest/ingest.ts), so a failure between the two, or a refusal, leaves an
+ * orphan object (never read, swept) and no receipt — never a receipt
  * without its payload, never a payload counted as a submission; a retry of the same id then counts
  * once. Reads check the SHA-256 D1 recorded: another object, or none, is an error, not served.
  */
@@ -101,6 +102,41 @@ describe("payloads in R2", () => {
     expect(await keysOf(e.submission_id)).toHaveLength(1);
     expect((await sweepOrphanPayloads(env, new Date(Date.now() + 2 * 3_600_000))).deleted).toBe(1);
     expect(await keysOf(e.submission_id)).toHaveLength(0);
+  });
+
+  it("a refused submission (the put runs while the sheets are checked): 422, nothing in D1, its object left for the sweep", async () => {
+    const wb = copy(quySon.workbook);
+    wb.weekly[2]!.broadcasts = -3;
+    const e = envelope(quySon, wb);
+    const before = await snapshot();
+    const res = await submit(e, token);
+    expect(res.status).toBe(422);
+    expect(await snapshot()).toEqual(before);
+    // The put had started before the check refused; the refusal waits for it, so the object is there now.
+    expect(await keysOf(e.submission_id)).toHaveLength(1);
+    expect((await sweepOrphanPayloads(env, new Date())).deleted).toBe(0);
+    expect((await sweepOrphanPayloads(env, new Date(Date.now() + 2 * 3_600_000))).deleted).toBe(1);
+    expect(await keysOf(e.submission_id)).toHaveLength(0);
+  });
+
+  it("a put that fails (R2 down) while the plan succeeds: the ingest fails, nothing in D1, nothing in R2", async () => {
+    const wb = copy(quySon.workbook);
+    wb.weekly[3]!.broadcasts = 73;
+    const e = envelope(quySon, wb);
+    const before = await snapshot();
+    const objectsBefore = await objects();
+    const down = new Proxy(env.PAYLOADS, {
+      get(target, prop) {
+        if (prop === "put") return async () => Promise.reject(new Error("injected: R2 unavailable"));
+        const v = Reflect.get(target, prop, target);
+        return typeof v === "function" ? v.bind(target) : v;
+      },
+    });
+    await expect(ingest(env.DB, { ...ingestRequest(quySon.unit_id, e), payload: JSON.stringify(e), payloads: down })).rejects.toThrow(
+      /R2 unavailable/,
+    );
+    expect(await snapshot()).toEqual(before);
+    expect(await objects()).toEqual(objectsBefore);
   });
 
   it("reads check the hash: a changed or missing object is an error, never served", async () => {

@@ -13,7 +13,7 @@ import type { TokenRow } from "../auth/tokens";
 import { closePeriod, reopenPeriod } from "../closing/actions";
 import type { Outcome } from "../closing/refusal";
 import { closingsOfCommune, closingView } from "../closing/store";
-import { controlDb } from "../db/shard";
+import { controlDb, shardFor } from "../db/shard";
 import { communeAuth } from "../http/auth";
 import { jsonBody, limitBody } from "../http/body";
 import type { Bindings } from "../http/env";
@@ -40,7 +40,7 @@ const commune = (token: TokenRow) => ({ actor: `commune:${token.unit_id}`, name:
 export const closingRoutes = new Hono<Env>()
   .get("/", communeAuth, async (c) => {
     const token = c.get("token");
-    const rows = await closingsOfCommune(controlDb(c.env), token.unit_id);
+    const rows = await closingsOfCommune(await shardFor(c.env, token.unit_id), token.unit_id);
     return c.json({ closings: rows.map(closingView) });
   })
   .post("/", communeAuth, limitBody(), jsonBody, validateJson(closeRequestSchema), async (c) => {
@@ -49,7 +49,10 @@ export const closingRoutes = new Hono<Env>()
     const period = periodOrThrow(body.period);
     const who = commune(token);
     const { closing, changed } = closingOrThrow(
-      await closePeriod(controlDb(c.env), token.unit_id, period, { ...who, name: body.closed_by ?? who.name }),
+      await closePeriod({ control: controlDb(c.env), shard: await shardFor(c.env, token.unit_id) }, token.unit_id, period, {
+        ...who,
+        name: body.closed_by ?? who.name,
+      }),
     );
     return c.json({ closing, changed }, changed ? 201 : 200);
   })
@@ -57,7 +60,7 @@ export const closingRoutes = new Hono<Env>()
     const token = c.get("token");
     const period = periodOrThrow(c.req.valid("json").period);
     const { closing, changed } = closingOrThrow(
-      await reopenPeriod(controlDb(c.env), token.unit_id, period, { ...commune(token), district: false }),
+      await reopenPeriod(await shardFor(c.env, token.unit_id), token.unit_id, period, { ...commune(token), district: false }),
     );
     return c.json({ closing, changed });
   });

@@ -18,7 +18,8 @@ import { recordRefusals } from "../http/refusals";
 import type { IngestTiming } from "../ingest/ingest";
 
 /** https://www.w3.org/TR/server-timing/ — e.g. `r2;dur=3.1, d1;dur=12.0, attempts;desc="1"`. */
-const serverTiming = (t: IngestTiming) => `r2;dur=${t.r2_ms.toFixed(1)}, d1;dur=${t.d1_ms.toFixed(1)}, attempts;desc="${t.attempts}"`;
+const serverTiming = (t: IngestTiming) =>
+  `read;dur=${t.read_ms.toFixed(1)}, plan;dur=${t.plan_ms.toFixed(1)}, r2;dur=${t.r2_ms.toFixed(1)}, d1;dur=${t.d1_ms.toFixed(1)}, attempts;desc="${t.attempts}"`;
 
 type SubmissionEnv = { Bindings: Bindings; Variables: { token: TokenRow; rawBody: string; body: unknown } };
 

@@ -11,7 +11,7 @@ import type { Closing } from "../../../shared/closing";
 import type { Period } from "../../../shared/periods";
 import { formatDateVi } from "../../../shared/text";
 import { currentErrors } from "./errors";
-import { communeFigures, figuresText } from "./figures";
+import { type CommuneDbs, communeFigures, figuresText } from "./figures";
 import { type Outcome, refuse } from "./refusal";
 import { type ClosingRow, closingOf, closingView, guardedAudit } from "./store";
 
@@ -28,8 +28,12 @@ const day = (iso: string | null) => (iso ? formatDateVi(iso.slice(0, 10)) : "");
 const acceptedMessage = (row: ClosingRow, p: Period) =>
   `Huyện đã chấp nhận số liệu ${p.label_vi} ngày ${day(row.accepted_at)}: muốn chốt lại hoặc mở lại kỳ này, đề nghị huyện (Ban Dân vận) mở lại.`;
 
-/** The commune closes a month or a quarter. */
-export async function closePeriod(db: D1Database, communeId: string, p: Period, who: Actor, now = new Date()): Promise<Done> {
+/**
+ * The commune closes a month or a quarter. Its closing, versions, refusals and audit row are commune
+ * data, in its shard (../db/shard.ts); the unit tree its figures are counted in is in the control database.
+ */
+export async function closePeriod(dbs: CommuneDbs, communeId: string, p: Period, who: Actor, now = new Date()): Promise<Done> {
+  const db = dbs.shard;
   const errors = await currentErrors(db, communeId);
   if (errors.length) {
     return refuse(
@@ -44,7 +48,7 @@ export async function closePeriod(db: D1Database, communeId: string, p: Period, 
       .bind(communeId)
       .first<{ version: number; submission_id: string }>();
     if (!latest) return refuse("no_submission", "Xã chưa có lần gửi dữ liệu nào được chấp nhận: chưa có số liệu để chốt.");
-    const { text, hash } = figuresText(await communeFigures(db, communeId, p.key, now));
+    const { text, hash } = figuresText(await communeFigures(dbs, communeId, p.key, now));
     const row = await closingOf(db, communeId, p.key);
     if (row && row.state !== "reopened" && row.figures_hash === hash) return { ok: true, closing: closingView(row), changed: false };
     if (row?.state === "accepted") return refuse("period_accepted", acceptedMessage(row, p));
@@ -85,7 +89,7 @@ export async function closePeriod(db: D1Database, communeId: string, p: Period, 
   return refuse("busy", "Dữ liệu của xã đang được ghi cùng lúc; hãy chốt lại sau ít phút.");
 }
 
-/** The district accepts a closed period. */
+/** The district accepts a closed period (`db`: the commune's shard). */
 export async function acceptPeriod(db: D1Database, communeId: string, p: Period, who: Actor, now = new Date()): Promise<Done> {
   const row = await closingOf(db, communeId, p.key);
   if (!row || row.state === "reopened") return refuse("period_not_closed", `Xã chưa chốt số liệu ${p.label_vi}: chưa có gì để chấp nhận.`);

@@ -8,21 +8,33 @@ import { CHANGE_TYPES, type ChangeType, TASK_AREAS, type TaskArea } from "../../
 import { sha256Hex } from "../../../shared/hash";
 import { todayVi } from "../../../shared/periods";
 import { WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
+import { oneDatabase } from "../db/shard";
 import { rollup } from "../rollup/rollup";
 import type { Figures } from "../rollup/types";
 import type { FigureDiff } from "./types";
 
+/** The control database (unit tree) and the shard holding the commune's data (../db/shard.ts). */
+export interface CommuneDbs {
+  control: D1Database;
+  shard: D1Database;
+}
+
 /** The commune's figures for a period from its aggregates now (its latest accepted submission). */
-export async function communeFigures(db: D1Database, communeId: string, period: string, now = new Date()): Promise<Figures> {
-  const r = await rollup(db, {
-    unitId: communeId,
-    period,
-    mode: "as_was",
-    scope: "aggregate",
-    today: todayVi(now),
-    now: now.toISOString(),
-    depth: "commune",
-  });
+export async function communeFigures(dbs: CommuneDbs, communeId: string, period: string, now = new Date()): Promise<Figures> {
+  const r = await rollup(
+    dbs.control,
+    {
+      unitId: communeId,
+      period,
+      mode: "as_was",
+      scope: "aggregate",
+      today: todayVi(now),
+      now: now.toISOString(),
+      depth: "commune",
+    },
+    undefined,
+    oneDatabase(dbs.shard),
+  );
   const { register, reporting, propaganda, tasks, changes } = r.totals;
   return { register, reporting, propaganda, tasks, changes };
 }

@@ -16,6 +16,7 @@
  */
 import { CLOSABLE_KINDS } from "../../../shared/closing";
 import { formatDateVi } from "../../../shared/text";
+import { perShard, type ShardGroups } from "../db/shard";
 import { finish, weeklyFigures } from "../rollup/figures";
 import type { CommuneNode, Figures, Rollup } from "../rollup/types";
 import { figureDiffs } from "./figures";
@@ -32,16 +33,21 @@ const figuresOf = (f: Figures): Figures => ({
   changes: f.changes,
 });
 
-export async function applyClosings(db: D1Database, r: Rollup): Promise<ClosedRollup> {
+/** `shards`: where the communes' data (their closings) is (../db/shard.ts). */
+export async function applyClosings(shards: ShardGroups, r: Rollup): Promise<ClosedRollup> {
   if (r.unit.level === "commune") return r;
   const out: ClosedRollup = r;
   const sources = [...new Set(r.communes.flatMap((n) => n.sources.map((s) => s.id)))];
   if (!(CLOSABLE_KINDS as readonly string[]).includes(r.period.kind)) {
-    const closed = await closedWithin(db, sources, r.period.start, r.period.end);
+    const closed = [
+      ...new Set((await perShard(shards, sources, (db, ids) => closedWithin(db, ids, r.period.start, r.period.end))).flat()),
+    ].sort();
     if (closed.length) out.closing = { kind: "live", closed_periods: closed };
     return out;
   }
-  const rows = new Map((await closingsFor(db, sources, r.period.key)).map((c) => [c.commune_id, c]));
+  const rows = new Map(
+    (await perShard(shards, sources, (db, ids) => closingsFor(db, ids, r.period.key))).flat().map((c) => [c.commune_id, c]),
+  );
   const { emptyFigures, addFigures } = weeklyFigures;
   const closedTotals = emptyFigures(false);
   const openTotals = emptyFigures(false);

@@ -9,8 +9,8 @@ import { type Context, Hono } from "hono";
 import { closablePeriod, PERIOD_NOT_CLOSABLE } from "../../../shared/closing";
 import { ERROR_STATUS } from "../../../shared/contract";
 import { acceptPeriod, reopenPeriod } from "../closing/actions";
-import { closingsWithin, closingView } from "../closing/store";
-import { controlDb } from "../db/shard";
+import { type ClosingRow, closingsWithin, closingView } from "../closing/store";
+import { allShards, controlDb, perShard, shardFor, shardGroups } from "../db/shard";
 import { covers, unitsWithin } from "../operators/scope";
 import { unitsById } from "../rollout/units";
 import type { ConsoleEnv } from "./env";
@@ -18,11 +18,22 @@ import { ClosingsPage } from "./pages/closings";
 import { forbidden, html, lacks, nonceOf } from "./respond";
 
 const text = (v: unknown) => (typeof v === "string" ? v : "");
+const LIMIT = 300;
+
+/** Closings of the communes given (every commune when null) from every database holding them, newest period first. */
+async function closingsOf(env: Env, communeIds: readonly string[] | null): Promise<ClosingRow[]> {
+  const parts =
+    communeIds === null
+      ? await Promise.all(allShards(env).map((db) => closingsWithin(db, null, LIMIT)))
+      : await perShard(shardGroups(env), communeIds, (db, ids) => closingsWithin(db, ids, LIMIT));
+  const order = (a: ClosingRow, b: ClosingRow) => b.period.localeCompare(a.period) || a.commune_id.localeCompare(b.commune_id);
+  return parts.flat().sort(order).slice(0, LIMIT);
+}
 
 async function page(c: Context<ConsoleEnv>, flash?: { kind: "ok" | "bad"; text: string }, status: 200 | 400 | 409 | 422 | 503 = 200) {
   const db = controlDb(c.env);
   const op = c.get("operator");
-  const rows = await closingsWithin(db, op.unit_id === null ? null : await unitsWithin(db, op.unit_id));
+  const rows = await closingsOf(c.env, op.unit_id === null ? null : await unitsWithin(db, op.unit_id));
   const units = await unitsById(
     db,
     rows.map((r) => r.commune_id),
@@ -66,10 +77,11 @@ export const closingConsoleRoutes = new Hono<ConsoleEnv>()
     if (!period) return page(c, { kind: "bad", text: PERIOD_NOT_CLOSABLE }, 400);
     const who = { actor: op.email, name: op.name ?? op.email };
     const action = text(body.action);
+    const shard = await shardFor(c.env, communeId);
     const outcome =
       action === "accept"
-        ? await acceptPeriod(db, communeId, period, who)
-        : await reopenPeriod(db, communeId, period, { ...who, district: true });
+        ? await acceptPeriod(shard, communeId, period, who)
+        : await reopenPeriod(shard, communeId, period, { ...who, district: true });
     if (!outcome.ok) return page(c, { kind: "bad", text: `${outcome.message} (${outcome.code})` }, ERROR_STATUS[outcome.code] as 409);
     return c.redirect(`/admin/chot?xong=${action === "accept" ? "accept" : "reopen"}`, 303);
   });

@@ -57,9 +57,12 @@ export function parsePayloadKey(key: string): { communeId: string; submissionId:
  * received and refuses the put on a mismatch (the `sha256` put option).
  */
 export async function putPayload(bucket: R2Bucket, communeId: string, submissionId: string, text: string): Promise<PayloadRef> {
-  const sha256 = payloadSha256(text);
+  // Encoded once (R2 would encode the string again) and hashed with WebCrypto: cheaper in workerd
+  // than createHash on the string (worker/src/ingest/digest.ts); the same digest as payloadSha256.
+  const bytes = new TextEncoder().encode(text);
+  const sha256 = [...new Uint8Array(await crypto.subtle.digest("SHA-256", bytes))].map((b) => b.toString(16).padStart(2, "0")).join("");
   const key = payloadKey(communeId, submissionId, sha256);
-  await bucket.put(key, text, { sha256, httpMetadata: { contentType: "application/json; charset=utf-8" } });
+  await bucket.put(key, bytes, { sha256, httpMetadata: { contentType: "application/json; charset=utf-8" } });
   return { key, sha256 };
 }
 

@@ -16,7 +16,7 @@ import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
 import { guardDeletions } from "./deletions";
 import { checkDelta, deltaApplies, type LogDelta } from "./delta";
-import { sha256 } from "./digest";
+import { digestsOf } from "./digest";
 import { emptyPlan, isWithdrawn, planSheet, type SheetPlan, type StoredRow } from "./plan";
 import { type Refusal, refuseEnvelope } from "./refusal";
 import type { SheetStates, StateUpdate } from "./sheet-state";
@@ -44,7 +44,10 @@ export type WholeCache = { check?: EnvelopeCheck };
 
 export async function checkAndPlan(db: D1Database, req: CheckRequest, states: SheetStates, cache: WholeCache): Promise<Planned | Refusal> {
   if (deltaApplies(req.head, states, req.unit)) {
-    const delta = checkDelta(req.head, states, req.rules, req.unit, sha256);
+    // The rows of the log sheets that changed are the ones checkDelta hashes: all at once here.
+    const changed = [...req.head.present].filter((s) => SHEETS[s].part === "log" && states[s]?.hash !== req.head.hashes.sheet_hashes[s]);
+    const digest = await digestsOf(changed.flatMap((s) => req.head.rowTexts[s]!));
+    const delta = checkDelta(req.head, states, req.rules, req.unit, digest);
     if (delta && !delta.ok) return refuseEnvelope(delta);
     const planned = delta && (await planDelta(db, req, delta.logs, delta.issues));
     if (planned) return planned;
@@ -72,12 +75,14 @@ async function planWhole(db: D1Database, req: CheckRequest, cache: WholeCache): 
   const unconfirmed = guardDeletions(plans as Record<RegisterSheetKey, SheetPlan>, counts, req.confirmed);
   if (unconfirmed) return unconfirmed;
   const texts = req.head.rowTexts;
+  const logs = [...check.present].filter((s) => SHEETS[s].part === "log");
+  const digest = await digestsOf(logs.flatMap((s) => texts[s]!));
   const states = [...check.present].map((s) => ({
     sheet: s,
     hash: req.head.hashes.sheet_hashes[s]!,
     rowHashes:
       SHEETS[s].part === "log"
-        ? Object.fromEntries(texts[s]!.map((t, i) => [textHash(t, sha256), naturalKeyOf(s, dbRow(s, sent[s][i]!))]))
+        ? Object.fromEntries(texts[s]!.map((t, i) => [textHash(t, digest), naturalKeyOf(s, dbRow(s, sent[s][i]!))]))
         : null,
   }));
   return { ok: true, how: "whole", plans, warnings: check.issues.filter((i) => i.severity === "warning"), states };

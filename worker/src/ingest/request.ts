@@ -3,6 +3,7 @@ import type { EnvelopeHead } from "../../../shared/envelope";
 import type { Issue } from "../../../shared/issues";
 import type { RuleOptions } from "../../../shared/rules/index";
 import type { UnitValidity } from "../../../shared/rules/validity";
+import type { CommuneState } from "./sheet-state";
 
 export interface IngestRequest {
   /** The envelope, its head checked (shared/envelope.ts `checkEnvelopeHead`); its sheets are checked here. */
@@ -23,6 +24,8 @@ export interface IngestRequest {
   action: "submission" | "import";
   /** Extra facts for the audit_log row (e.g. that received_at was set by the admin). */
   audit?: Record<string, unknown>;
+  /** The commune's version and states, already being read (./sheet-state.ts `readCommuneState`): the first plan starts from it. */
+  state?: Promise<CommuneState>;
   /** Notices ahead of the check's warnings in the receipt (a late correction). */
   notices: Issue[];
 }

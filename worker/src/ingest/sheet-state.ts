@@ -21,6 +21,22 @@ export interface StateUpdate {
   rowHashes: Record<string, string> | null;
 }
 
+/** The commune's version: the number of batches accepted for it (0 when none). */
+export const versionQuery = (db: D1Database, communeId: string) =>
+  db.prepare("SELECT coalesce(max(version), 0) AS version FROM commune_versions WHERE commune_id = ?").bind(communeId);
+
+/** What a plan starts from: the commune's version (the lock ./write.ts takes) and its sheet states. */
+export interface CommuneState {
+  version: number;
+  states: SheetStates;
+}
+
+/** The version and the states, in one batch (one wait on D1). */
+export async function readCommuneState(db: D1Database, communeId: string): Promise<CommuneState> {
+  const [v, s] = await db.batch<Record<string, DbValue>>([versionQuery(db, communeId), statesQuery(db, communeId)]);
+  return { version: Number(v!.results[0]?.version ?? 0), states: parseStates(s!.results) };
+}
+
 export const statesQuery = (db: D1Database, communeId: string) =>
   db.prepare("SELECT sheet, sheet_hash, row_hashes, check_version FROM sheet_states WHERE commune_id = ?").bind(communeId);
 

@@ -13,7 +13,7 @@ import { todayVi } from "../../../shared/periods";
 import { HASH_PREFIX_LENGTH, type TokenRow } from "../auth/tokens";
 import { acceptPeriod, reopenPeriod } from "../closing/actions";
 import { type Refused, refuse } from "../closing/refusal";
-import { controlDb } from "../db/shard";
+import { controlDb, shardFor } from "../db/shard";
 import type { AppEnv } from "../http/env";
 import { loadUnitTree } from "../rollup/tree-cache";
 import { ErrorPage } from "../views/layout";
@@ -47,11 +47,12 @@ export async function closingPost<E extends AppEnv>(c: Context<E>, link: TokenRo
   }
   const who = { actor: `link:${link.token_hash.slice(0, HASH_PREFIX_LENGTH)}`, name: link.label ?? "Đường dẫn của huyện" };
   const action = text(body.action);
+  const shard = await shardFor(c.env, communeId);
   const outcome =
     action === "accept"
-      ? await acceptPeriod(db, communeId, period, who)
+      ? await acceptPeriod(shard, communeId, period, who)
       : action === "reopen"
-        ? await reopenPeriod(db, communeId, period, { ...who, district: true })
+        ? await reopenPeriod(shard, communeId, period, { ...who, district: true })
         : null;
   if (!outcome) return refused(c, 400, "Yêu cầu không hợp lệ", "Chỉ chấp nhận hoặc mở lại.", "invalid_request");
   if (!outcome.ok) return refused(c, ERROR_STATUS[outcome.code], "Chưa thực hiện được", outcome.message, outcome.code);

@@ -60,9 +60,9 @@ export async function reportResponse<E extends AppEnv>(c: Context<E>, req: Repor
   const mode: RollupMode = modeParam === "as_was" || modeParam === "current" ? modeParam : req.defaultMode(unit, today);
 
   const shards = shardGroups(c.env);
-  // Closings (period_closings) are control data: read from `db`.
+  // Closings (period_closings) are commune data: read from each commune's shard.
   const r = await applyClosings(
-    db,
+    shards,
     await rollup(db, { unitId: unit.id, period: period.key, mode, scope: req.link.scope, today }, tree, shards),
   );
   const narratives =

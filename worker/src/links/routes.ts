@@ -154,9 +154,9 @@ rollupRoutes.get("/:name", async (c) => {
   }
   // Above commune level the HTML page shows communes only; JSON, CSV and drill-downs go down to teams.
   const depth = !ext && unit.level !== "commune" && commune === undefined ? "commune" : "team";
-  // Closings (period_closings) are control data: read from `db`.
+  // Closings (period_closings) are commune data: read from each commune's shard.
   const r = await applyClosings(
-    db,
+    shards,
     await rollup(
       db,
       { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
