@@ -7,65 +7,16 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UNITS } from "../../shared/data/units";
-import { generateCommune } from "../../shared/sample/generate";
-import type { Workbook } from "../../shared/schemas";
 import { rollup } from "../../worker/src/rollup/rollup";
 import type { RollupMode } from "../../worker/src/rollup/types";
-import { adminPost, envelope, PILOT, pilot, seed } from "./helpers";
+import { eraWorkbooks, importEras } from "./eras";
+import { PILOT, seed } from "./helpers";
 
-const unit = (id: string) => UNITS.find((u) => u.id === id)!;
-
-/** A commune's register and reports for one era: two teams founded on `from`, reports to `until`. */
-function eraWorkbook(id: string, seedNo: number, village: "QT" | "NG", from: string, until: string): Workbook {
-  const u = unit(id);
-  return generateCommune({
-    seed: seedNo,
-    commune_code: u.code,
-    commune_name: u.name,
-    villages: [
-      {
-        village_code: village,
-        village_name: village === "QT" ? "Thôn Quý Thịnh" : "Thôn Ngọt",
-        ethnic_identity: village === "NG",
-        teams: 2,
-      },
-    ],
-    founded_on: from,
-    until,
-    reportRate: 1,
-  });
-}
-
-const { quySon, hongGiang } = pilot();
-const WORKBOOKS: Record<string, Workbook> = {
-  [PILOT.quySon]: quySon.workbook,
-  [PILOT.hongGiang]: hongGiang.workbook,
-  [PILOT.quySonChu]: eraWorkbook(PILOT.quySonChu, 2025_01_01, "QT", "2025-01-06", "2025-06-29"),
-  [PILOT.hongGiangChu]: eraWorkbook(PILOT.hongGiangChu, 2025_01_02, "NG", "2025-01-06", "2025-06-29"),
-  [PILOT.phuongSon]: eraWorkbook(PILOT.phuongSon, 2025_07_01, "QT", "2025-07-07", "2025-12-28"),
-  [PILOT.chu]: eraWorkbook(PILOT.chu, 2025_07_02, "NG", "2025-07-07", "2025-12-28"),
-};
-const RECEIVED: Record<string, string> = {
-  [PILOT.quySon]: "2022-10-31T05:00:00.000Z",
-  [PILOT.hongGiang]: "2022-10-31T05:00:00.000Z",
-  [PILOT.quySonChu]: "2025-06-30T05:00:00.000Z",
-  [PILOT.hongGiangChu]: "2025-06-30T05:00:00.000Z",
-  [PILOT.phuongSon]: "2025-12-29T05:00:00.000Z",
-  [PILOT.chu]: "2025-12-29T05:00:00.000Z",
-};
+const WORKBOOKS = eraWorkbooks({ teams: 2, reportRate: 1, hongGiangChuFrom: "2025-01-06", chuFrom: "2025-07-07" });
 
 beforeAll(async () => {
   await seed();
-  for (const [id, wb] of Object.entries(WORKBOOKS)) {
-    const u = unit(id);
-    const res = await adminPost("/import", {
-      commune_id: id,
-      received_at: RECEIVED[id],
-      envelope: envelope({ commune_code: u.code, commune_name: u.name }, wb),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-  }
+  await importEras(WORKBOOKS);
 });
 
 const AFTER = "2026-01-10";

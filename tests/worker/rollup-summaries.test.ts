@@ -10,65 +10,17 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { UNITS } from "../../shared/data/units";
-import { generateCommune } from "../../shared/sample/generate";
-import type { Workbook } from "../../shared/schemas";
 import { aggregateStatements } from "../../worker/src/aggregates/refresh";
 import { type RollupParams, rollup } from "../../worker/src/rollup/rollup";
 import type { Rollup, RollupMode } from "../../worker/src/rollup/types";
-import { adminPost, communeToken, envelope, PILOT, pilot, seed, submit } from "./helpers";
+import { eraWorkbooks, importEras, unit } from "./eras";
+import { communeToken, envelope, PILOT, seed, submit } from "./helpers";
 
-const unit = (id: string) => UNITS.find((u) => u.id === id)!;
-
-function generated(id: string, seedNo: number, village: "QT" | "NG", from: string, until: string): Workbook {
-  const u = unit(id);
-  return generateCommune({
-    seed: seedNo,
-    commune_code: u.code,
-    commune_name: u.name,
-    villages: [
-      {
-        village_code: village,
-        village_name: village === "QT" ? "Thôn Quý Thịnh" : "Thôn Ngọt",
-        ethnic_identity: village === "NG",
-        teams: 3,
-      },
-    ],
-    founded_on: from,
-    until,
-    reportRate: 0.9,
-  });
-}
-
-const { quySon, hongGiang } = pilot();
-const WORKBOOKS: Record<string, Workbook> = {
-  [PILOT.quySon]: quySon.workbook,
-  [PILOT.hongGiang]: hongGiang.workbook,
-  [PILOT.quySonChu]: generated(PILOT.quySonChu, 2025_01_01, "QT", "2025-01-06", "2025-06-29"),
-  [PILOT.hongGiangChu]: generated(PILOT.hongGiangChu, 2025_01_02, "NG", "2025-02-12", "2025-06-29"),
-  [PILOT.phuongSon]: generated(PILOT.phuongSon, 2025_07_01, "QT", "2025-07-07", "2025-12-28"),
-  [PILOT.chu]: generated(PILOT.chu, 2025_07_02, "NG", "2025-08-20", "2025-12-28"),
-};
-const RECEIVED: Record<string, string> = {
-  [PILOT.quySon]: "2022-10-31T05:00:00.000Z",
-  [PILOT.hongGiang]: "2022-10-31T05:00:00.000Z",
-  [PILOT.quySonChu]: "2025-06-30T05:00:00.000Z",
-  [PILOT.hongGiangChu]: "2025-06-30T05:00:00.000Z",
-  [PILOT.phuongSon]: "2025-12-29T05:00:00.000Z",
-  [PILOT.chu]: "2025-12-29T05:00:00.000Z",
-};
+const WORKBOOKS = eraWorkbooks({ teams: 3, reportRate: 0.9, hongGiangChuFrom: "2025-02-12", chuFrom: "2025-08-20" });
 
 beforeAll(async () => {
   await seed();
-  for (const [id, wb] of Object.entries(WORKBOOKS)) {
-    const u = unit(id);
-    const res = await adminPost("/import", {
-      commune_id: id,
-      received_at: RECEIVED[id],
-      envelope: envelope({ commune_code: u.code, commune_name: u.name }, wb),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-  }
+  await importEras(WORKBOOKS);
 });
 
 const pad = (n: number) => String(n).padStart(2, "0");
