@@ -13,7 +13,21 @@ import { weeksInPeriod } from "../../shared/periods";
 import type { Workbook } from "../../shared/schemas";
 import type { ClosedRollup } from "../../worker/src/closing/overlay";
 import type { Figures } from "../../worker/src/rollup/types";
-import { adminPost, call, communeToken, copy, count, type ErrorJson, envelope, PILOT, pilot, post, seed, submit } from "./helpers";
+import {
+  adminPost,
+  call,
+  communeToken,
+  copy,
+  count,
+  type ErrorJson,
+  envelope,
+  importPilot,
+  PILOT,
+  pilot,
+  post,
+  seed,
+  submit,
+} from "./helpers";
 
 const { quySon, hongGiang } = pilot();
 const MONTH = "2022-09";
@@ -61,14 +75,7 @@ const broadcasts = (f: Figures) => f.propaganda.broadcasts;
 
 beforeAll(async () => {
   await seed();
-  for (const c of [quySon, hongGiang]) {
-    const res = await adminPost("/import", {
-      commune_id: c.unit_id,
-      received_at: "2022-10-31T05:00:00.000Z",
-      envelope: envelope(c, c.workbook),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-  }
+  await importPilot([quySon, hongGiang]);
   token = await communeToken(PILOT.quySon);
   district = await link(PILOT.lucNgan, "aggregate");
   accepting = await link(PILOT.lucNgan, "aggregate", true);

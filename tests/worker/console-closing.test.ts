@@ -7,7 +7,7 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { form, page, signIn, text } from "./console-helpers";
-import { adminPost, communeToken, type ErrorJson, envelope, PILOT, pilot, post, seed } from "./helpers";
+import { adminPost, communeToken, type ErrorJson, importPilot, PILOT, pilot, post, seed } from "./helpers";
 
 const { quySon } = pilot();
 let token = "";
@@ -20,15 +20,7 @@ const act = (action: string, cookie: string, origin?: string | null) =>
 
 beforeAll(async () => {
   await seed();
-  expect(
-    (
-      await adminPost("/import", {
-        commune_id: PILOT.quySon,
-        received_at: "2022-10-31T05:00:00.000Z",
-        envelope: envelope(quySon, quySon.workbook),
-      })
-    ).status,
-  ).toBe(201);
+  await importPilot([quySon]);
   token = await communeToken(PILOT.quySon);
   expect((await post("/api/closings", { period: "2022-09", closed_by: "Văn thư xã" }, token)).status).toBe(201);
   await adminPost("/operators", { email: "a@lucngan.gov.vn", role: "operator", unit_id: PILOT.lucNgan });

@@ -3,6 +3,7 @@
  * the pilot communes, envelopes, tokens, and table snapshots for "nothing was written" checks.
  */
 import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
 import type { ErrorBody, Receipt } from "../../shared/contract";
 import { PILOT } from "../../shared/data/units";
 import { buildEnvelope, checkEnvelopeHead } from "../../shared/envelope";
@@ -72,6 +73,18 @@ export async function seed(): Promise<void> {
 
 export async function adminPost(path: string, body: unknown): Promise<Response> {
   return post(`/api/admin${path}`, body, ADMIN);
+}
+
+/** The pilot communes' whole workbooks imported (admin import), received at the final review (31/10/2022). */
+export async function importPilot(communes: readonly PilotCommune[]): Promise<void> {
+  for (const c of communes) {
+    const res = await adminPost("/import", {
+      commune_id: c.unit_id,
+      received_at: "2022-10-31T05:00:00.000Z",
+      envelope: envelope(c, c.workbook),
+    });
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
 }
 
 /**

@@ -10,7 +10,20 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { ReportDoc } from "../../worker/src/report/types";
 import type { Figures, Rollup } from "../../worker/src/rollup/types";
 import { num } from "../../worker/src/views/format";
-import { adminPost, call, communeToken, copy, type ErrorJson, envelope, PILOT, pilot, seed, snapshot, submit } from "./helpers";
+import {
+  adminPost,
+  call,
+  communeToken,
+  copy,
+  type ErrorJson,
+  envelope,
+  importPilot,
+  PILOT,
+  pilot,
+  seed,
+  snapshot,
+  submit,
+} from "./helpers";
 
 const { quySon, hongGiang } = pilot();
 const links: Record<"quySon" | "hongGiang" | "district" | "quySonAggregate", string> = {
@@ -27,14 +40,7 @@ async function link(unit_id: string, scope: "aggregate" | "detail"): Promise<str
 
 beforeAll(async () => {
   await seed();
-  for (const c of [quySon, hongGiang]) {
-    const res = await adminPost("/import", {
-      commune_id: c.unit_id,
-      received_at: "2022-10-31T05:00:00.000Z",
-      envelope: envelope(c, c.workbook),
-    });
-    expect(res.status, await res.clone().text()).toBe(201);
-  }
+  await importPilot([quySon, hongGiang]);
   links.quySon = await link(PILOT.quySon, "detail");
   links.hongGiang = await link(PILOT.hongGiang, "detail");
   links.district = await link(PILOT.lucNgan, "aggregate");
