@@ -1,19 +1,86 @@
-/** The small pure pieces of the ingest: statement chunking under D1's parameter limit, payload parts, plans. */
+/** The small pure pieces of the ingest: many rows inserted through one bound JSON text, payload parts, plans. */
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { insertRows, MAX_BOUND_PARAMETERS } from "../../worker/src/db/sql";
+import { insertRows, MAX_JSON_UNITS } from "../../worker/src/db/sql";
 import { splitPayload } from "../../worker/src/ingest/payload";
 import { planSheet } from "../../worker/src/ingest/plan";
 
 describe("insertRows", () => {
-  it("binds at most 100 parameters per statement and inserts every row in one batch", async () => {
+  it("inserts every row in one statement bound to one JSON text, values as D1 binds them", async () => {
     await env.DB.prepare("CREATE TABLE t_chunk (a TEXT, b INTEGER, c TEXT)").run();
     const rows = Array.from({ length: 250 }, (_, i) => [`a${i}`, i, null]);
     const stmts = insertRows(env.DB, "t_chunk", ["a", "b", "c"], rows);
-    expect(stmts).toHaveLength(Math.ceil(250 / Math.floor(MAX_BOUND_PARAMETERS / 3)));
+    expect(stmts).toHaveLength(1);
     await env.DB.batch(stmts);
     expect(await env.DB.prepare("SELECT count(*) AS n, sum(b) AS s FROM t_chunk").first()).toEqual({ n: 250, s: (249 * 250) / 2 });
+    expect(await env.DB.prepare("SELECT typeof(a) AS a, typeof(b) AS b, typeof(c) AS c FROM t_chunk LIMIT 1").first()).toEqual({
+      a: "text",
+      b: "integer",
+      c: "null",
+    });
   });
+
+  // Every column the ingest writes is declared TEXT or INTEGER (worker/migrations).
+  it.each<[string, "s" | "n", string | number]>([
+    ["Vietnamese text", "s", "Tổ Dân vận “Thôn Một” — 😀"],
+    ["quotes, backslashes and brackets", "s", `a "b" \\ [c], {d}`],
+    ["a text that looks like a number", "s", "007"],
+    ["a negative number", "n", -12],
+    ["zero", "n", 0],
+    ["a large count", "n", 2_147_483_648],
+  ])("%s: stored as a bound parameter stores it", async (_label, col, value) => {
+    await env.DB.prepare("CREATE TABLE IF NOT EXISTS t_values (k INTEGER, s TEXT, n INTEGER)").run();
+    await env.DB.prepare("DELETE FROM t_values").run();
+    await env.DB.batch([
+      env.DB.prepare(`INSERT INTO t_values (k, ${col}) VALUES (1, ?)`).bind(value),
+      ...insertRows(env.DB, "t_values", ["k", col], [[2, value]]),
+    ]);
+    const got = await env.DB.prepare(`SELECT k, ${col} AS v, typeof(${col}) AS t FROM t_values ORDER BY k`).all<{
+      k: number;
+      v: unknown;
+      t: string;
+    }>();
+    expect(got.results[1]).toEqual({ ...got.results[0], k: 2 });
+    expect(got.results[1]!.v).toBe(value);
+  });
+
+  it("a lone surrogate becomes U+FFFD, as D1 encodes a bound text", async () => {
+    await env.DB.prepare("CREATE TABLE t_lone (v TEXT)").run();
+    await env.DB.batch(insertRows(env.DB, "t_lone", ["v"], [["a\ud800b"]]));
+    expect(await env.DB.prepare("SELECT v FROM t_lone").first("v")).toBe("a\ufffdb");
+  });
+
+  it("splits rows over statements of at most MAX_JSON_UNITS of JSON, all inserted, in order", async () => {
+    await env.DB.prepare("CREATE TABLE t_big (i INTEGER PRIMARY KEY, v TEXT)").run();
+    const long = "x".repeat(40_000);
+    const rows = Array.from({ length: 30 }, (_, i) => [i, long]);
+    const stmts = insertRows(env.DB, "t_big", ["i", "v"], rows);
+    expect(stmts.length).toBe(Math.ceil((30 * (long.length + 10)) / MAX_JSON_UNITS));
+    await env.DB.batch(stmts);
+    expect(await env.DB.prepare("SELECT count(*) AS n, sum(length(v)) AS l FROM t_big").first()).toEqual({ n: 30, l: 30 * long.length });
+  });
+
+  it("takes an upsert clause", async () => {
+    await env.DB.prepare("CREATE TABLE t_up (k TEXT PRIMARY KEY, n INTEGER)").run();
+    await env.DB.batch(insertRows(env.DB, "t_up", ["k", "n"], [["a", 1]]));
+    await env.DB.batch(
+      insertRows(
+        env.DB,
+        "t_up",
+        ["k", "n"],
+        [
+          ["a", 5],
+          ["b", 2],
+        ],
+        "ON CONFLICT (k) DO UPDATE SET n = t_up.n + excluded.n",
+      ),
+    );
+    expect((await env.DB.prepare("SELECT k, n FROM t_up ORDER BY k").all()).results).toEqual([
+      { k: "a", n: 6 },
+      { k: "b", n: 2 },
+    ]);
+  });
+
   it("returns no statement for no rows", () => {
     expect(insertRows(env.DB, "t", ["a"], [])).toEqual([]);
   });
