@@ -1,7 +1,7 @@
 /**
  * Check a submission's sheets and plan its writes, against the commune's state as read for this attempt
  * (./ingest.ts plans again if another write got in first). Two ways, same result:
- *   - against what the commune holds (./delta.ts): unchanged sheets skipped, changed log rows only;
+ *   - against what the commune holds (./delta.ts): unchanged sheets skipped, the changed chunks of log sheets only;
  *   - whole: every cell and rule (shared/envelope.ts `checkEnvelopeSheets`), every stored row read and
  *     compared (./plan.ts) — the first submission, a register that changed, a commune with an end date.
  * Either way the new sheet states (./sheet-state.ts) are what was checked and written.
@@ -11,12 +11,11 @@ import { checkEnvelopeSheets, type EnvelopeCheck, type EnvelopeHead } from "../.
 import type { Issue } from "../../../shared/issues";
 import type { RuleOptions } from "../../../shared/rules/index";
 import { outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
-import { textHash } from "../../../shared/sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
+import { sentChunks } from "./chunks";
 import { guardDeletions } from "./deletions";
 import { checkDelta, deltaApplies, type LogDelta } from "./delta";
-import { digestsOf } from "./digest";
 import { emptyPlan, isWithdrawn, planSheet, type SheetPlan, type StoredRow } from "./plan";
 import { type Refusal, refuseEnvelope } from "./refusal";
 import type { SheetStates, StateUpdate } from "./sheet-state";
@@ -44,10 +43,10 @@ export type WholeCache = { check?: EnvelopeCheck };
 
 export async function checkAndPlan(db: D1Database, req: CheckRequest, states: SheetStates, cache: WholeCache): Promise<Planned | Refusal> {
   if (deltaApplies(req.head, states, req.unit)) {
-    // The rows of the log sheets that changed are the ones checkDelta hashes: all at once here.
+    // The chunks of the log sheets that changed, hashed all at once here.
     const changed = [...req.head.present].filter((s) => SHEETS[s].part === "log" && states[s]?.hash !== req.head.hashes.sheet_hashes[s]);
-    const digest = await digestsOf(changed.flatMap((s) => req.head.rowTexts[s]!));
-    const delta = checkDelta(req.head, states, req.rules, req.unit, digest);
+    const chunks = await sentChunks(changed, req.head.sheets, req.head.rowTexts);
+    const delta = checkDelta(req.head, states, req.rules, req.unit, chunks);
     if (delta && !delta.ok) return refuseEnvelope(delta);
     const planned = delta && (await planDelta(db, req, delta.logs, delta.issues));
     if (planned) return planned;
@@ -74,15 +73,14 @@ async function planWhole(db: D1Database, req: CheckRequest, cache: WholeCache): 
   ) as DeletionCounts;
   const unconfirmed = guardDeletions(plans as Record<RegisterSheetKey, SheetPlan>, counts, req.confirmed);
   if (unconfirmed) return unconfirmed;
-  const texts = req.head.rowTexts;
   const logs = [...check.present].filter((s) => SHEETS[s].part === "log");
-  const digest = await digestsOf(logs.flatMap((s) => texts[s]!));
+  const chunks = await sentChunks(logs, req.head.sheets, req.head.rowTexts);
   const states = [...check.present].map((s) => ({
     sheet: s,
     hash: req.head.hashes.sheet_hashes[s]!,
-    rowHashes:
+    chunks:
       SHEETS[s].part === "log"
-        ? Object.fromEntries(texts[s]!.map((t, i) => [textHash(t, digest), naturalKeyOf(s, dbRow(s, sent[s][i]!))]))
+        ? new Map([...chunks[s]!].map(([id, c]) => [id, { hash: c.hash, keys: c.rows.map((i) => naturalKeyOf(s, dbRow(s, sent[s][i]!))) }]))
         : null,
   }));
   return { ok: true, how: "whole", plans, warnings: check.issues.filter((i) => i.severity === "warning"), states };
@@ -95,7 +93,7 @@ async function storedByKey(db: D1Database, communeId: string, deltas: readonly L
     const keys = [...new Set([...d.changed.map((c) => c.key), ...d.gone])];
     const on = cols.map((c, i) => `t.${c} = json_extract(k.value, '$[${i}]')`).join(" AND ");
     return db
-      .prepare(`SELECT t.* FROM json_each(?) k JOIN ${TABLE_OF[d.sheet]} t ON t.commune_id = ? AND ${on}`)
+      .prepare(`SELECT t.* FROM json_each(?) k CROSS JOIN ${TABLE_OF[d.sheet]} t ON t.commune_id = ? AND ${on}`)
       .bind(`[${keys.join(",")}]`, communeId);
   });
   const results = statements.length ? await db.batch<StoredRow>(statements) : [];
@@ -124,6 +122,6 @@ async function planDelta(db: D1Database, req: CheckRequest, deltas: LogDelta[], 
   });
   // Every key of a state is a stored row, written in the same batch; if one were not, check whole.
   if (deltas.some((d, i) => d.gone.some((k) => !stored[i]!.has(k)))) return null;
-  const states = deltas.map((d) => ({ sheet: d.sheet, hash: req.head.hashes.sheet_hashes[d.sheet]!, rowHashes: d.rowHashes }));
+  const states = deltas.map((d) => ({ sheet: d.sheet, hash: req.head.hashes.sheet_hashes[d.sheet]!, chunks: d.chunks }));
   return { ok: true, how: "delta", plans, warnings: issues.filter((i) => i.severity === "warning"), states };
 }

@@ -6,10 +6,11 @@
  * more lenient as days pass: a week no longer in the future, a birth year no longer ahead) and on its
  * own sheet's keys, so
  *   - a sheet whose hash is the stored one is skipped: nothing parsed, nothing written;
- *   - in a changed log sheet, a row whose hash the commune holds is that stored row: not parsed again;
- *     every other row is parsed (zod) and put through every cross-row rule with the register
- *     (`checkRules` on the register and the changed rows; issues of the changed rows kept), and its key
- *     is compared with the keys of the rows not parsed (duplicates across both).
+ *   - in a changed log sheet, a chunk (./chunks.ts: a week of reports, a month of meetings) whose hash
+ *     is the stored one holds the stored rows: not parsed again; every row of the other chunks is
+ *     parsed (zod) and put through every cross-row rule with the register (`checkRules` on the register
+ *     and those rows; their issues kept), and its key is compared with the keys of the rows not parsed
+ *     (duplicates across both). Which of them differ from the stored rows is for ./check.ts to find.
  * Anything else (a register or roster sheet changed, a sheet never seen, other checks, a commune with an
  * end date) is checked whole by ./check.ts. Pure: the states come from ./sheet-state.ts.
  */
@@ -19,22 +20,22 @@ import { CHECK_VERSION, checkRules, type RuleOptions } from "../../../shared/rul
 import { duplicateColumn, duplicateMessage, keyText } from "../../../shared/rules/keys";
 import { outsideValidity, type UnitValidity } from "../../../shared/rules/validity";
 import { MAX_ROWS_PER_SHEET, ROW_SCHEMAS, type Workbook } from "../../../shared/schemas";
-import { type Digest, textHash } from "../../../shared/sheet-hash";
 import { SHEET_KEYS, SHEETS, type SheetKey } from "../../../shared/templates";
+import type { Chunks, SentChunk } from "./chunks";
 import type { SheetStates } from "./sheet-state";
 import { dbRow, naturalKeyOf } from "./tables";
 
 /** A changed log sheet: its rows sorted into those the commune holds and those to write. */
 export interface LogDelta {
   sheet: SheetKey;
-  /** Rows whose hash the commune holds (nothing to write). */
+  /** Rows of the chunks the commune holds (nothing to write). */
   unchanged: number;
-  /** The other rows, parsed, as D1 values, with their natural keys. */
+  /** The rows of the other chunks, parsed, as D1 values, with their natural keys. */
   changed: { row: Record<string, string | number | null>; key: string }[];
   /** Stored rows (not withdrawn) whose key is no longer on the sheet: to withdraw. */
   gone: string[];
-  /** The sheet's new state: each row's hash → its natural key. */
-  rowHashes: Record<string, string>;
+  /** The sheet's new state: each chunk's hash and keys. */
+  chunks: Chunks;
 }
 
 export type DeltaCheck = { ok: true; logs: LogDelta[]; issues: Issue[] } | EnvelopeRefusal;
@@ -48,19 +49,22 @@ export function deltaApplies(head: EnvelopeHead, states: SheetStates, unit: Unit
     const st = states[sheet];
     const rows = head.sheets[sheet];
     if (!st || st.checkVersion !== CHECK_VERSION || !Array.isArray(rows) || rows.length > MAX_ROWS_PER_SHEET) return false;
-    // A register or roster sheet (replaced whole) must be the one stored; a log sheet needs its rows' hashes.
-    if (SHEETS[sheet].part !== "log" ? st.hash !== head.hashes.sheet_hashes[sheet] : !st.rowHashes) return false;
+    // A register or roster sheet (replaced whole) must be the one stored; a log sheet needs its chunks.
+    if (SHEETS[sheet].part !== "log" ? st.hash !== head.hashes.sheet_hashes[sheet] : !st.chunks) return false;
   }
   return true;
 }
 
-/** Check the changed rows; null when the stored register does not parse as it did (then check whole). */
+/**
+ * Check the rows of the changed chunks (`sent`: the chunks of each changed log sheet, ./chunks.ts
+ * `sentChunks`); null when the stored register does not parse as it did (then check whole).
+ */
 export function checkDelta(
   head: EnvelopeHead,
   states: SheetStates,
   opts: RuleOptions,
   unit: UnitValidity,
-  digest: Digest,
+  sent: Partial<Record<SheetKey, Map<string, SentChunk>>>,
 ): DeltaCheck | null {
   const sheets = head.sheets as Record<string, unknown[]>;
   const cellIssues: Issue[] = [];
@@ -68,31 +72,35 @@ export function checkDelta(
   for (const sheet of head.present) {
     const st = states[sheet]!;
     if (SHEETS[sheet].part !== "log" || st.hash === head.hashes.sheet_hashes[sheet]) continue;
-    const stored = st.rowHashes!;
-    const d = { sheet, unchanged: 0, changed: [], gone: [], rowHashes: {}, parsed: [], keptAt: new Map() } as (typeof logs)[number];
-    const texts = head.rowTexts[sheet]!;
-    sheets[sheet]!.forEach((raw, i) => {
-      const h = textHash(texts[i]!, digest);
-      const key = stored[h];
-      if (key !== undefined && !d.keptAt.has(key)) {
-        d.keptAt.set(key, i);
-        d.rowHashes[h] = key;
-        d.unchanged++;
-        return;
+    const stored = st.chunks!;
+    const d = { sheet, unchanged: 0, changed: [], gone: [], chunks: new Map(), parsed: [], keptAt: new Map() } as (typeof logs)[number];
+    const raw = sheets[sheet]!;
+    for (const [id, chunk] of sent[sheet]!) {
+      const kept = stored.get(id);
+      if (kept && kept.hash === chunk.hash && kept.keys.length === chunk.rows.length) {
+        for (const [j, i] of chunk.rows.entries()) d.keptAt.set(kept.keys[j]!, i);
+        d.unchanged += chunk.rows.length;
+        d.chunks.set(id, kept);
+        continue;
       }
-      const r = ROW_SCHEMAS[sheet].safeParse(raw);
-      if (!r.success) {
-        cellIssues.push(...rowIssues(r.error, sheet, sheetRow(raw, i)));
-        return;
+      const keys: string[] = [];
+      for (const i of chunk.rows) {
+        const r = ROW_SCHEMAS[sheet].safeParse(raw[i]);
+        if (!r.success) {
+          cellIssues.push(...rowIssues(r.error, sheet, sheetRow(raw[i], i)));
+          continue;
+        }
+        const row = dbRow(sheet, r.data);
+        const k = naturalKeyOf(sheet, row);
+        keys.push(k);
+        d.changed.push({ row, key: k });
+        d.parsed.push({ ...r.data, _row: sheetRow(raw[i], i) });
       }
-      const row = dbRow(sheet, r.data);
-      const k = naturalKeyOf(sheet, row);
-      d.rowHashes[h] = k;
-      d.changed.push({ row, key: k });
-      d.parsed.push({ ...r.data, _row: sheetRow(raw, i) });
-    });
-    const sent = new Set([...d.keptAt.keys(), ...d.changed.map((c) => c.key)]);
-    d.gone = [...new Set(Object.values(stored))].filter((k) => !sent.has(k));
+      d.chunks.set(id, { hash: chunk.hash, keys });
+    }
+    // The stored rows of the chunks not kept whose key is sent nowhere on the sheet.
+    const sentKeys = new Set([...d.keptAt.keys(), ...d.changed.map((c) => c.key)]);
+    for (const [id, s] of stored) if (d.chunks.get(id) !== s) d.gone.push(...s.keys.filter((k) => !sentKeys.has(k)));
     logs.push(d);
   }
   if (cellIssues.length) return { ok: false, code: "invalid_envelope", issues: cellIssues };

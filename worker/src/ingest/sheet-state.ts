@@ -1,15 +1,16 @@
 /**
  * What the worker last accepted of each sheet of a commune (worker/migrations/0026_sheet_states.sql):
- * the sheet's hash and, for a log sheet, each row's hash with its natural key. Read with the commune's
- * version before planning, written in the submission's batch.
+ * the sheet's hash and, for a log sheet, its chunks' hashes with their rows' natural keys (./chunks.ts).
+ * Read with the commune's version before planning, written in the submission's batch.
  */
 import { SHEETS, type SheetKey } from "../../../shared/templates";
 import type { DbValue } from "../db/sql";
+import { type Chunks, decodeChunks, encodeChunks } from "./chunks";
 
 export interface SheetState {
   hash: string;
-  /** Log sheets: row hash → natural key (./tables.ts naturalKeyOf) of each stored row not withdrawn. */
-  rowHashes: Record<string, string> | null;
+  /** Log sheets: each chunk's hash and the natural keys of its stored rows, none withdrawn (null: check whole). */
+  chunks: Chunks | null;
   checkVersion: number;
 }
 export type SheetStates = Partial<Record<SheetKey, SheetState>>;
@@ -18,7 +19,7 @@ export type SheetStates = Partial<Record<SheetKey, SheetState>>;
 export interface StateUpdate {
   sheet: SheetKey;
   hash: string;
-  rowHashes: Record<string, string> | null;
+  chunks: Chunks | null;
 }
 
 /** The commune's version: the number of batches accepted for it (0 when none). */
@@ -47,7 +48,7 @@ export function parseStates(rows: Record<string, DbValue>[]): SheetStates {
     if (!(sheet in SHEETS)) continue;
     out[sheet as SheetKey] = {
       hash: String(r.sheet_hash),
-      rowHashes: typeof r.row_hashes === "string" ? (JSON.parse(r.row_hashes) as Record<string, string>) : null,
+      chunks: typeof r.row_hashes === "string" ? decodeChunks(r.row_hashes) : null,
       checkVersion: Number(r.check_version),
     };
   }
@@ -68,6 +69,6 @@ export function stateStatements(
          ON CONFLICT (commune_id, sheet) DO UPDATE SET sheet_hash = excluded.sheet_hash, row_hashes = excluded.row_hashes,
            check_version = excluded.check_version, submission_id = excluded.submission_id`,
       )
-      .bind(communeId, u.sheet, u.hash, u.rowHashes ? JSON.stringify(u.rowHashes) : null, checkVersion, submissionId),
+      .bind(communeId, u.sheet, u.hash, u.chunks ? encodeChunks(u.chunks) : null, checkVersion, submissionId),
   );
 }
