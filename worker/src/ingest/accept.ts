@@ -10,8 +10,10 @@ import { checkEnvelopeHead } from "../../../shared/envelope";
 import { type Issue, sheetRow } from "../../../shared/issues";
 import { ERASED_HOUSEHOLD_WARNING } from "../../../shared/privacy";
 import { lateCorrectionNotice, type UnitValidity } from "../../../shared/rules/validity";
+import { envelopeSchema } from "../../../shared/schemas";
 import { SHEETS } from "../../../shared/templates";
 import { erasedHouseholds } from "../db/erasures";
+import { putPayload } from "../db/payloads";
 import { sha256 } from "./digest";
 import { duplicateReceipt, type IngestOutcome, type IngestRequest, ingest } from "./ingest";
 import { findSubmission } from "./receipt";
@@ -27,6 +29,9 @@ export interface AcceptRequest extends Pick<IngestRequest, "receivedAt" | "actor
   /** 'yyyy-MM-dd' in Vietnam time: the day rules like "not in the future" are judged against. */
   today: string;
 }
+
+/** The envelope's submission id as its schema has it (a UUID): the R2 key is made of it. */
+const SUBMISSION_ID = envelopeSchema.shape.submission_id;
 
 const field = (body: unknown, key: string): unknown =>
   body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[key] : undefined;
@@ -55,8 +60,15 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     return { ok: true, receipt: duplicateReceipt(stored), created: false };
   }
 
+  // Not a retry: the payload's put into R2 starts now, while the head and the sheets are checked
+  // (awaited before the D1 batch; a refusal leaves an object no receipt names: ./ingest.ts).
+  const put = SUBMISSION_ID.safeParse(id).success ? putPayload(req.payloads, req.commune.id, id as string, req.raw) : undefined;
+  put?.catch(() => undefined);
   const check = checkEnvelopeHead(req.body, sha256);
-  if (!check.ok) return refuse(check.code, envelopeMessage(check.code, check.issues), check.issues.slice(0, MAX_DETAILS));
+  if (!check.ok) {
+    await put?.catch(() => undefined);
+    return refuse(check.code, envelopeMessage(check.code, check.issues), check.issues.slice(0, MAX_DETAILS));
+  }
   const erased = erasedStill(check.sheets.households, erasedCodes);
   return ingest(db, {
     head: check,
@@ -64,6 +76,7 @@ export async function accept(db: D1Database, req: AcceptRequest): Promise<Ingest
     unit: req.commune,
     payload: req.raw,
     payloads: req.payloads,
+    put,
     communeId: req.commune.id,
     state,
     receivedAt: req.receivedAt,

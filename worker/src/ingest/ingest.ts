@@ -7,8 +7,9 @@
  * 2. Check and plan (./check.ts): against what the commune holds — unchanged sheets skipped, changed
  *    log rows only (./delta.ts) — or whole (every row, every stored row compared by natural key, ./plan;
  *    register deletions the clerk did not confirm refused, ./deletions).
- * 3. Put the raw payload in R2 (../db/payloads.ts) — once, started before step 1 so that it runs while
- *    the states are read and the sheets checked, and awaited BEFORE the D1 batch: a failure after the
+ * 3. Put the raw payload in R2 (../db/payloads.ts) — once, started as soon as the request is known not
+ *    to be a retry (./accept.ts, before the head is checked) so that it runs while the states are read
+ *    and the sheets checked, and awaited BEFORE the D1 batch: a failure after the
  *    put leaves an object no receipt names (harmless, never read, swept by ../retention/orphans.ts),
  *    never a receipt without its payload. A refused submission (awaits the put, then answers) leaves
  *    such an object too: never deleted here, since a racing request with the same id and text shares
@@ -69,8 +70,8 @@ export const duplicateReceipt = (stored: StoredSubmission): Receipt =>
 export async function ingest(db: D1Database, req: IngestRequest): Promise<IngestOutcome> {
   const cache: WholeCache = {};
   const submissionId = req.head.fields.submission_id;
-  // Started now, awaited before the batch; a rejection is handled there (or on a refusal, below).
-  const put = putPayload(req.payloads, req.communeId, submissionId, req.payload);
+  // Started now (or already, ./accept.ts), awaited before the batch; a rejection is handled there (or on a refusal, below).
+  const put = req.put ?? putPayload(req.payloads, req.communeId, submissionId, req.payload);
   put.catch(() => undefined);
   const refused = async <T>(r: T) => {
     await put.catch(() => undefined);

@@ -3,6 +3,7 @@ import type { EnvelopeHead } from "../../../shared/envelope";
 import type { Issue } from "../../../shared/issues";
 import type { RuleOptions } from "../../../shared/rules/index";
 import type { UnitValidity } from "../../../shared/rules/validity";
+import type { PayloadRef } from "../db/payloads";
 import type { CommuneState } from "./sheet-state";
 
 export interface IngestRequest {
@@ -16,6 +17,8 @@ export interface IngestRequest {
   payload: string;
   /** Where raw payloads go (wrangler.toml PAYLOADS; worker/src/db/payloads.ts). */
   payloads: R2Bucket;
+  /** The put of `payload` into `payloads`, when already started (./accept.ts); else the ingest starts it. */
+  put?: Promise<PayloadRef>;
   communeId: string;
   /** ISO instant; the import may set an earlier one. */
   receivedAt: string;
