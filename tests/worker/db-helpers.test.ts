@@ -44,10 +44,16 @@ describe("insertRows", () => {
     expect(got.results[1]!.v).toBe(value);
   });
 
-  it("a lone surrogate becomes U+FFFD, as D1 encodes a bound text", async () => {
-    await env.DB.prepare("CREATE TABLE t_lone (v TEXT)").run();
-    await env.DB.batch(insertRows(env.DB, "t_lone", ["v"], [["a\ud800b"]]));
-    expect(await env.DB.prepare("SELECT v FROM t_lone").first("v")).toBe("a\ufffdb");
+  it("a lone surrogate is stored as U+FFFD, never as such", async () => {
+    await env.DB.prepare("CREATE TABLE t_lone (k INTEGER, v TEXT)").run();
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO t_lone (k, v) VALUES (1, ?)").bind("a\ud800b\udc00c"),
+      ...insertRows(env.DB, "t_lone", ["k", "v"], [[2, "a\ud800b\udc00c"]]),
+    ]);
+    const got = await env.DB.prepare("SELECT v FROM t_lone ORDER BY k").all<{ v: string }>();
+    // A bound text comes back with three U+FFFD per lone surrogate in local D1 (the bytes of its
+    // surrogate encoding, each replaced); here one, as TextEncoder has it. Neither stores a lone surrogate.
+    expect(got.results.map((r) => r.v)).toEqual(["a\ufffd\ufffd\ufffdb\ufffd\ufffd\ufffdc", "a\ufffdb\ufffdc"]);
   });
 
   it("splits rows over statements of at most MAX_JSON_UNITS of JSON, all inserted, in order", async () => {

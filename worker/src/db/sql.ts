@@ -23,12 +23,16 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   return out;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 /**
  * A value as JSON that SQLite's `json_extract` reads back into a TEXT or INTEGER column (every column the
- * ingest writes) as D1 would have bound it: a number as a number, a string as text — with a lone
- * surrogate replaced by U+FFFD, as D1's UTF-8 encoding of a bound string does (tests/worker/db-helpers.test.ts).
+ * ingest writes) as D1 would have bound it: a number as a number, a string as text — a lone surrogate
+ * replaced by U+FFFD as TextEncoder does (a bound text gets three in local D1; neither stores a lone
+ * surrogate: tests/worker/db-helpers.test.ts).
  */
-const jsonValue = (v: DbValue) => JSON.stringify(typeof v === "string" ? v.toWellFormed() : v);
+const jsonValue = (v: DbValue) => JSON.stringify(typeof v === "string" && SURROGATE.test(v) ? v.replace(LONE_SURROGATE, "\uFFFD") : v);
 
 /**
  * INSERT statements for `rows` (each a list of values in `columns` order): the rows bound as one JSON
