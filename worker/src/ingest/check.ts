@@ -19,7 +19,7 @@ import { checkDelta, deltaApplies, type LogDelta } from "./delta";
 import { emptyPlan, isWithdrawn, planSheet, type SheetPlan, type StoredRow } from "./plan";
 import { type Refusal, refuseEnvelope } from "./refusal";
 import type { SheetStates, StateUpdate } from "./sheet-state";
-import { dbRow, naturalKeyOf, sameRow, TABLE_OF } from "./tables";
+import { naturalKeyOf, sameRow, TABLE_OF } from "./tables";
 
 export interface CheckRequest {
   head: EnvelopeHead;
@@ -80,7 +80,7 @@ async function planWhole(db: D1Database, req: CheckRequest, cache: WholeCache): 
     hash: req.head.hashes.sheet_hashes[s]!,
     chunks:
       SHEETS[s].part === "log"
-        ? new Map([...chunks[s]!].map(([id, c]) => [id, { hash: c.hash, keys: c.rows.map((i) => naturalKeyOf(s, dbRow(s, sent[s][i]!))) }]))
+        ? new Map([...chunks[s]!].map(([id, c]) => [id, { hash: c.hash, keys: c.rows.map((i) => naturalKeyOf(s, plans[s].rows[i]!)) }]))
         : null,
   }));
   return { ok: true, how: "whole", plans, warnings: check.issues.filter((i) => i.severity === "warning"), states };
