@@ -10,10 +10,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { PILOT } from "../../shared/data/units";
 import { todayVi } from "../../shared/periods";
 import { nationalClosings } from "../../worker/src/closing/national";
+import type { ClosedRollup } from "../../worker/src/closing/overlay";
 import { shardGroups } from "../../worker/src/db/shard";
 import { nationalRollup, sumRows } from "../../worker/src/rollup/national";
 import { rollup } from "../../worker/src/rollup/rollup";
 import { page, signIn } from "../worker/console-helpers";
+import { communeToken } from "../worker/helpers";
 import { BAC_NINH, importOf, LANG_SON, LS, post, singleEnv, type Target, TEST_UNITS, uuid, workbookOf } from "./helpers";
 
 const IMPORTS = [
@@ -92,6 +94,33 @@ describe("the national rollup over two shards", () => {
       today,
     });
     expect({ ...single, ms: null }).toEqual({ ...sharded, ms: null });
+  });
+});
+
+describe("a closed month", () => {
+  it("rolls its province up whole, with the closed figures its page shows; other months from the summaries", async () => {
+    const closed = await post("shards", "/api/closings", { period: "2025-09", closed_by: "Hoàng Văn Tú" }, await communeToken(LS[0]!.id));
+    expect(closed.status, await closed.clone().text()).toBe(201);
+    const shards = shardGroups(env);
+    const closings = nationalClosings(shards);
+    const ls = (await nationalRollup(env.DB, shards, closings, { period: "2025-09", today })).provinces.find(
+      (p) => p.province.id === LANG_SON,
+    )!;
+    expect(ls.via).toBe("rollup");
+    const page = await closings.apply(
+      await rollup(
+        env.DB,
+        { unitId: LANG_SON, period: "2025-09", mode: "current", scope: "aggregate", today, depth: "commune" },
+        undefined,
+        shards,
+      ),
+    );
+    expect((page as ClosedRollup).closing?.kind).toBe("exact");
+    expect(ls.figures).toEqual({ register: page.totals.register, reporting: page.totals.reporting });
+    const august = (await nationalRollup(env.DB, shards, closings, { period: "2025-08", today })).provinces.find(
+      (p) => p.province.id === LANG_SON,
+    )!;
+    expect(august.via).toBe("summaries");
   });
 });
 

@@ -11,10 +11,9 @@
 import { CLOSABLE_KINDS } from "../../../shared/closing";
 import { parsePeriodKey } from "../../../shared/periods";
 import { compareVi } from "../../../shared/text";
-import { WEEKLY_COUNT_COLUMNS } from "../../../shared/weekly-counts";
 import type { ShardGroups } from "../db/shard";
 import { type UnitRow as UnitDbRow, unitOfRow } from "../db/units";
-import { finish, weeklyFigures } from "./figures";
+import { figureMath, finish, weeklyFigures } from "./figures";
 import { grouping } from "./groups";
 import { quartersToCheck } from "./meetings";
 import { monthsOf, summarisable } from "./monthly";
@@ -67,6 +66,9 @@ export interface NationalRollup {
   /** The sums of the province rows; rates from the summed counts. */
   totals: Omit<ProvinceRow, "province" | "via">;
 }
+
+/** Figures without weekly counts: register and reporting, what the province table shows. */
+const NO_COUNTS = figureMath([]);
 
 const noExtras = (): PageExtras => ({ missingTeams: 0, open: 0, skipped: 0, commendations: 0 });
 
@@ -180,7 +182,8 @@ export async function nationalRollup(
     period,
     months: months ?? [],
     quarters: quartersToCheck(period, p.today),
-    counts: WEEKLY_COUNT_COLUMNS.map((c) => c.key),
+    // The table shows no weekly count (propaganda, task areas): none is read or summed.
+    counts: [],
     now,
   };
   const t1 = Date.now();
@@ -200,7 +203,7 @@ export async function nationalRollup(
     const l = leanProvince(rows, groups, {
       ...req,
       today: p.today,
-      math: weeklyFigures,
+      math: NO_COUNTS,
       communeEnd: (id) => tree.get(id)?.valid_to ?? null,
     });
     return {
