@@ -75,7 +75,7 @@ export const nationalRoutes = new Hono<ConsoleEnv>().get("/tong-hop", async (c) 
   const ms = figures.national?.ms;
   c.header(
     "Server-Timing",
-    `rollup;dur=${computed - started}, render;dur=${Date.now() - computed}${ms ? `, plan;dur=${ms.plan}, read;dur=${ms.read}, sums;dur=${ms.sums}` : ""}`,
+    `rollup;dur=${computed - started}, render;dur=${Date.now() - computed}${ms ? `, plan;dur=${ms.plan}, read;dur=${ms.read}, sums;dur=${ms.sums}, all;dur=${ms.all}` : ""}`,
   );
   return html(c, page);
 });
