@@ -64,7 +64,8 @@ export const nationalRoutes = new Hono<ConsoleEnv>().get("/tong-hop", async (c) 
       unitId: choice.unitId,
       period,
       prev: adj.prev,
-      next: adj.next,
+      // No period that has not begun yet.
+      next: adj.next && (tryParsePeriod(adj.next)?.start ?? "9999") <= today ? adj.next : null,
       picker: <UnitPicker action={PATH} current={choice.unitId} options={await pickable(c)} />,
       ...(asked && !tryParsePeriod(asked) ? { notice: `Không đọc được kỳ "${asked.slice(0, 20)}"; đang hiện năm nay.` } : {}),
       ...figures,
