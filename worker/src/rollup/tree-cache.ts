@@ -34,3 +34,9 @@ export async function loadUnitTree(db: D1Database, unitId: string): Promise<Unit
   }
   return tree;
 }
+
+/** The trees of several units under ONE read of the units' version (the national page: every province). */
+export async function loadUnitTrees(db: D1Database, unitIds: readonly string[]): Promise<UnitTree[]> {
+  const version = await unitVersion(db);
+  return Promise.all(unitIds.map((id) => (version !== null && trees.get(`${version}|${id}`)) || loadUnitTree(db, id)));
+}
