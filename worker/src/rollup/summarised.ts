@@ -25,7 +25,8 @@ export function summarise(
     refDate: string;
     windowOf: ReturnType<typeof teamWindows>;
     communeEnd: (id: string) => string | null;
-    teamsWithChanges: ReadonlySet<string>;
+    /** A summarised commune's teams with changes in the period: a flag per team of the register (./log-rows.ts). */
+    changed: (communeId: string) => string;
     add: (communeId: string, s: CommuneSummary) => void;
   },
 ): SummarisedMeetings[] {
@@ -43,15 +44,8 @@ export function summarise(
   const months = by(rows.months);
   const meetings = by(rows.meetings);
   const notDue = by(rows.notDue);
-  const changedTeams = new Map<string, Set<string>>();
-  for (const k of ctx.teamsWithChanges) {
-    const at = k.indexOf("|");
-    const id = k.slice(0, at);
-    changedTeams.set(id, (changedTeams.get(id) ?? new Set()).add(k.slice(at + 1)));
-  }
   const out: SummarisedMeetings[] = [];
   for (const id of p.summary.communes) {
-    const changed = changedTeams.get(id) ?? new Set<string>();
     const s = communeSummary(
       { cohorts: cohorts.get(id) ?? [], months: months.get(id) ?? [], meetings: meetings.get(id) ?? [], notDue: notDue.get(id) ?? [] },
       {
@@ -62,7 +56,7 @@ export function summarise(
         communeEnd: ctx.communeEnd(id),
         quarters: p.summary.quarters,
         windowOf: ctx.windowOf,
-        teamsWithChanges: changed,
+        changed: ctx.changed(id),
         math: p.math,
         counts: p.summary.counts,
       },
