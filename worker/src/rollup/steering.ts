@@ -71,6 +71,7 @@ export async function loadSteering(
     }
     return m.get(unitId) ?? [];
   };
+  const checks = new Map<string, { members: number; warnings: ReturnType<typeof checkComposition> }>();
   const body = (
     unit_id: string,
     unit: string,
@@ -79,13 +80,20 @@ export async function loadSteering(
     named: Record<string, unknown>[],
   ): BodySummary => {
     const composition = rowsOf(rows, unit_id).map(({ role, seat, n }) => ({ role, seat, n }));
-    const members = membersOfCounts(composition);
+    // Communes mostly share a composition: each one checked once.
+    const key = `${spec === STEERING_COMPOSITION ? "s" : "g"}${JSON.stringify(composition)}`;
+    let checked = checks.get(key);
+    if (!checked) {
+      const members = membersOfCounts(composition);
+      checked = { members: members.length, warnings: members.length ? checkComposition(spec, members) : [] };
+      checks.set(key, checked);
+    }
     return {
       unit_id,
       unit,
-      members: members.length,
+      members: checked.members,
       composition,
-      warnings: members.length ? checkComposition(spec, members) : [],
+      warnings: checked.warnings.map((w) => ({ ...w })),
       ...(detail
         ? { people: named.filter((p) => p.unit_id === unit_id).map(({ unit_id: _, ...p }) => p as unknown as SteeringPerson) }
         : {}),
