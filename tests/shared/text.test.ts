@@ -1,6 +1,6 @@
-import { describe, expect, it } from "vitest";
 import { TZDate } from "@date-fns/tz";
 import { lightFormat } from "date-fns";
+import { describe, expect, it } from "vitest";
 import { compareVi, fold, formatDateTimeVi, formatDateVi, nfc, sortVi, TZ, viCollator } from "../../shared/text";
 
 // "Nguyễn Thị Ánh" written with combining marks (NFD) and precomposed (NFC).

@@ -72,7 +72,10 @@ export class UnitTree {
     const u = this.byId.get(id);
     if (!u) return { id, code: "", level: "commune", label_vi: id, valid_from: "", valid_to: null };
     let label = this.labels.get(id);
-    if (label === undefined) this.labels.set(id, (label = unitLabel(u)));
+    if (label === undefined) {
+      label = unitLabel(u);
+      this.labels.set(id, label);
+    }
     return { id: u.id, code: u.code, level: u.level, label_vi: label, valid_from: u.valid_from, valid_to: u.valid_to };
   }
 
