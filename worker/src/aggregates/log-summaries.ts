@@ -9,47 +9,52 @@
  *
  * Every statement is built for a scope: one commune (?1), or every commune (the migration).
  */
-import { teamOrderSql } from "./summaries";
+import { ADHOC_STATUSES, CHANGE_TYPES, TASK_AREAS, URGENCIES } from "../../../shared/enums";
 
 export type LogScope = "commune" | "all";
 
-const where = (scope: LogScope) => (scope === "all" ? "1 = 1" : "commune_id = ?1");
+const where = (scope: LogScope, alias = "") => (scope === "all" ? "1 = 1" : `${alias}commune_id = ?1`);
 const clear = (scope: LogScope, table: string) => (scope === "all" ? [] : [`DELETE FROM ${table} WHERE commune_id = ?1`]);
 
+/** The columns of agg_commune_changes and agg_commune_adhoc, from the vocabularies (shared/enums.ts). */
+export const LOG_COLUMNS = {
+  changes: Object.keys(CHANGE_TYPES).flatMap((t) => [`${t}_events`, `${t}_people`]),
+  adhoc: [
+    ...Object.keys(TASK_AREAS).map((k) => `area_${k}`),
+    ...Object.keys(URGENCIES).map((k) => `urgency_${k}`),
+    ...Object.keys(ADHOC_STATUSES).map((k) => `status_${k}`),
+  ],
+};
+
 /**
- * agg_commune_changes: per month the changes packed as `type:events:people` joined by ';', and
- * `team_changed`: per team of the register (its order, as agg_commune_months' `team_received`) '1'
- * when the team had a change that month — a team with changes is shown, its village's ethnic task counts.
+ * agg_commune_changes: per month the changes and people per type (a column each), and how many teams of
+ * the register had changes, and of them teams whose village has the ethnic task (a team with changes
+ * is shown, and its village's ethnic task counts).
  */
 export function communeChangesSql(scope: LogScope): string[] {
+  const sums = Object.keys(CHANGE_TYPES).flatMap((t) => [
+    `sum(CASE WHEN c.change_type = '${t}' THEN c.events ELSE 0 END)`,
+    `sum(CASE WHEN c.change_type = '${t}' THEN c.people ELSE 0 END)`,
+  ]);
   return [
     ...clear(scope, "agg_commune_changes"),
-    `INSERT INTO agg_commune_changes (commune_id, month, counts, team_changed)
-   SELECT g.commune_id, g.month, g.counts,
-     coalesce((SELECT group_concat(CASE WHEN EXISTS (SELECT 1 FROM agg_changes x WHERE x.commune_id = t2.commune_id
-         AND x.team_code = t2.team_code AND x.change_date BETWEEN g.month || '-01' AND g.month || '-31')
-       THEN '1' ELSE '0' END, '' ORDER BY ${teamOrderSql("t2")}) FROM agg_teams t2 WHERE t2.commune_id = g.commune_id), '')
-   FROM (SELECT commune_id, month, group_concat(change_type || ':' || events || ':' || people, ';') AS counts
-         FROM (SELECT commune_id, substr(change_date, 1, 7) AS month, change_type, sum(events) AS events, sum(people) AS people
-               FROM agg_changes WHERE ${where(scope)} GROUP BY commune_id, substr(change_date, 1, 7), change_type)
-         GROUP BY commune_id, month) g`,
+    `INSERT INTO agg_commune_changes (commune_id, month, ${LOG_COLUMNS.changes.join(", ")}, teams_changed, ethnic_teams_changed)
+   SELECT c.commune_id, substr(c.change_date, 1, 7), ${sums.join(", ")},
+     count(DISTINCT t.team_code), count(DISTINCT CASE WHEN t.ethnic_identity <> 0 THEN t.team_code END)
+   FROM agg_changes c LEFT JOIN agg_teams t ON t.commune_id = c.commune_id AND t.team_code = c.team_code
+   WHERE ${where(scope, "c.")} GROUP BY c.commune_id, substr(c.change_date, 1, 7)`,
   ];
 }
 
-/**
- * agg_commune_adhoc: per month the reports (`n`) and, packed in `counts` as `a.<area>:n;u.<urgency>:n;
- * s.<status>:n` joined by ';', how many per area, urgency and status — all a rollup's totals need.
- */
+/** agg_commune_adhoc: per month the ad-hoc reports, and how many per area, urgency and status (a column each). */
 export function communeAdhocSql(scope: LogScope): string[] {
-  const by = (prefix: string, col: string) =>
-    `SELECT commune_id, substr(report_date, 1, 7) AS month, '${prefix}.' || ${col} AS k, sum(n) AS n
-     FROM agg_adhoc WHERE ${where(scope)} GROUP BY commune_id, substr(report_date, 1, 7), ${col}`;
+  const by = (col: string, vocab: object) => Object.keys(vocab).map((k) => `sum(CASE WHEN ${col} = '${k}' THEN n ELSE 0 END)`);
+  const sums = [...by("area", TASK_AREAS), ...by("urgency", URGENCIES), ...by("status", ADHOC_STATUSES)];
   return [
     ...clear(scope, "agg_commune_adhoc"),
-    `INSERT INTO agg_commune_adhoc (commune_id, month, n, counts)
-   SELECT commune_id, month, sum(CASE WHEN substr(k, 1, 2) = 'a.' THEN n ELSE 0 END), group_concat(k || ':' || n, ';')
-   FROM (${by("a", "area")} UNION ALL ${by("u", "urgency")} UNION ALL ${by("s", "status")})
-   GROUP BY commune_id, month`,
+    `INSERT INTO agg_commune_adhoc (commune_id, month, n, ${LOG_COLUMNS.adhoc.join(", ")})
+   SELECT commune_id, substr(report_date, 1, 7), sum(n), ${sums.join(", ")}
+   FROM agg_adhoc WHERE ${where(scope)} GROUP BY commune_id, substr(report_date, 1, 7)`,
   ];
 }
 

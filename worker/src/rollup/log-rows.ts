@@ -9,7 +9,8 @@
  * read per team and placed by village); ?2, ?3 the period's first and last day (whole months whenever
  * a commune is in `$.sum`).
  */
-import type { ChangeType } from "../../../shared/enums";
+import { CHANGE_TYPES, type ChangeType } from "../../../shared/enums";
+import { LOG_COLUMNS } from "../aggregates/log-summaries";
 import type { ChangeRow } from "./rows";
 import type { AdhocSummary } from "./types";
 
@@ -26,11 +27,13 @@ export const LOG_SQL = {
   changes: `SELECT commune_id, ${SPLIT_TEAM} AS team_code, change_type, sum(events) AS events, sum(people) AS people,
        json_group_array(DISTINCT team_code) AS teams
      FROM agg_changes WHERE ${TEAM} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, ${SPLIT_TEAM}, change_type`,
-  /** The summarised communes' changes: per commune, the months' packed counts and team flags (`changesOf`). */
-  changeMonths: `SELECT commune_id, group_concat(counts, ';') AS counts, group_concat(team_changed, ',') AS changed
+  /** The summarised communes' changes: per commune, the months summed (`changesOf`). */
+  changeMonths: `SELECT commune_id, ${LOG_COLUMNS.changes.map((c) => `sum(${c}) AS ${c}`).join(", ")},
+       max(teams_changed) AS teams_changed, max(ethnic_teams_changed) AS ethnic_teams_changed
      FROM agg_commune_changes WHERE ${SUM} AND ${MONTHS} GROUP BY commune_id`,
-  /** The summarised communes' ad-hoc reports: one row, the months' counts packed (`adhocCounts`). */
-  adhocCounts: `SELECT sum(n) AS n, group_concat(counts, ';') AS counts FROM agg_commune_adhoc WHERE ${SUM} AND ${MONTHS}`,
+  /** The summarised communes' ad-hoc reports: one row, their months summed (`addAdhocCounts`). */
+  adhocCounts: `SELECT sum(n) AS n, ${LOG_COLUMNS.adhoc.map((c) => `sum(${c}) AS ${c}`).join(", ")}
+     FROM agg_commune_adhoc WHERE ${SUM} AND ${MONTHS}`,
   evaluations: `SELECT period, rating, sum(n) AS n, sum(commendations) AS commendations, split_commune, split_team FROM (
        SELECT period, rating, 1 AS n, commendation AS commendations, ${SPLIT_COLUMNS} FROM agg_evaluations WHERE ${TEAM} AND ${OVERLAP}
        UNION ALL
@@ -45,60 +48,52 @@ export const LOG_SQL = {
 };
 
 /** The summarised communes' ad-hoc reports (`LOG_SQL.adhocCounts`, one row per database read). */
-export interface AdhocCountRow {
-  n: number | null;
-  counts: string | null;
-}
+export type AdhocCountRow = { n: number | null } & Record<string, number | null>;
 
-/** Adds the packed counts to the totals, as ./summaries.ts `adhocSummary` adds rows. */
+/** Adds their counts to the totals, as ./summaries.ts `adhocSummary` adds rows. */
 export function addAdhocCounts(
   adhoc: Pick<AdhocSummary, "total" | "by_area" | "by_urgency" | "by_status">,
   rows: readonly AdhocCountRow[],
 ) {
-  const into = { a: adhoc.by_area, u: adhoc.by_urgency, s: adhoc.by_status } as Record<string, Record<string, number>>;
+  const add = (into: Record<string, number>, prefix: string, r: AdhocCountRow) => {
+    for (const k of Object.keys(into)) into[k]! += r[`${prefix}_${k}`] ?? 0;
+  };
   for (const r of rows) {
     adhoc.total += r.n ?? 0;
-    for (const packed of r.counts ? r.counts.split(";") : []) {
-      const colon = packed.lastIndexOf(":");
-      const [dim, key] = [packed.slice(0, 1), packed.slice(2, colon)];
-      const counts = into[dim];
-      if (counts && key in counts) counts[key]! += Number(packed.slice(colon + 1));
-    }
+    add(adhoc.by_area, "area", r);
+    add(adhoc.by_urgency, "urgency", r);
+    add(adhoc.by_status, "status", r);
   }
 }
 
-/** The summarised communes' changes (`LOG_SQL.changeMonths`). */
-export interface ChangeMonthRow {
-  commune_id: string;
-  counts: string | null;
-  changed: string | null;
+/** The summarised communes' changes (`LOG_SQL.changeMonths`): per commune, the sums per type and the teams with changes. */
+export type ChangeMonthRow = { commune_id: string; teams_changed: number; ethnic_teams_changed: number } & Record<string, number | string>;
+
+/** Whether a summarised commune had teams of its register with changes, and of them teams with the ethnic task. */
+export interface ChangedTeams {
+  any: boolean;
+  ethnic: boolean;
 }
 
 /**
- * Their changes as rows per commune and type (as the per-team reader sums them), and per commune the
- * teams with changes: one flag per team of the register, '1' when it had one in any month read.
+ * Their changes as rows per commune and type (as the per-team reader sums them: one per type with
+ * changes, and one empty row for a commune whose changes are all of types it does not count), and
+ * per commune whether teams had changes.
  */
-export function changesOf(rows: readonly ChangeMonthRow[]): { changes: ChangeRow[]; changed: Map<string, string> } {
+export function changesOf(rows: readonly ChangeMonthRow[]): { changes: ChangeRow[]; changed: Map<string, ChangedTeams> } {
   const changes: ChangeRow[] = [];
-  const changed = new Map<string, string>();
+  const changed = new Map<string, ChangedTeams>();
+  const types = Object.keys(CHANGE_TYPES) as ChangeType[];
   for (const r of rows) {
-    const byType = new Map<string, ChangeRow>();
-    for (const packed of r.counts ? r.counts.split(";") : []) {
-      const [type, events, people] = packed.split(":") as [ChangeType, string, string];
-      let row = byType.get(type);
-      if (!row) {
-        row = { commune_id: r.commune_id, team_code: null, change_type: type, events: 0, people: 0 };
-        byType.set(type, row);
-        changes.push(row);
-      }
-      row.events += Number(events);
-      row.people += Number(people);
+    const before = changes.length;
+    for (const t of types) {
+      const events = Number(r[`${t}_events`] ?? 0);
+      if (events > 0)
+        changes.push({ commune_id: r.commune_id, team_code: null, change_type: t, events, people: Number(r[`${t}_people`] ?? 0) });
     }
-    const flags = (r.changed ?? "").split(",");
-    const width = Math.max(0, ...flags.map((f) => f.length));
-    let out = "";
-    for (let i = 0; i < width; i++) out += flags.some((f) => f[i] === "1") ? "1" : "0";
-    changed.set(r.commune_id, out);
+    if (changes.length === before)
+      changes.push({ commune_id: r.commune_id, team_code: null, change_type: types[0]!, events: 0, people: 0 });
+    changed.set(r.commune_id, { any: r.teams_changed > 0, ethnic: r.ethnic_teams_changed > 0 });
   }
   return { changes, changed };
 }

@@ -131,8 +131,8 @@ export interface CommuneSummaryInput {
   /** The quarters checked for periodic meetings (./meetings.ts `quartersToCheck`). */
   quarters: readonly PeriodRef[];
   windowOf: (founded: string, dissolved: string | null, communeEnd: string | null) => TeamWindow;
-  /** Per team of the register (its order), '1' when it had population changes in the period (a team with changes is shown). */
-  changed: string;
+  /** Whether teams of the register had population changes in the period, and teams with the ethnic task (a team with changes is shown). */
+  changed: { any: boolean; ethnic: boolean };
   math: FigureMath;
   counts: readonly string[];
 }
@@ -222,13 +222,13 @@ export function communeSummary(rows: SummaryRows, p: CommuneSummaryInput): Commu
     f.reporting.expected += due;
     if (received[i]! - notDue[i]! < due) missingTeams++;
   });
-  if (teams.some((t, i) => t.ethnic && p.changed[i] === "1")) ethnic = true;
+  if (p.changed.ethnic) ethnic = true;
   const out = math.emptyFigures(ethnic);
   math.addFigures(out, f);
   math.addWeekly(out, sums as WeeklySums);
 
   return {
-    shown: cohorts.some((c) => c.active && c.row.teams > 0) || reports > 0 || p.changed.slice(0, teams.length).includes("1"),
+    shown: cohorts.some((c) => c.active && c.row.teams > 0) || reports > 0 || p.changed.any,
     figures: out,
     missingTeams,
     meetings: meetingsOf(rows.meetings, p, teams, cohorts, lives),

@@ -3,6 +3,7 @@
  * as one figure each, beside the teams of the others (./tree.ts); their meetings go to ./meetings.ts.
  */
 import type { FigureMath } from "./figures";
+import type { ChangedTeams } from "./log-rows";
 import type { SummarisedMeetings } from "./meetings";
 import { type CommuneSummary, communeSummary } from "./monthly";
 import type { AggregateRows } from "./read";
@@ -25,8 +26,8 @@ export function summarise(
     refDate: string;
     windowOf: ReturnType<typeof teamWindows>;
     communeEnd: (id: string) => string | null;
-    /** A summarised commune's teams with changes in the period: a flag per team of the register (./log-rows.ts). */
-    changed: (communeId: string) => string;
+    /** Whether a summarised commune's teams had changes in the period (./log-rows.ts). */
+    changed: (communeId: string) => ChangedTeams;
     add: (communeId: string, s: CommuneSummary) => void;
   },
 ): SummarisedMeetings[] {

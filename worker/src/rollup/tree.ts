@@ -169,7 +169,7 @@ export function buildTree(
     refDate,
     windowOf,
     communeEnd: (id) => tree.get(id)?.valid_to ?? null,
-    changed: (id) => summarisedChanges.changed.get(id) ?? "",
+    changed: (id) => summarisedChanges.changed.get(id) ?? { any: false, ethnic: false },
     add(communeId, s) {
       const acc = groupFor(communeId, null)!;
       addFigures(acc.teams, s.figures);
