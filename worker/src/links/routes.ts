@@ -33,7 +33,7 @@ import { resolveCommune } from "../rollup/groups";
 import { rollup } from "../rollup/rollup";
 import { lastWeekAcrossShards } from "../rollup/shards";
 import { loadSteering } from "../rollup/steering";
-import { loadUnitTree } from "../rollup/tree-cache";
+import { loadUnitTree, unitVersion } from "../rollup/tree-cache";
 import type { RollupMode, RollupScope } from "../rollup/types";
 import type { UnitRow, UnitTree } from "../rollup/units";
 import { loadZaloForms } from "../rollup/zalo-forms";
@@ -125,11 +125,14 @@ rollupRoutes.get("/:name", async (c) => {
   const m = NAME.exec(c.req.param("name"));
   if (!m) return notFound(c);
   const [, token, ext] = m as unknown as [string, string, "json" | "csv" | undefined];
+  const db = controlDb(c.env);
+  // The units' version is read beside the token's lookup (one round trip less before the tree).
+  const version = unitVersion(db);
+  version.catch(() => undefined); // awaited below when the link is valid
   const link = await activeLink(c, token);
   if (!link) return notFound(c);
-  const db = controlDb(c.env);
   const shards = shardGroups(c.env);
-  const tree = await loadUnitTree(db, link.unit_id);
+  const tree = await loadUnitTree(db, link.unit_id, version);
   const unit = tree.get(link.unit_id);
   if (!unit) return notFound(c);
 
