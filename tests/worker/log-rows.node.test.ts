@@ -5,7 +5,12 @@
  * placed), and whether teams had changes.
  */
 import { describe, expect, it } from "vitest";
-import { addAdhocCounts, type ChangeMonthRow, changesOf } from "../../worker/src/rollup/log-rows";
+import { LOG_COLUMNS as WRITTEN } from "../../worker/src/aggregates/log-summaries";
+import { addAdhocCounts, type ChangeMonthRow, changesOf, LOG_COLUMNS } from "../../worker/src/rollup/log-rows";
+
+it("reads the columns the ingest writes", () => {
+  expect(LOG_COLUMNS).toEqual(WRITTEN);
+});
 
 describe("addAdhocCounts", () => {
   it("adds every database's row to the totals; a missing column or NULL counts 0", () => {
