@@ -251,6 +251,8 @@ describe("the roll-out in Chromium, with the add-on", () => {
   it.each([
     ["sign-in", "/admin/dang-nhap"],
     ["week", `/admin/tuan?don-vi=${encodeURIComponent(BAC_NINH)}`],
+    ["figures, the country by province", "/admin/tong-hop"],
+    ["figures, a province by commune", `/admin/tong-hop?don-vi=${encodeURIComponent(BAC_NINH)}`],
     ["communes", `/admin/xa?don-vi=${encodeURIComponent(BAC_NINH)}`],
     ["setup sheets (choose)", `/admin/phieu?don-vi=${encodeURIComponent(BAC_NINH)}`],
     ["links", "/admin/duong-dan"],

@@ -124,26 +124,32 @@ describe("operators from the admin API", () => {
 });
 
 describe("every page: strict headers; every form: CSRF", () => {
-  it.each(["/admin/tuan", "/admin/xa", "/admin/phieu", "/admin/duong-dan", "/admin/nhat-ky", "/admin/can-bo", "/admin/dang-nhap"])(
-    "%s sends a strict CSP with this response's nonce, no framing, no caching",
-    async (path) => {
-      const session = await signIn();
-      const res = path === "/admin/dang-nhap" ? await call(path) : await page(path, session);
-      expect(res.status).toBe(200);
-      const csp = res.headers.get("content-security-policy")!;
-      expect(csp).toContain("default-src 'none'");
-      expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).toContain("form-action 'self'");
-      const body = await res.text();
-      const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
-      expect(nonce).toBeTruthy();
-      for (const m of body.matchAll(/<script([^>]*)>/g)) expect(m[1]).toContain(`nonce="${nonce}"`);
-      expect(res.headers.get("x-frame-options")).toBe("DENY");
-      expect(res.headers.get("referrer-policy")).toBe("no-referrer");
-      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
-      expect(res.headers.get("cache-control")).toBe("no-store");
-    },
-  );
+  it.each([
+    "/admin/tuan",
+    "/admin/tong-hop",
+    "/admin/xa",
+    "/admin/phieu",
+    "/admin/duong-dan",
+    "/admin/nhat-ky",
+    "/admin/can-bo",
+    "/admin/dang-nhap",
+  ])("%s sends a strict CSP with this response's nonce, no framing, no caching", async (path) => {
+    const session = await signIn();
+    const res = path === "/admin/dang-nhap" ? await call(path) : await page(path, session);
+    expect(res.status).toBe(200);
+    const csp = res.headers.get("content-security-policy")!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("form-action 'self'");
+    const body = await res.text();
+    const nonce = /script-src 'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    for (const m of body.matchAll(/<script([^>]*)>/g)) expect(m[1]).toContain(`nonce="${nonce}"`);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("cache-control")).toBe("no-store");
+  });
 
   it.each([
     ["another site's Origin", "https://evil.example"],

@@ -62,6 +62,7 @@ describe(`an operator of district A cannot touch district B`, () => {
     `/admin/tuan?don-vi=${B.id}`,
     `/admin/duong-dan?don-vi=${B.id}`,
     `/admin/nhat-ky?don-vi=${B.id}`,
+    `/admin/tong-hop?don-vi=${B.id}`,
   ])("GET %s: 403", async (path) => {
     const res = await page(path, opA);
     expect(res.status).toBe(403);

@@ -5,6 +5,7 @@
  *   /admin/phieu       setup sheets (A4, connection code and QR), issued with the tokens        ./communes.tsx
  *   /admin/duong-dan   rollup links: create, label, expire, revoke; accesses                    ./links.tsx
  *   /admin/ho          a household's data: read, download (JSON), erase on request              ./households.tsx
+ *   /admin/tong-hop    figures of a period: the country by province, a province by commune       ./national.tsx
  *   /admin/chot        closed periods of the communes: accept, reopen                          ./closings.ts
  *   /admin/nhat-ky     audit log and link accesses, filtered, as CSV                            ./audit.ts
  *   /admin/can-bo      operators (admins)                                                        ./operators.ts
@@ -24,6 +25,7 @@ import { communeRoutes } from "./communes";
 import type { ConsoleEnv } from "./env";
 import { householdRoutes } from "./households";
 import { linkRoutes } from "./links";
+import { nationalRoutes } from "./national";
 import { operatorRoutes } from "./operators";
 import { BarePage, RefusalPage } from "./pages/layout";
 import { SignInPage } from "./pages/signin";
@@ -106,6 +108,7 @@ consoleRoutes.get("/", (c) => c.redirect("/admin/tuan", 303));
 consoleRoutes.route("/", weekRoutes);
 consoleRoutes.route("/", communeRoutes);
 consoleRoutes.route("/", linkRoutes);
+consoleRoutes.route("/", nationalRoutes);
 consoleRoutes.route("/", householdRoutes);
 consoleRoutes.route("/", closingConsoleRoutes);
 consoleRoutes.route("/", auditRoutes);

@@ -41,3 +41,9 @@ async function treeAt(db: D1Database, unitId: string, version: string | null): P
   }
   return tree;
 }
+
+/** The trees of several units under ONE read of the units' version (the national page: every province). */
+export async function loadUnitTrees(db: D1Database, unitIds: readonly string[]): Promise<UnitTree[]> {
+  const version = await unitVersion(db);
+  return Promise.all(unitIds.map((id) => (version !== null && trees.get(`${version}|${id}`)) || loadUnitTree(db, id)));
+}

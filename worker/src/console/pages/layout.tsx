@@ -69,10 +69,11 @@ document.addEventListener("click", function (e) {
 });
 `;
 
-export type Section = "tuan" | "xa" | "phieu" | "duong-dan" | "chot" | "ho" | "nhat-ky" | "can-bo";
+export type Section = "tuan" | "tong-hop" | "xa" | "phieu" | "duong-dan" | "chot" | "ho" | "nhat-ky" | "can-bo";
 
 const SECTIONS: { id: Section; label: string; admin?: boolean }[] = [
   { id: "tuan", label: "Tuần này" },
+  { id: "tong-hop", label: "Tổng hợp" },
   { id: "xa", label: "Xã, phường" },
   { id: "phieu", label: "Phiếu cài đặt" },
   { id: "duong-dan", label: "Đường dẫn" },

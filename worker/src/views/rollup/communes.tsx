@@ -62,7 +62,7 @@ function Cells({ f, x }: { f: Pick<CommuneNode, "register" | "reporting">; x: Ex
   );
 }
 
-export function CommuneTable({ r, nav }: { r: Rollup; nav: PageNav }) {
+export function CommuneTable({ r, nav }: { r: Rollup; nav: Pick<PageNav, "communeHref"> }) {
   const extra = new Map<string, Extra>();
   const at = (id: string) => {
     const x = extra.get(id) ?? { missingTeams: 0, open: 0, skipped: 0, commendations: 0 };

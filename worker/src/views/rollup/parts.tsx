@@ -16,7 +16,7 @@ export function Card(props: { label: string; value: string; bad?: boolean }) {
 export const perCommune = (r: Rollup) => r.communes.length > 1 || r.depth === "commune";
 
 /** A commune's name, linked to its drill-down when the page has one. */
-export function CommuneName({ id, label, nav }: { id: string; label: string; nav: PageNav }) {
+export function CommuneName({ id, label, nav }: { id: string; label: string; nav: Pick<PageNav, "communeHref"> }) {
   return nav.communeHref ? <a href={nav.communeHref(id)}>{label}</a> : label;
 }
 
