@@ -63,11 +63,22 @@ export function formatDateVi(isoDate: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : isoDate;
 }
 
+/**
+ * Vietnam has kept UTC+7 without daylight saving since 13 June 1975 (tz database, Asia/Ho_Chi_Minh):
+ * from 1976 on an instant's Vietnam clock is its UTC clock plus 7 hours, with no time-zone lookup (a
+ * province page formats a hundred receipt times).
+ */
+const FIXED_OFFSET_FROM = Date.UTC(1976, 0, 1);
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
 /** An instant as 'dd/MM/yyyy HH:mm' in Vietnam time; an unreadable string comes back unchanged. */
 export function formatDateTimeVi(instant: Date | string): string {
   const d = typeof instant === "string" ? new Date(instant) : instant;
   if (!isValid(d)) return String(instant);
-  return lightFormat(new TZDate(d.getTime(), TZ), "dd/MM/yyyy HH:mm");
+  const t = d.getTime();
+  if (t < FIXED_OFFSET_FROM) return lightFormat(new TZDate(t, TZ), "dd/MM/yyyy HH:mm");
+  const v = new Date(t + 7 * 3_600_000);
+  return `${pad2(v.getUTCDate())}/${pad2(v.getUTCMonth() + 1)}/${v.getUTCFullYear()} ${pad2(v.getUTCHours())}:${pad2(v.getUTCMinutes())}`;
 }
 
 /**

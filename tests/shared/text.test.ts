@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+import { lightFormat } from "date-fns";
 import { describe, expect, it } from "vitest";
 import { compareVi, fold, formatDateTimeVi, formatDateVi, nfc, sortVi, TZ, viCollator } from "../../shared/text";
 
@@ -135,5 +137,14 @@ describe("dates shown in Vietnamese", () => {
 
   it("formatDateTimeVi takes a Date", () => {
     expect(formatDateTimeVi(new Date("2022-01-03T17:30:00Z"))).toBe("04/01/2022 00:30");
+  });
+
+  it("formatDateTimeVi (UTC+7 from 1976 on) gives what the time-zone database gives, before 1976 too", () => {
+    const viaTz = (t: number) => lightFormat(new TZDate(t, TZ), "dd/MM/yyyy HH:mm");
+    const instants = [Date.UTC(1960, 5, 1, 3), Date.UTC(1975, 11, 31, 16, 59), Date.UTC(1975, 11, 31, 17), Date.UTC(2099, 11, 31, 23, 59)];
+    // Every 7 h 13 min from 1970 to 2040: every hour of the day, month ends, leap days.
+    for (let t = Date.UTC(1970, 0, 1); t < Date.UTC(2040, 0, 1); t += 26_000_000) instants.push(t);
+    expect(instants.length).toBeGreaterThan(80_000);
+    for (const t of instants) expect(formatDateTimeVi(new Date(t)), new Date(t).toISOString()).toBe(viaTz(t));
   });
 });

@@ -3,7 +3,7 @@
  * up to the last week of the complete quarters, else the current quarter (issue 17, item 8).
  */
 import { describe, expect, it } from "vitest";
-import { defaultPeriodKey, lastCompleteWeek } from "../../worker/src/links/period";
+import { askedPeriod, defaultPeriodKey, lastCompleteWeek, resolvePeriod } from "../../worker/src/links/period";
 
 describe("lastCompleteWeek", () => {
   it.each([
@@ -29,5 +29,23 @@ describe("defaultPeriodKey", () => {
     ["2022-11-15", null, "2022-Q4"],
   ])("today %s, last week with a report %s → %s", (today, lastWeek, key) => {
     expect(defaultPeriodKey(today, lastWeek)).toBe(key);
+  });
+});
+
+describe("askedPeriod: the period a request names, so the default (which reads the last week with data) is looked up only without one", () => {
+  it.each([
+    [{ period: "2025" }, "2025", false],
+    [{ period: " 2025-Q2 " }, "2025-Q2", false],
+    [{ period: "2025-Q2", kind: "year" }, "2025", false],
+    [{ kind: "month" }, "2022-11", false],
+    [{ period: "2025-Q9" }, null, true],
+    [{ period: "" }, null, false],
+    [{}, null, false],
+  ])("%o → %s (invalid: %s)", (q, key, invalid) => {
+    const a = askedPeriod(q, "2022-11-15");
+    expect(a.period?.key ?? null).toBe(key);
+    expect(a.invalid).toBe(invalid);
+    // resolvePeriod: the same period, or the fallback when none is named.
+    expect(resolvePeriod(q, "2022-11-15", "2022-Q3").period.key).toBe(key ?? "2022-Q3");
   });
 });

@@ -12,6 +12,7 @@ import { weekEnd, weeksInPeriod } from "../../../shared/periods";
 import { HOUSEHOLDS_PER_TEAM } from "../../../shared/rules/households";
 import { WEEKLY_COUNT_GROUPS, WEEKLY_COUNTS } from "../../../shared/weekly-counts";
 import { onTimeSql } from "./deadline-sql";
+import { communeAdhocSql, communeChangesSql, communeEvaluationsSql } from "./log-summaries";
 import { clearSql, cohortsSql, communeMeetingsSql, communeMonthsSql, teamMonthsSql } from "./summaries";
 
 /** Start and end ('yyyy-MM-dd') of an evaluation period key ('2022', '2022-Q1', '2022-H1', '2022-01') in SQL. */
@@ -70,6 +71,7 @@ const parts = (counts: readonly string[], ethnic: readonly string[]) => ({
    LEFT JOIN households h ON h.commune_id = c.commune_id AND h.household_code = c.household_code
    WHERE c.commune_id = ?1 AND c.withdrawn_at IS NULL
    GROUP BY c.commune_id, coalesce(h.team_code, ''), c.change_date, c.change_type`,
+    ...communeChangesSql("commune"),
   ],
   adhoc: [
     `DELETE FROM agg_adhoc WHERE commune_id = ?1`,
@@ -77,6 +79,7 @@ const parts = (counts: readonly string[], ethnic: readonly string[]) => ({
    SELECT commune_id, team_code, report_date, area, urgency, status, count(*)
    FROM adhoc_reports WHERE commune_id = ?1 AND withdrawn_at IS NULL
    GROUP BY commune_id, team_code, report_date, area, urgency, status`,
+    ...communeAdhocSql("commune"),
     `DELETE FROM agg_adhoc_open WHERE commune_id = ?1`,
     `INSERT INTO agg_adhoc_open (commune_id, report_code, report_date, team_code, area, urgency, status)
    SELECT commune_id, report_code, report_date, team_code, area, urgency, status
@@ -97,6 +100,7 @@ const parts = (counts: readonly string[], ethnic: readonly string[]) => ({
      date(${periodStart("period")}, '+' || ${periodMonths("period")} || ' months', '-1 day'),
      team_code, rating, CASE WHEN trim(coalesce(commendation, '')) = '' THEN 0 ELSE 1 END
    FROM evaluations WHERE commune_id = ?1 AND withdrawn_at IS NULL`,
+    ...communeEvaluationsSql("commune"),
   ],
   milestones: [
     `DELETE FROM agg_milestones WHERE commune_id = ?1`,

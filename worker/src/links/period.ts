@@ -73,14 +73,22 @@ export function resolvePeriod(
   today: string,
   fallbackKey: string,
 ): ResolvedPeriod {
+  const { period, invalid } = askedPeriod(q, today);
+  return { period: period ?? tryParsePeriod(fallbackKey)!, invalid };
+}
+
+/** The period a request names (`resolvePeriod` without the fallback): null when it names none that can be read. */
+export function askedPeriod(
+  q: { period?: string | undefined; kind?: string | undefined },
+  today: string,
+): { period: PeriodRef | null; invalid: boolean } {
   const kind = q.kind && q.kind in KIND_LABELS ? (q.kind as PeriodKind) : undefined;
   const asked = q.period?.trim() ? tryParsePeriod(q.period) : null;
   const invalid = !!q.period?.trim() && !asked;
   let key: string | null = null;
   if (asked) key = kind && kind !== asked.kind ? tryKeyOf(kind, asked.start) : asked.key;
   else if (kind && !invalid) key = tryKeyOf(kind, today);
-  const period = tryParsePeriod(key) ?? tryParsePeriod(fallbackKey)!;
-  return { period, invalid };
+  return { period: tryParsePeriod(key), invalid };
 }
 
 /** The periods of the same kind just before and after. */

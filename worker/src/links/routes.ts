@@ -33,7 +33,7 @@ import { resolveCommune } from "../rollup/groups";
 import { rollup } from "../rollup/rollup";
 import { lastWeekAcrossShards } from "../rollup/shards";
 import { loadSteering } from "../rollup/steering";
-import { loadUnitTree } from "../rollup/tree-cache";
+import { loadUnitTree, unitVersion } from "../rollup/tree-cache";
 import type { RollupMode, RollupScope } from "../rollup/types";
 import type { UnitRow, UnitTree } from "../rollup/units";
 import { loadZaloForms } from "../rollup/zalo-forms";
@@ -43,7 +43,7 @@ import { NotFoundPage } from "../views/layout";
 import { RollupPage } from "../views/rollup-page";
 import { ZaloFormsPage } from "../views/zalo-forms";
 import { closingPost } from "./closing";
-import { adjacentPeriods, defaultPeriodKey, KIND_LABELS, lastCompleteWeek, resolvePeriod, suggestedPeriods } from "./period";
+import { adjacentPeriods, askedPeriod, defaultPeriodKey, KIND_LABELS, lastCompleteWeek, resolvePeriod, suggestedPeriods } from "./period";
 import { REPORT_DOC, reportResponse } from "./report";
 
 type LinkEnv = AppEnv & { Variables: { link?: TokenRow } };
@@ -125,11 +125,14 @@ rollupRoutes.get("/:name", async (c) => {
   const m = NAME.exec(c.req.param("name"));
   if (!m) return notFound(c);
   const [, token, ext] = m as unknown as [string, string, "json" | "csv" | undefined];
+  const db = controlDb(c.env);
+  // The units' version is read beside the token's lookup (one round trip less before the tree).
+  const version = unitVersion(db);
+  version.catch(() => undefined); // awaited below when the link is valid
   const link = await activeLink(c, token);
   if (!link) return notFound(c);
-  const db = controlDb(c.env);
   const shards = shardGroups(c.env);
-  const tree = await loadUnitTree(db, link.unit_id);
+  const tree = await loadUnitTree(db, link.unit_id, version);
   const unit = tree.get(link.unit_id);
   if (!unit) return notFound(c);
 
@@ -145,26 +148,30 @@ rollupRoutes.get("/:name", async (c) => {
     if (!group) return notFound(c);
     if (unit.level !== "commune") commune = group;
   }
-  const upTo = lastCompleteWeek(today);
-  const communeIds = tree.communesOf(unit.id, mode, today).map((u) => u.id);
-  const fallback = defaultPeriodKey(today, upTo ? await lastWeekAcrossShards(shards, communeIds, upTo) : null);
-  const { period, invalid } = resolvePeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today, fallback);
+  // The default period follows the last week with data: read only when the request names no period that can be read.
+  const asked = askedPeriod({ period: c.req.query("period"), kind: c.req.query("kind") }, today);
+  const { invalid } = asked;
+  let period = asked.period;
+  if (!period) {
+    const upTo = lastCompleteWeek(today);
+    const communeIds = tree.communesOf(unit.id, mode, today).map((u) => u.id);
+    period = resolvePeriod({}, today, defaultPeriodKey(today, upTo ? await lastWeekAcrossShards(shards, communeIds, upTo) : null)).period;
+  }
   if (invalid && ext) {
     return c.json(errorBody("invalid_period", "Kỳ báo cáo không hợp lệ. Ví dụ: 2022-W03, 2022-01, 2022-Q1, 2022-H1, 2022, P1."), 400);
   }
   // Above commune level the HTML page shows communes only; JSON, CSV and drill-downs go down to teams.
   const depth = !ext && unit.level !== "commune" && commune === undefined ? "commune" : "team";
-  // Closings (period_closings) are commune data: read from each commune's shard.
-  const r = await applyClosings(
+  const live = await rollup(
+    db,
+    { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
+    tree,
     shards,
-    await rollup(
-      db,
-      { unitId: unit.id, period: period.key, mode, scope: link.scope, today, depth, ...(commune ? { commune } : {}) },
-      tree,
-      shards,
-    ),
   );
-  r.steering = await loadSteering(db, r, link.scope, shards);
+  // Closings (period_closings: commune data, read from each commune's shard) and the steering bodies
+  // (which read only the communes shown, never the figures closings replace), side by side.
+  const [r, steering] = await Promise.all([applyClosings(shards, live), loadSteering(db, live, link.scope, shards)]);
+  r.steering = steering;
 
   if (ext === "json") return c.json(r);
   if (ext === "csv") {

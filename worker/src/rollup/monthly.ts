@@ -87,6 +87,10 @@ export const SUMMARY_SQL = {
   notDue: `SELECT commune_id, team_code, week FROM agg_team_weeks WHERE ${SUM_COMMUNES} AND week IN (SELECT value FROM json_each(?2))`,
 };
 
+/** A month's quarter key, kept per isolate (a few hundred months at most). */
+const quarters = new Map<string, string>();
+const quarterOf = (month: string) => quarters.get(month) ?? quarters.set(month, periodKeyOf("quarter", `${month}-01`)).get(month)!;
+
 const MONTHLY_KINDS = new Set(["month", "quarter", "half", "year"]);
 const PERIODIC: ReadonlySet<MeetingKind> = new Set(["quarterly", "half_year", "yearly"]);
 
@@ -127,8 +131,8 @@ export interface CommuneSummaryInput {
   /** The quarters checked for periodic meetings (./meetings.ts `quartersToCheck`). */
   quarters: readonly PeriodRef[];
   windowOf: (founded: string, dissolved: string | null, communeEnd: string | null) => TeamWindow;
-  /** Codes of the commune's teams with population changes in the period (a team with changes is shown). */
-  teamsWithChanges: ReadonlySet<string>;
+  /** Whether teams of the register had population changes in the period, and teams with the ethnic task (a team with changes is shown). */
+  changed: { any: boolean; ethnic: boolean };
   math: FigureMath;
   counts: readonly string[];
 }
@@ -218,16 +222,13 @@ export function communeSummary(rows: SummaryRows, p: CommuneSummaryInput): Commu
     f.reporting.expected += due;
     if (received[i]! - notDue[i]! < due) missingTeams++;
   });
-  for (const code of p.teamsWithChanges) {
-    const i = indexOf.get(code);
-    if (i !== undefined && teams[i]!.ethnic) ethnic = true;
-  }
+  if (p.changed.ethnic) ethnic = true;
   const out = math.emptyFigures(ethnic);
   math.addFigures(out, f);
   math.addWeekly(out, sums as WeeklySums);
 
   return {
-    shown: cohorts.some((c) => c.active && c.row.teams > 0) || reports > 0 || [...p.teamsWithChanges].some((c) => indexOf.has(c)),
+    shown: cohorts.some((c) => c.active && c.row.teams > 0) || reports > 0 || p.changed.any,
     figures: out,
     missingTeams,
     meetings: meetingsOf(rows.meetings, p, teams, cohorts, lives),
@@ -260,7 +261,7 @@ function meetingsOf(
         if (kind in out.by_kind) out.by_kind[kind] += Number(n);
       }
       if (!PERIODIC.has(kind)) continue;
-      const q = periodKeyOf("quarter", `${month}-01`);
+      const q = quarterOf(month);
       const flags = held.get(q) ?? new Array<boolean>(teams.length).fill(false);
       for (let i = 0; i < teams.length; i++) if (teamHeld[i] === "1") flags[i] = true;
       held.set(q, flags);

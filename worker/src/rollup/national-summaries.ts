@@ -14,6 +14,7 @@ import { isOnTime, weeksInPeriod } from "../../../shared/periods";
 import { perShard, type ShardGroups } from "../db/shard";
 import { type FigureMath, finish } from "./figures";
 import type { Grouping } from "./groups";
+import type { ChangedTeams } from "./log-rows";
 import { type CohortRow, type CommuneMeetingRow, type CommuneMonthRow, type NotDueRow, SUMMARY_SQL, type SummaryRows } from "./monthly";
 import { summarise } from "./summarised";
 import { teamWindows } from "./team";
@@ -25,7 +26,7 @@ const IN = "commune_id IN (SELECT value FROM json_each(?1, '$.sum'))";
 /** The rows for these communes: their summaries, and per commune the teams with changes, open reports and commendations. */
 export interface NationalRows {
   summaries: SummaryRows;
-  changes: { commune_id: string; teams: string }[];
+  changes: { commune_id: string; teams_changed: number; ethnic_teams_changed: number }[];
   open: { commune_id: string; n: number }[];
   commendations: { commune_id: string; n: number }[];
 }
@@ -58,11 +59,12 @@ export async function readNational(shards: ShardGroups, communeIds: readonly str
       q(SUMMARY_SQL.cohorts),
       q(SUMMARY_SQL.months(r.counts), r.months[0], r.months.at(-1)),
       q(SUMMARY_SQL.meetings, meetingsFrom.slice(0, 7), period.end.slice(0, 7)),
+      // Whether teams had changes (0041's months: ./log-rows.ts).
       q(
-        `SELECT commune_id, json_group_array(DISTINCT team_code) AS teams FROM agg_changes
-         WHERE ${IN} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id`,
-        period.start,
-        period.end,
+        `SELECT commune_id, max(teams_changed) AS teams_changed, max(ethnic_teams_changed) AS ethnic_teams_changed
+         FROM agg_commune_changes WHERE ${IN} AND month BETWEEN ?2 AND ?3 GROUP BY commune_id`,
+        r.months[0],
+        r.months.at(-1),
       ),
       q(`SELECT commune_id, count(*) AS n FROM agg_adhoc_open WHERE ${IN} AND report_date <= ?2 GROUP BY commune_id`, period.end),
       q(
@@ -111,12 +113,6 @@ function addCounts(a: Pick<Figures, "register" | "reporting">, b: Pick<Figures, 
   for (const k of REPORTING) a.reporting[k] += b.reporting[k];
 }
 
-/** The team codes of `json_group_array` (a NULL code left out, as ./tree.ts does). */
-function codesOf(json: string): string[] {
-  const v: unknown = JSON.parse(json);
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-}
-
 /** Weeks of the period whose deadline has not passed: the last ones of a running period (as ./read.ts). */
 function weeksNotDue(period: PeriodRef, now: string): string[] {
   const weeks = weeksInPeriod(period.key);
@@ -149,11 +145,11 @@ export function leanProvince(
     }
     return out as ByCommune[K];
   };
-  const teamsWithChanges = new Set<string>();
+  const changed = new Map<string, ChangedTeams>();
   const shown = new Set<string>();
   for (const c of keep("changes")) {
     shown.add(groups.place(c.commune_id, null)!);
-    for (const code of codesOf(c.teams)) teamsWithChanges.add(`${c.commune_id}|${code}`);
+    changed.set(c.commune_id, { any: c.teams_changed > 0, ethnic: c.ethnic_teams_changed > 0 });
   }
   const f = p.math.emptyFigures(false);
   let missingTeams = 0;
@@ -165,7 +161,7 @@ export function leanProvince(
       refDate,
       windowOf: teamWindows(p.period, p.now),
       communeEnd: p.communeEnd,
-      teamsWithChanges,
+      changed: (id) => changed.get(id) ?? { any: false, ethnic: false },
       add(communeId, s) {
         shown.add(groups.place(communeId, null)!);
         addCounts(f, s.figures);

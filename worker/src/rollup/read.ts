@@ -10,6 +10,7 @@
  */
 import { isOnTime, weekEnd, weekStart, weeksInPeriod } from "../../../shared/periods";
 import { officialVillages, teamLabel, villageLabel } from "./labels";
+import { type AdhocCountRow, type ChangeMonthRow, LOG_SQL } from "./log-rows";
 import { type CohortRow, type CommuneMeetingRow, type CommuneMonthRow, type NotDueRow, SUMMARY_SQL, type SummaryRows } from "./monthly";
 import type {
   AdhocRow,
@@ -101,6 +102,10 @@ export interface AggregateRows {
   notes: NoteRow[];
   /** The summarised communes' rows (./monthly.ts). */
   summaries: SummaryRows;
+  /** The summarised communes' ad-hoc reports, counted per area, urgency and status (./log-rows.ts). */
+  adhocCounts: AdhocCountRow[];
+  /** The summarised communes' population changes, packed per commune (./log-rows.ts). */
+  changeMonths: ChangeMonthRow[];
 }
 
 /**
@@ -161,13 +166,12 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
       depth === "team"
         ? `SELECT commune_id, team_code, change_type, sum(events) AS events, sum(people) AS people FROM agg_changes
            WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, team_code, change_type`
-        : `SELECT commune_id, ${SPLIT_TEAM} AS team_code, change_type, sum(events) AS events, sum(people) AS people,
-             json_group_array(DISTINCT team_code) AS teams
-           FROM agg_changes WHERE ${IN_COMMUNES} AND change_date BETWEEN ?2 AND ?3 GROUP BY commune_id, ${SPLIT_TEAM}, change_type`,
+        : LOG_SQL.changes,
     ),
+    // The summarised communes' logs from their months (./log-rows.ts), the others' per team.
     adhoc: inPeriod(
       `SELECT area, urgency, status, sum(n) AS n, ${SPLIT_COLUMNS} FROM agg_adhoc
-       WHERE ${IN_COMMUNES} AND report_date BETWEEN ?2 AND ?3 GROUP BY area, urgency, status, ${SPLIT_GROUP}`,
+       WHERE ${TEAM_COMMUNES} AND report_date BETWEEN ?2 AND ?3 GROUP BY area, urgency, status, ${SPLIT_GROUP}`,
     ),
     open: q(
       depth === "commune"
@@ -200,14 +204,12 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
       : null,
     meetingMonths: summarised.size ? q(SUMMARY_SQL.meetings, meetingsFrom.slice(0, 7), period.end.slice(0, 7)) : null,
     notDue: summarised.size && notDueWeeks.length ? q(SUMMARY_SQL.notDue, JSON.stringify(notDueWeeks)) : null,
-    evaluations: inPeriod(
-      `SELECT period, rating, count(*) AS n, sum(commendation) AS commendations, ${SPLIT_COLUMNS} FROM agg_evaluations
-       WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 GROUP BY period, rating, ${SPLIT_GROUP}`,
-    ),
+    adhocCounts: summarised.size ? inPeriod(LOG_SQL.adhocCounts) : null,
+    changeMonths: summarised.size ? inPeriod(LOG_SQL.changeMonths) : null,
+    evaluations: inPeriod(LOG_SQL.evaluations),
     commendations: inPeriod(
       depth === "commune"
-        ? `SELECT commune_id, ${SPLIT_TEAM} AS team_code, count(*) AS n FROM agg_evaluations
-           WHERE ${IN_COMMUNES} AND period_start <= ?3 AND period_end >= ?2 AND commendation = 1 GROUP BY commune_id, ${SPLIT_TEAM}`
+        ? LOG_SQL.commendations
         : detail
           ? `SELECT g.commune_id, g.period, g.team_code, e.commendation AS text FROM agg_evaluations g
            JOIN evaluations e USING (commune_id, period, team_code)
@@ -278,5 +280,7 @@ export async function readAggregates(db: D1Database, r: ReadRequest): Promise<Ag
       meetings: rows<CommuneMeetingRow>("meetingMonths"),
       notDue: rows<NotDueRow>("notDue"),
     },
+    adhocCounts: rows<AdhocCountRow>("adhocCounts"),
+    changeMonths: rows<ChangeMonthRow>("changeMonths"),
   };
 }

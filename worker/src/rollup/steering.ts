@@ -60,6 +60,18 @@ export async function loadSteering(
   const counts = { results: parts.flatMap(([c]) => c!.results) };
   const steeringPeople = { results: parts.flatMap(([, p]) => p!.results) };
   const guidancePeople = detail ? (await db.prepare(people("guidance_members", "unit_id")).bind(sup).all()).results : [];
+  // Rows by unit, read once (a province has a hundred communes of a few rows each).
+  const byUnit = new Map<CountRow[], Map<string, CountRow[]>>();
+  const rowsOf = (rows: CountRow[], unitId: string) => {
+    let m = byUnit.get(rows);
+    if (!m) {
+      m = new Map();
+      for (const x of rows) m.set(x.unit_id, [...(m.get(x.unit_id) ?? []), x]);
+      byUnit.set(rows, m);
+    }
+    return m.get(unitId) ?? [];
+  };
+  const checks = new Map<string, { members: number; warnings: ReturnType<typeof checkComposition> }>();
   const body = (
     unit_id: string,
     unit: string,
@@ -67,14 +79,21 @@ export async function loadSteering(
     spec: typeof STEERING_COMPOSITION | typeof GUIDANCE_COMPOSITION,
     named: Record<string, unknown>[],
   ): BodySummary => {
-    const composition = rows.filter((x) => x.unit_id === unit_id).map(({ role, seat, n }) => ({ role, seat, n }));
-    const members = membersOfCounts(composition);
+    const composition = rowsOf(rows, unit_id).map(({ role, seat, n }) => ({ role, seat, n }));
+    // Communes mostly share a composition: each one checked once.
+    const key = `${spec === STEERING_COMPOSITION ? "s" : "g"}${JSON.stringify(composition)}`;
+    let checked = checks.get(key);
+    if (!checked) {
+      const members = membersOfCounts(composition);
+      checked = { members: members.length, warnings: members.length ? checkComposition(spec, members) : [] };
+      checks.set(key, checked);
+    }
     return {
       unit_id,
       unit,
-      members: members.length,
+      members: checked.members,
       composition,
-      warnings: members.length ? checkComposition(spec, members) : [],
+      warnings: checked.warnings.map((w) => ({ ...w })),
       ...(detail
         ? { people: named.filter((p) => p.unit_id === unit_id).map(({ unit_id: _, ...p }) => p as unknown as SteeringPerson) }
         : {}),

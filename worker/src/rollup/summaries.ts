@@ -8,6 +8,7 @@ import { ADHOC_STATUSES, MEETING_KINDS, RATINGS, TASK_AREAS, URGENCIES, type Urg
 import { parsePeriodKey } from "../../../shared/periods";
 import { compareVi } from "../../../shared/text";
 import { milestoneTitle } from "./labels";
+import { addAdhocCounts } from "./log-rows";
 import type { AggregateRows } from "./read";
 import type { MilestoneRow } from "./rows";
 import type { AdhocSummary, EvaluationSummary, MeetingSummary, MilestoneSummary, RollupDepth } from "./types";
@@ -45,7 +46,10 @@ function perCommune<T extends { commune_id: string; commune: string }>(ctx: Summ
   };
 }
 
-export function adhocSummary(rows: Pick<AggregateRows, "adhoc" | "open" | "openCounts">, ctx: SummaryContext): AdhocSummary {
+export function adhocSummary(
+  rows: Pick<AggregateRows, "adhoc" | "open" | "openCounts" | "adhocCounts">,
+  ctx: SummaryContext,
+): AdhocSummary {
   const adhoc: AdhocSummary = {
     total: 0,
     by_area: zeroes(TASK_AREAS),
@@ -60,6 +64,7 @@ export function adhocSummary(rows: Pick<AggregateRows, "adhoc" | "open" | "openC
     if (r.urgency in adhoc.by_urgency) adhoc.by_urgency[r.urgency] += r.n;
     if (r.status in adhoc.by_status) adhoc.by_status[r.status] += r.n;
   }
+  addAdhocCounts(adhoc, rows.adhocCounts);
   const open = perCommune(ctx, (id, label) => ({ commune_id: id, commune: label, total: 0, by_urgency: zeroes(URGENCIES) }));
   const count = (communeId: string, teamCode: string | null | undefined, urgency: Urgency, n: number) => {
     const it = open.at(communeId, teamCode);

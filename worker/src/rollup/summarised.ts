@@ -3,6 +3,7 @@
  * as one figure each, beside the teams of the others (./tree.ts); their meetings go to ./meetings.ts.
  */
 import type { FigureMath } from "./figures";
+import type { ChangedTeams } from "./log-rows";
 import type { SummarisedMeetings } from "./meetings";
 import { type CommuneSummary, communeSummary } from "./monthly";
 import type { AggregateRows } from "./read";
@@ -25,7 +26,8 @@ export function summarise(
     refDate: string;
     windowOf: ReturnType<typeof teamWindows>;
     communeEnd: (id: string) => string | null;
-    teamsWithChanges: ReadonlySet<string>;
+    /** Whether a summarised commune's teams had changes in the period (./log-rows.ts). */
+    changed: (communeId: string) => ChangedTeams;
     add: (communeId: string, s: CommuneSummary) => void;
   },
 ): SummarisedMeetings[] {
@@ -43,15 +45,8 @@ export function summarise(
   const months = by(rows.months);
   const meetings = by(rows.meetings);
   const notDue = by(rows.notDue);
-  const changedTeams = new Map<string, Set<string>>();
-  for (const k of ctx.teamsWithChanges) {
-    const at = k.indexOf("|");
-    const id = k.slice(0, at);
-    changedTeams.set(id, (changedTeams.get(id) ?? new Set()).add(k.slice(at + 1)));
-  }
   const out: SummarisedMeetings[] = [];
   for (const id of p.summary.communes) {
-    const changed = changedTeams.get(id) ?? new Set<string>();
     const s = communeSummary(
       { cohorts: cohorts.get(id) ?? [], months: months.get(id) ?? [], meetings: meetings.get(id) ?? [], notDue: notDue.get(id) ?? [] },
       {
@@ -62,7 +57,7 @@ export function summarise(
         communeEnd: ctx.communeEnd(id),
         quarters: p.summary.quarters,
         windowOf: ctx.windowOf,
-        teamsWithChanges: changed,
+        changed: ctx.changed(id),
         math: p.math,
         counts: p.summary.counts,
       },

@@ -18,9 +18,16 @@ export async function unitVersion(db: D1Database): Promise<string | null> {
   return row?.version ?? null;
 }
 
-/** The unit tree of `unitId` as the units are now: from this isolate's cache when their version has not changed. */
-export async function loadUnitTree(db: D1Database, unitId: string): Promise<UnitTree> {
-  const version = await unitVersion(db);
+/**
+ * The unit tree of `unitId` as the units are now: from this isolate's cache when their version has not
+ * changed. `version`: the version read by the caller beside another query (a link page reads it while
+ * it looks up the token), else read here.
+ */
+export async function loadUnitTree(db: D1Database, unitId: string, version?: Promise<string | null>): Promise<UnitTree> {
+  return treeAt(db, unitId, await (version ?? unitVersion(db)));
+}
+
+async function treeAt(db: D1Database, unitId: string, version: string | null): Promise<UnitTree> {
   if (version === null) return readUnitTree(db, unitId);
   const key = `${version}|${unitId}`;
   const kept = trees.get(key);

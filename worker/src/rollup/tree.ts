@@ -9,6 +9,7 @@
 import { compareVi } from "../../../shared/text";
 import { addChange, type FigureMath, finish } from "./figures";
 import type { Grouping } from "./groups";
+import { changesOf } from "./log-rows";
 import type { SummarisedMeetings } from "./meetings";
 import type { AggregateRows } from "./read";
 import type { ChangeRow } from "./rows";
@@ -55,7 +56,7 @@ export function buildTree(
   tree: UnitTree,
   grouping: Pick<Grouping, "place">,
   p: TreeRequest,
-  input: Pick<AggregateRows, "teams" | "weekly" | "changes" | "meta" | "summaries">,
+  input: Pick<AggregateRows, "teams" | "weekly" | "changes" | "meta" | "summaries" | "changeMonths">,
 ): Tree {
   const { now, depth, period, math } = p;
   const { emptyFigures, addFigures } = math;
@@ -66,6 +67,9 @@ export function buildTree(
   /** Depth "commune": changes per commune, and which teams had any (a team with changes is shown). */
   const changesByCommune = new Map<string, ChangeRow[]>();
   const teamsWithChanges = new Set<string>();
+  // The summarised communes' changes, and which of their teams had any (./log-rows.ts).
+  const summarisedChanges = changesOf(input.changeMonths);
+  for (const c of summarisedChanges.changes) changesByCommune.set(c.commune_id, [...(changesByCommune.get(c.commune_id) ?? []), c]);
   for (const c of input.changes) {
     if (c.teams !== undefined) {
       changesByCommune.set(c.commune_id, [...(changesByCommune.get(c.commune_id) ?? []), c]);
@@ -165,7 +169,7 @@ export function buildTree(
     refDate,
     windowOf,
     communeEnd: (id) => tree.get(id)?.valid_to ?? null,
-    teamsWithChanges,
+    changed: (id) => summarisedChanges.changed.get(id) ?? { any: false, ethnic: false },
     add(communeId, s) {
       const acc = groupFor(communeId, null)!;
       addFigures(acc.teams, s.figures);

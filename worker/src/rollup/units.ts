@@ -55,6 +55,8 @@ export class UnitTree {
   private readonly byId: Map<string, UnitRow>;
   /** Split commune id → village code → the successor it went to. */
   private readonly moves = new Map<string, Map<string, string>>();
+  /** Unit id → its label (`unitLabel` normalises text: a province page asks for each commune's many times). */
+  private readonly labels = new Map<string, string>();
 
   get(id: string): UnitRow | undefined {
     return this.byId.get(id);
@@ -69,7 +71,12 @@ export class UnitTree {
     if (id === UNDETERMINED.id) return { ...UNDETERMINED };
     const u = this.byId.get(id);
     if (!u) return { id, code: "", level: "commune", label_vi: id, valid_from: "", valid_to: null };
-    return { id: u.id, code: u.code, level: u.level, label_vi: unitLabel(u), valid_from: u.valid_from, valid_to: u.valid_to };
+    let label = this.labels.get(id);
+    if (label === undefined) {
+      label = unitLabel(u);
+      this.labels.set(id, label);
+    }
+    return { id: u.id, code: u.code, level: u.level, label_vi: label, valid_from: u.valid_from, valid_to: u.valid_to };
   }
 
   /** Parents as recorded, nearest first. */
