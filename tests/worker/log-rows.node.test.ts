@@ -4,12 +4,27 @@
  * changes (an empty row for a commune whose changes are all of types not counted, so it is still
  * placed), and whether teams had changes.
  */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { LOG_COLUMNS as WRITTEN } from "../../worker/src/aggregates/log-summaries";
-import { addAdhocCounts, type ChangeMonthRow, changesOf, LOG_COLUMNS } from "../../worker/src/rollup/log-rows";
+import { LOG_COLUMNS } from "../../worker/src/db/log-columns";
+import { addAdhocCounts, type ChangeMonthRow, changesOf } from "../../worker/src/rollup/log-rows";
 
-it("reads the columns the ingest writes", () => {
-  expect(LOG_COLUMNS).toEqual(WRITTEN);
+/** The columns of a table as 0041_log_summaries.sql creates it. */
+function migrationColumns(table: string): string[] {
+  const sql = readFileSync(new URL("../../worker/migrations/0041_log_summaries.sql", import.meta.url), "utf8");
+  const body = sql.match(new RegExp(`CREATE TABLE ${table} \\(([\\s\\S]*?)\\n\\);`))?.[1] ?? "";
+  return [...body.matchAll(/^\s+([a-z_]+) INTEGER/gm)].map((m) => m[1]!);
+}
+
+it.each([
+  ["agg_commune_changes", LOG_COLUMNS.changes],
+  ["agg_commune_adhoc", LOG_COLUMNS.adhoc],
+])("the vocabulary columns (ingest writes, rollup reads) are %s's in the migration", (table, columns) => {
+  expect(columns.length).toBeGreaterThan(0);
+  expect(migrationColumns(table).filter((c) => columns.includes(c))).toEqual(columns);
+  expect(migrationColumns(table).filter((c) => !columns.includes(c))).toEqual(
+    table === "agg_commune_changes" ? ["teams_changed", "ethnic_teams_changed"] : ["n"],
+  );
 });
 
 describe("addAdhocCounts", () => {

@@ -10,21 +10,12 @@
  * Every statement is built for a scope: one commune (?1), or every commune (the migration).
  */
 import { ADHOC_STATUSES, CHANGE_TYPES, TASK_AREAS, URGENCIES } from "../../../shared/enums";
+import { LOG_COLUMNS } from "../db/log-columns";
 
 export type LogScope = "commune" | "all";
 
 const where = (scope: LogScope, alias = "") => (scope === "all" ? "1 = 1" : `${alias}commune_id = ?1`);
 const clear = (scope: LogScope, table: string) => (scope === "all" ? [] : [`DELETE FROM ${table} WHERE commune_id = ?1`]);
-
-/** The columns of agg_commune_changes and agg_commune_adhoc, from the vocabularies (shared/enums.ts). */
-export const LOG_COLUMNS = {
-  changes: Object.keys(CHANGE_TYPES).flatMap((t) => [`${t}_events`, `${t}_people`]),
-  adhoc: [
-    ...Object.keys(TASK_AREAS).map((k) => `area_${k}`),
-    ...Object.keys(URGENCIES).map((k) => `urgency_${k}`),
-    ...Object.keys(ADHOC_STATUSES).map((k) => `status_${k}`),
-  ],
-};
 
 /**
  * agg_commune_changes: per month the changes and people per type (a column each), and how many teams of

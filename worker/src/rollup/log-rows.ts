@@ -9,19 +9,10 @@
  * read per team and placed by village); ?2, ?3 the period's first and last day (whole months whenever
  * a commune is in `$.sum`).
  */
-import { ADHOC_STATUSES, CHANGE_TYPES, type ChangeType, TASK_AREAS, URGENCIES } from "../../../shared/enums";
+import { CHANGE_TYPES, type ChangeType } from "../../../shared/enums";
+import { LOG_COLUMNS } from "../db/log-columns";
 import type { ChangeRow } from "./rows";
 import type { AdhocSummary } from "./types";
-
-/** The columns of agg_commune_changes and agg_commune_adhoc, named after the vocabularies as ../aggregates/log-summaries.ts writes them. */
-export const LOG_COLUMNS = {
-  changes: Object.keys(CHANGE_TYPES).flatMap((t) => [`${t}_events`, `${t}_people`]),
-  adhoc: [
-    ...Object.keys(TASK_AREAS).map((k) => `area_${k}`),
-    ...Object.keys(URGENCIES).map((k) => `urgency_${k}`),
-    ...Object.keys(ADHOC_STATUSES).map((k) => `status_${k}`),
-  ],
-};
 
 const TEAM = "commune_id IN (SELECT value FROM json_each(?1, '$.team'))";
 const SUM = "commune_id IN (SELECT value FROM json_each(?1, '$.sum'))";
