@@ -9,7 +9,7 @@ import { HOUSEHOLDS_PER_TEAM } from "../../../../shared/rules/households";
 import type { CommuneNode, Rollup } from "../../rollup/types";
 import { dateTimeVi, midSentence, num, pct } from "../format";
 import type { PageNav } from "./nav";
-import { CommuneName } from "./parts";
+import { CommuneName, stackedTableCss } from "./parts";
 
 const { min, max } = HOUSEHOLDS_PER_TEAM;
 
@@ -125,8 +125,4 @@ export function CommuneTable({ r, nav }: { r: Rollup; nav: Pick<PageNav, "commun
 }
 
 /** The table's column alignment, and on a phone each cell's header before it (views/layout.tsx includes it). */
-export const COMMUNE_TABLE_CSS = `
-table.communes td + td { text-align: right; white-space: nowrap; }
-@media screen and (max-width: 600px) {
-${HEADS.map((h, i) => `  table.stack.communes td:nth-child(${i + 2})::before { content: ${JSON.stringify(h)}; }`).join("\n")}
-}`;
+export const COMMUNE_TABLE_CSS = stackedTableCss("communes", HEADS);

@@ -40,3 +40,13 @@ export function CountTable<K extends string>(props: { head: string; labels: Reco
     </table>
   );
 }
+
+/**
+ * A numeric table's CSS: figures right-aligned, and on a phone (rows stacked as cards) each cell's
+ * header before it — the first cell (the unit's name) is the card's title, so headers start at cell 2.
+ */
+export const stackedTableCss = (table: string, heads: readonly string[]) => `
+table.${table} td + td { text-align: right; white-space: nowrap; }
+@media screen and (max-width: 600px) {
+${heads.map((h, i) => `  table.stack.${table} td:nth-child(${i + 2})::before { content: ${JSON.stringify(h)}; }`).join("\n")}
+}`;

@@ -8,6 +8,7 @@
 import { HOUSEHOLDS_PER_TEAM } from "../../../../shared/rules/households";
 import type { NationalRollup, ProvinceRow } from "../../rollup/national";
 import { num, pct } from "../format";
+import { stackedTableCss } from "./parts";
 
 const { min, max } = HOUSEHOLDS_PER_TEAM;
 
@@ -101,8 +102,4 @@ export function ProvinceFiguresTable({ n, href }: { n: NationalRollup; href: (pr
 }
 
 /** Column alignment, and on a phone each cell's header before it. */
-export const PROVINCE_TABLE_CSS = `
-table.provinces td + td { text-align: right; white-space: nowrap; }
-@media screen and (max-width: 600px) {
-${PROVINCE_HEADS.map((h, i) => `  table.stack.provinces td:nth-child(${i + 2})::before { content: ${JSON.stringify(h)}; }`).join("\n")}
-}`;
+export const PROVINCE_TABLE_CSS = stackedTableCss("provinces", PROVINCE_HEADS);
