@@ -7,20 +7,14 @@ import { todayVi } from "../../../shared/periods";
 import { compareVi } from "../../../shared/text";
 import { unitLabel } from "../../../shared/units";
 import { controlDb } from "../db/shard";
-import { type UnitRow, unitOfRow } from "../db/units";
+import { currentProvinces as provincesOn, type UnitRow, unitOfRow } from "../db/units";
 import { provinceOf, registeredWithin } from "../operators/scope";
 import type { ConsoleEnv } from "./env";
 import type { ProvinceCount } from "./pages/parts";
 
 /** Current provinces, in Vietnamese order. */
 export async function currentProvinces(db: D1Database, today = todayVi()): Promise<{ id: string; label: string }[]> {
-  const rows = (
-    await db
-      .prepare("SELECT * FROM units WHERE level = 'province' AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)")
-      .bind(today)
-      .all<UnitRow>()
-  ).results;
-  return rows.map((r) => ({ id: r.id, label: unitLabel(unitOfRow(r)) })).sort((a, b) => compareVi(a.label, b.label));
+  return (await provincesOn(db, today)).map((p) => ({ id: p.unit.id, label: p.label }));
 }
 
 /** Units the picker offers: the operator's own; for one who covers the country, also every current province. */

@@ -5,6 +5,7 @@
  * country (shared/data/vn/units.json) — with the same statements, in one batch.
  */
 import { UNITS } from "../../../shared/data/units";
+import { compareVi } from "../../../shared/text";
 import { type Unit, type UnitLevel, unitLabel } from "../../../shared/units";
 
 export interface UnitRow {
@@ -42,6 +43,22 @@ export function unitOfRow(r: UnitRow): Unit {
     ...(r.successor_unknown ? { successor_unknown: true as const } : {}),
     ...(r.ethnic_identity === null ? {} : { ethnic_identity: r.ethnic_identity !== 0 }),
   };
+}
+
+/** Provinces valid on `today` (the 34 since 1 July 2025), each with its label, in Vietnamese order of the label. */
+export async function currentProvinces(db: D1Database, today: string): Promise<{ unit: Unit; label: string }[]> {
+  const rows = (
+    await db
+      .prepare("SELECT * FROM units WHERE level = 'province' AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)")
+      .bind(today)
+      .all<UnitRow>()
+  ).results;
+  return rows
+    .map((r) => {
+      const unit = unitOfRow(r);
+      return { unit, label: unitLabel(unit) };
+    })
+    .sort((a, b) => compareVi(a.label, b.label));
 }
 
 /** What the ingest needs of a commune: id, code, label and validity (shared/rules/validity.ts). */

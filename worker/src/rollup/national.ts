@@ -10,9 +10,8 @@
  */
 import { CLOSABLE_KINDS } from "../../../shared/closing";
 import { parsePeriodKey } from "../../../shared/periods";
-import { compareVi } from "../../../shared/text";
 import type { ShardGroups } from "../db/shard";
-import { type UnitRow as UnitDbRow, unitOfRow } from "../db/units";
+import { currentProvinces } from "../db/units";
 import { figureMath, finish, weeklyFigures } from "./figures";
 import { grouping } from "./groups";
 import { quartersToCheck } from "./meetings";
@@ -21,7 +20,7 @@ import { type LeanRequest, leanProvince, readNational } from "./national-summari
 import { rollup } from "./rollup";
 import { loadUnitTree, loadUnitTrees } from "./tree-cache";
 import type { Figures, Rollup, UnitRef } from "./types";
-import { type UnitTree, unitLabel } from "./units";
+import type { UnitTree } from "./units";
 
 /**
  * How closings reach the national rollup: from ../closing/ (the layer above the rollup,
@@ -98,18 +97,14 @@ const communesToday = (tree: UnitTree, provinceId: string, today: string) =>
 
 /** Provinces valid on `today` (the 34 since 1 July 2025), in Vietnamese order. */
 export async function currentProvinceRefs(db: D1Database, today: string): Promise<UnitRef[]> {
-  const rows = (
-    await db
-      .prepare("SELECT * FROM units WHERE level = 'province' AND valid_from <= ?1 AND (valid_to IS NULL OR valid_to > ?1)")
-      .bind(today)
-      .all<UnitDbRow>()
-  ).results;
-  return rows
-    .map((r) => {
-      const u = unitOfRow(r);
-      return { id: u.id, code: u.code, level: u.level, label_vi: unitLabel(u), valid_from: u.valid_from, valid_to: u.valid_to };
-    })
-    .sort((a, b) => compareVi(a.label_vi, b.label_vi));
+  return (await currentProvinces(db, today)).map(({ unit: u, label }) => ({
+    id: u.id,
+    code: u.code,
+    level: u.level,
+    label_vi: label,
+    valid_from: u.valid_from,
+    valid_to: u.valid_to,
+  }));
 }
 
 /** The figures of one province's page ("current" mode, aggregate, depth "commune"), as its total row. */
