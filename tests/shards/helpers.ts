@@ -5,6 +5,7 @@
  * DB_20) or, for comparison, to the same app with one database (`SINGLE` as `DB`, no shard bound).
  */
 import { env, exports } from "cloudflare:workers";
+import { expect } from "vitest";
 import { PILOT, UNITS } from "../../shared/data/units";
 import { generateCommune } from "../../shared/sample/generate";
 import type { Workbook } from "../../shared/schemas";
@@ -96,6 +97,15 @@ export function importOf(u: Unit, wb: Workbook, submissionId: string, receivedAt
     received_at: receivedAt,
     envelope: { ...envelope({ commune_code: u.code, commune_name: u.name }, wb, submissionId), generated_at: receivedAt },
   };
+}
+
+/** The test units, then these imports, into one target (units 200, each import 201). */
+export async function loadUnitsAndImports(target: Target, imports: readonly ReturnType<typeof importOf>[]): Promise<void> {
+  expect((await post(target, "/api/admin/units", { units: TEST_UNITS })).status).toBe(200);
+  for (const body of imports) {
+    const res = await post(target, "/api/admin/import", body);
+    expect(res.status, await res.clone().text()).toBe(201);
+  }
 }
 
 /** A fixed submission id (a UUID v4 shape), the same for both targets. */

@@ -16,7 +16,7 @@ import { nationalRollup, sumRows } from "../../worker/src/rollup/national";
 import { rollup } from "../../worker/src/rollup/rollup";
 import { page, signIn } from "../worker/console-helpers";
 import { communeToken } from "../worker/helpers";
-import { BAC_NINH, importOf, LANG_SON, LS, post, singleEnv, type Target, TEST_UNITS, uuid, workbookOf } from "./helpers";
+import { BAC_NINH, importOf, LANG_SON, LS, loadUnitsAndImports, post, singleEnv, type Target, uuid, workbookOf } from "./helpers";
 
 const IMPORTS = [
   ...BAC_NINH.map((u, i) => importOf(u, workbookOf(u, 400 + i, "2025-07-07", "2025-12-28"), uuid(40 + i), "2026-01-02T02:00:00.000Z")),
@@ -30,11 +30,7 @@ const today = todayVi();
 
 beforeAll(async () => {
   for (const target of ["shards", "single"] as Target[]) {
-    expect((await post(target, "/api/admin/units", { units: TEST_UNITS })).status).toBe(200);
-    for (const body of IMPORTS) {
-      const res = await post(target, "/api/admin/import", body);
-      expect(res.status, await res.clone().text()).toBe(201);
-    }
+    await loadUnitsAndImports(target, IMPORTS);
   }
 }, 120_000);
 

@@ -12,7 +12,22 @@ import { controlDb, shardGroups } from "../../worker/src/db/shard";
 import { readAggregates } from "../../worker/src/rollup/read";
 import { readAcrossShards } from "../../worker/src/rollup/shards";
 import { pilot } from "../worker/helpers";
-import { BAC_NINH, call, importOf, json, LANG_SON, LS, OLD_BORDER, post, rows, type Target, TEST_UNITS, uuid, workbookOf } from "./helpers";
+import {
+  BAC_NINH,
+  call,
+  importOf,
+  json,
+  LANG_SON,
+  LS,
+  loadUnitsAndImports,
+  OLD_BORDER,
+  post,
+  rows,
+  type Target,
+  TEST_UNITS,
+  uuid,
+  workbookOf,
+} from "./helpers";
 
 const IMPORTS = [
   ...BAC_NINH.map((u, i) => importOf(u, workbookOf(u, 100 + i, "2025-07-07", "2025-09-28"), uuid(10 + i), "2025-10-01T02:00:00.000Z")),
@@ -30,11 +45,7 @@ const links = new Map<string, string>();
 
 beforeAll(async () => {
   for (const target of ["shards", "single"] as Target[]) {
-    expect((await post(target, "/api/admin/units", { units: TEST_UNITS })).status).toBe(200);
-    for (const body of IMPORTS) {
-      const res = await post(target, "/api/admin/import", body);
-      expect(res.status, await res.clone().text()).toBe(201);
-    }
+    await loadUnitsAndImports(target, IMPORTS);
     for (const [unit_id, scope] of [
       [PILOT.bacNinh, "aggregate"],
       [LANG_SON, "aggregate"],
